@@ -1,0 +1,73 @@
+package fr.preau.web.mail;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.preau.mail.FolderPath;
+import fr.preau.mail.MailService;
+import fr.preau.mail.MessagePage;
+import fr.preau.mail.MessageSummary;
+import fr.preau.web.shared.Feedback;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * The message list of one folder, fetched a page at a time from IMAP (never the whole folder). The folder's total
+ * comes with each page, so counting costs no extra round trip once a page was loaded.
+ */
+public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
+    private static final long serialVersionUID = 1L;
+
+    private final transient MailService mail;
+    private final FolderPath folder;
+    private Integer knownTotal;
+    private List<MessageSummary> lastPage = List.of();
+
+    public MessageLazyDataModel(MailService mail, FolderPath folder) {
+        this.mail = mail;
+        this.folder = folder;
+    }
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+        if (knownTotal == null) {
+            load(0, 1);
+        }
+        return knownTotal == null ? 0 : knownTotal;
+    }
+
+    @Override
+    public List<MessageSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+            Map<String, FilterMeta> filterBy) {
+        return load(first, pageSize);
+    }
+
+    private List<MessageSummary> load(int first, int pageSize) {
+        try {
+            MessagePage page = mail.messages(folder, first, Math.max(1, Math.min(pageSize, 200)));
+            knownTotal = page.total();
+            setRowCount(page.total());
+            lastPage = page.messages();
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+            knownTotal = 0;
+            lastPage = List.of();
+        }
+        return lastPage;
+    }
+
+    @Override
+    public String getRowKey(MessageSummary message) {
+        return message.uid().toString();
+    }
+
+    @Override
+    public MessageSummary getRowData(String rowKey) {
+        return lastPage.stream().filter(m -> m.uid().toString().equals(rowKey)).findFirst().orElse(null);
+    }
+
+    public FolderPath getFolder() {
+        return folder;
+    }
+}

@@ -1,0 +1,2 @@
+/** What every view shares: user feedback, the signed-in user, formatting. */
+package fr.preau.web.shared;
