@@ -38,7 +38,6 @@ record MessageText(String text, List<String> attachmentNames, boolean problem) {
     static String htmlToText(String html) {
         Document doc = Jsoup.parse(html);
         doc.select("script, style, head").remove();
-        doc.select("br").after("\n");
         doc.select("p, div, tr, li, h1, h2, h3, h4, h5, h6, blockquote").before("\n");
         return doc.body() == null ? "" : doc.body().wholeText().replaceAll("\n{3,}", "\n\n").strip();
     }

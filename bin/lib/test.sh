@@ -1,0 +1,45 @@
+# shellcheck shell=bash
+# `bin/preau test`: the README's test command. Starts what the tests need
+# (PostgreSQL, Dovecot, Postfix, Keycloak) in its own runtime folder and ports
+# (.preau/test, offset 20 unless PREAU_HOME / PREAU_PORT_OFFSET say otherwise),
+# runs the whole Maven build with unit, integration and browser tests
+# (Arquillian starts WildFly itself), then stops what it started.
+
+AXE_CORE_VERSION=4.14.1
+
+# Chromium and its driver from Debian (installed with the stack's packages),
+# axe-core from npm: nothing downloads a browser of its own.
+test_tools() {
+    local node_dir=$PREAU_HOME/node
+    if [[ ! -f $node_dir/node_modules/axe-core/axe.min.js ]]; then
+        info "installation d'axe-core $AXE_CORE_VERSION (npm)…"
+        mkdir -p "$node_dir"
+        if ! npm install --prefix "$node_dir" --no-audit --no-fund --loglevel=error \
+                "axe-core@$AXE_CORE_VERSION" >"$(log_file npm)" 2>&1; then
+            fail_component "axe-core (npm)" npm "l'installation a échoué" "npm install failed"
+        fi
+    fi
+    export PREAU_AXE_JS=$node_dir/node_modules/axe-core/axe.min.js
+    export PREAU_CHROMIUM=${PREAU_CHROMIUM:-/usr/bin/chromium}
+    export PREAU_CHROMEDRIVER=${PREAU_CHROMEDRIVER:-/usr/bin/chromedriver}
+}
+
+preau_test() {
+    local rc=0
+    export PREAU_HOME=${PREAU_HOME:-$PREAU_REPO/.preau/test}
+    export PREAU_PORT_OFFSET=${PREAU_PORT_OFFSET:-20}
+    PREAU_PACKAGES+=(chromium chromium-driver)
+    cmd_infra_start
+    # Whatever happens next, stop what was started (the lock of the start is released first).
+    rm -rf "$PREAU_HOME/.lock"
+    trap 'cmd_infra_stop' EXIT
+    test_tools
+    info "tests : mvn verify (unitaires, intégration, navigateur)…"
+    (cd "$PREAU_REPO" && mvn -B verify \
+        -Dpreau.port.offset="$PREAU_PORT_OFFSET" \
+        -Dpreau.management.port="$PREAU_MANAGEMENT_PORT") || rc=$?
+    if [[ $rc -ne 0 ]]; then
+        warn "des tests ont échoué (tests failed); journaux : $PREAU_HOME/log, */target/failsafe-reports, ear/target/screenshots"
+    fi
+    return $rc
+}

@@ -1,0 +1,90 @@
+package fr.preau.portal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven by Selenium, headless, French first, no browser downloaded. Runs axe-core (from npm,
+ * path in PREAU_AXE_JS) on a page and reports its critical and serious findings.
+ */
+final class Browser implements AutoCloseable {
+    private final ChromeDriver driver;
+    private final Path userData;
+
+    Browser() throws IOException {
+        userData = Files.createTempDirectory("preau-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(env("PREAU_CHROMIUM", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=fr-FR", "--window-size=1366,900", "--user-data-dir=" + userData);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(env("PREAU_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    /** Critical and serious axe-core violations of the current page, as readable lines. */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityProblems() throws IOException {
+        String axe = Files.readString(Path.of(env("PREAU_AXE_JS", null)));
+        JavascriptExecutor js = driver;
+        js.executeScript(axe);
+        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
+                + ".map(v => v.impact + ' ' + v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(' | '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        return new ArrayList<>((List<String>) result);
+    }
+
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            // A screenshot is a help for the reader of a failure, never a reason to fail.
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            if (fallback == null) {
+                throw new IllegalStateException(name + " is not set: run the tests with bin/preau test");
+            }
+            return fallback;
+        }
+        return value;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

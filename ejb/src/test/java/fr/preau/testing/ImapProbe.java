@@ -1,0 +1,100 @@
+package fr.preau.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * A plain IMAP client (Jakarta Mail, none of Préau's code) for tests: what Thunderbird would see.
+ * Logs in either with an account password, or as Dovecot's master user to prepare or inspect a mailbox.
+ */
+public final class ImapProbe implements AutoCloseable {
+    private final Store store;
+
+    private ImapProbe(Store store) {
+        this.store = store;
+    }
+
+    /** Logs in as {@code user} with {@code password}, as any IMAP client would. */
+    public static ImapProbe login(String user, String password) throws MessagingException {
+        Properties props = new Properties();
+        props.put("mail.imap.connectiontimeout", "10000");
+        props.put("mail.imap.timeout", "30000");
+        Store store = Session.getInstance(props).getStore("imap");
+        store.connect("127.0.0.1", TestEnv.port("PREAU_IMAP_PORT"), user, password);
+        return new ImapProbe(store);
+    }
+
+    /** Logs in to {@code address}'s mailbox through the master user. */
+    public static ImapProbe asMaster(String address) throws MessagingException {
+        return login(address + "*" + TestEnv.get("PREAU_MASTER_USER"), TestEnv.get("PREAU_MASTER_PASSWORD"));
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** Deletes every message of the folder (if it exists). */
+    public void empty(String folderName) throws MessagingException {
+        Folder folder = store.getFolder(folderName);
+        if (!folder.exists()) {
+            return;
+        }
+        folder.open(Folder.READ_WRITE);
+        try {
+            Message[] all = folder.getMessages();
+            if (all.length > 0) {
+                folder.setFlags(all, new Flags(Flags.Flag.DELETED), true);
+            }
+        } finally {
+            folder.close(true);
+        }
+    }
+
+    public void append(String folderName, MimeMessage... messages) throws MessagingException {
+        Folder folder = store.getFolder(folderName);
+        folder.appendMessages(messages);
+    }
+
+    /** Subjects of the folder, oldest first. */
+    public List<String> subjects(String folderName) throws MessagingException {
+        Folder folder = store.getFolder(folderName);
+        folder.open(Folder.READ_ONLY);
+        try {
+            List<String> result = new ArrayList<>();
+            for (Message m : folder.getMessages()) {
+                result.add(m.getSubject());
+            }
+            return result;
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    /** Waits until a message with this subject is in the folder; returns how many there are. */
+    public long awaitSubject(String folderName, String subject, Duration timeout)
+            throws MessagingException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long count = subjects(folderName).stream().filter(subject::equals).count();
+            if (count > 0 || System.nanoTime() > deadline) {
+                return count;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Override
+    public void close() throws MessagingException {
+        store.close();
+    }
+}
