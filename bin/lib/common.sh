@@ -17,6 +17,10 @@ fail_component() {
     local line="preau: ${label} ne démarre pas : ${why}"
     [[ -n $en ]] && line+=" (${label} failed to start: ${en})"
     printf '%s\n' "$line" >&2
+    # Also into the component's log, so the log alone tells the story.
+    if [[ -d $PREAU_HOME/log ]]; then
+        printf '%s %s\n' "$(date -Is)" "$line" >>"$(log_file "$log")" 2>/dev/null || true
+    fi
     printf 'preau: journal : %s\n' "$(log_file "$log")" >&2
     exit 1
 }

@@ -60,9 +60,22 @@ migrations_can_use_ejb_module() {
     done
 }
 
+# Fingerprint of the migration files. Kept inside pgdata, so a new cluster
+# (pgdata deleted) always gets migrated.
+migrations_fingerprint() {
+    (cd "$(migrations_dir)" && find . -maxdepth 1 -type f -name '*.sql' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1
+}
+
 migrations_run() {
-    local log target
+    local log target sum marker
     log=$(log_file migrations)
+    marker=$(pg_data)/preau-migrations.sha256
+    sum=$(migrations_fingerprint)
+    # Maven costs ~5 s: skip it when these exact files were applied already.
+    if [[ -f $marker && $(<"$marker") == "$sum" ]]; then
+        info "migrations Flyway : déjà appliquées"
+        return 0
+    fi
     if migrations_can_use_ejb_module; then
         target=(-pl ejb)
     else
@@ -86,4 +99,5 @@ migrations_run() {
         printf 'preau: journal : %s\n' "$log" >&2
         exit 1
     }
+    echo "$sum" >"$marker"
 }

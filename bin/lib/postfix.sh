@@ -1,9 +1,13 @@
 # shellcheck shell=bash
 # Postfix 3.7: one self-contained instance configured from the templates in
-# wildfly-config/mail/postfix/ into $PREAU_HOME/postfix/ (config, queue,
-# data), started with `postfix -c <absolute dir> start`.
+# wildfly-config/mail/postfix/ into $PREAU_HOME/postfix/ (configuration) and
+# $PREAU_HOME/spool/ (queue, data), started with
+# `postfix -c <absolute dir> start`.
 
-postfix_dir() { printf '%s/postfix' "$PREAU_HOME"; }
+postfix_dir()   { printf '%s/postfix' "$PREAU_HOME"; }
+# Must match queue_directory / data_directory in main.cf.
+postfix_queue() { printf '%s/spool/postfix' "$PREAU_HOME"; }
+postfix_data()  { printf '%s/spool/postfix-data' "$PREAU_HOME"; }
 
 # `postfix` prints nothing when stdout is not a terminal and some checks only
 # go to the mail log: run it under script(1) so its messages reach our log.
@@ -16,7 +20,7 @@ postfix_configure() {
     local src=$PREAU_REPO/wildfly-config/mail/postfix dir f
     dir=$(postfix_dir)
     ensure_traversable
-    mkdir -p "$dir/queue" "$dir/data"
+    mkdir -p "$(postfix_queue)" "$(postfix_data)"
     render_template "$src/main.cf" "$dir/main.cf" 644
     render_template "$src/master.cf" "$dir/master.cf" 644
     for f in pgsql-domains.cf pgsql-mailboxes.cf pgsql-aliases.cf; do
@@ -27,8 +31,9 @@ postfix_configure() {
     # Queue: root-owned top, postfix-owned subfolders, postdrop for
     # maildrop/public. set-permissions creates what is missing and fixes
     # ownership (e.g. after a copy of PREAU_HOME).
-    chown root:root "$dir" "$dir/queue"
-    chown postfix:postfix "$dir/data"
+    chown root:root "$dir" "$PREAU_HOME/spool" "$(postfix_queue)"
+    chmod 755 "$PREAU_HOME/spool" "$(postfix_queue)"
+    chown postfix:postfix "$(postfix_data)"
     postfix_cmd set-permissions >>"$(log_file postfix)" 2>&1 || true
 }
 
@@ -55,7 +60,7 @@ postfix_start() {
     # A master.pid left by a crash (the process is gone): remove it, or
     # `postfix start` believes the instance is running.
     local master_pid_file
-    master_pid_file=$(postfix_dir)/queue/pid/master.pid
+    master_pid_file=$(postfix_queue)/pid/master.pid
     if [[ -s $master_pid_file ]] && ! pid_alive "$(tr -d ' ' <"$master_pid_file")"; then
         rm -f "$master_pid_file"
     fi

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import fr.preau.shared.ServiceBoundary;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
  */
 @Stateless
 @ServiceBoundary
+@PermitAll
 public class AccountService {
     @PersistenceContext
     private EntityManager em;

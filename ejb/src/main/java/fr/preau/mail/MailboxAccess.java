@@ -1,11 +1,13 @@
 package fr.preau.mail;
 
 import java.security.Principal;
+import java.util.logging.Logger;
 
 import fr.preau.account.Account;
 import fr.preau.account.AccountService;
 import fr.preau.shared.NotFoundException;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -15,7 +17,10 @@ import jakarta.ejb.Stateless;
  * a parameter, so no page can ask for someone else's mailbox. Delegated mailboxes will be granted here too.
  */
 @Stateless
+@RolesAllowed("user")
 public class MailboxAccess {
+    private static final Logger LOG = Logger.getLogger(MailboxAccess.class.getName());
+
     @Resource
     private SessionContext session;
 
@@ -30,8 +35,10 @@ public class MailboxAccess {
     public MailboxContext own() {
         Principal caller = session.getCallerPrincipal();
         String name = caller == null ? null : caller.getName();
-        Account account = accounts.findEnabled(name)
-                .orElseThrow(() -> new NotFoundException("account.missing", String.valueOf(name)));
+        Account account = accounts.findEnabled(name).orElseThrow(() -> {
+            LOG.warning("Signed-in identity '" + name + "' has no enabled account: no mailbox");
+            return new NotFoundException("account.missing", String.valueOf(name));
+        });
         MailAddress address = new MailAddress(account.getAddress(), account.getDisplayName());
         return new MailboxContext(address, address);
     }

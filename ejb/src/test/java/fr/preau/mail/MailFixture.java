@@ -1,12 +1,14 @@
 package fr.preau.mail;
 
 import fr.preau.testing.ImapProbe;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /** Prepares test mailboxes inside the server: account rows through JPA, mail through a plain IMAP client. */
 @Stateless
+@PermitAll
 public class MailFixture {
     @PersistenceContext
     private EntityManager em;

@@ -44,6 +44,7 @@ class MailServiceIT {
                 .addPackages(true, "fr.preau")
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
                 .addAsLibraries(new File(System.getProperty("preau.jsoup.jar")))
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.eclipse.angus.mail\n"));
     }
