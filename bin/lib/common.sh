@@ -88,10 +88,14 @@ wait_pids_exit() {
 stop_pids() {
     local label=$1 timeout=$2; shift 2
     local p
-    for p in "$@"; do pid_alive "$p" && kill -TERM "$p" 2>/dev/null || true; done
+    for p in "$@"; do
+        if pid_alive "$p"; then kill -TERM "$p" 2>/dev/null || true; fi
+    done
     if ! wait_pids_exit "$timeout" "$@"; then
         warn "${label} ne s'arrête pas en ${timeout} s, arrêt forcé (KILL)"
-        for p in "$@"; do pid_alive "$p" && kill -KILL "$p" 2>/dev/null || true; done
+        for p in "$@"; do
+            if pid_alive "$p"; then kill -KILL "$p" 2>/dev/null || true; fi
+        done
         wait_pids_exit 10 "$@" || true
     fi
 }
@@ -145,7 +149,8 @@ render_template() {
         content=${content//@"$name"@/$value}
     done
     local tmp
-    tmp=$(mktemp "$dst.XXXXXX")
+    mkdir -p "$(dirname "$dst")"
+    tmp=$(mktemp "$dst.XXXXXX") || die "écriture de $dst impossible (cannot write $dst)"
     printf '%s\n' "$content" >"$tmp"
     chmod "$mode" "$tmp"
     mv -f "$tmp" "$dst"

@@ -3,6 +3,8 @@
 # come with the realm import) and mail saved into Dovecot. Markers under
 # $PREAU_HOME/demo/ prevent re-seeding, so a restart never duplicates mail.
 
+# Also printed by bin/preau's summary.
+# shellcheck disable=SC2034
 DEMO_USERS=(marie.dupont jean.martin jean.martin2 sophie.bernard luc.moreau nadia.haddad)
 
 demo_dir() { printf '%s/demo' "$PREAU_HOME"; }
@@ -68,7 +70,8 @@ demo_seed_mail() {
                 first=$(head -n1 "$f" | tr -d '\r')
                 flags=""
                 if [[ $first == X-Demo-Flags:* ]]; then
-                    flags=$(sed 's/^X-Demo-Flags:[[:space:]]*//' <<<"$first")
+                    flags=${first#X-Demo-Flags:}
+                    flags=${flags#"${flags%%[![:space:]]*}"}
                     tail -n +2 "$f" | doveadm -c "$conf" save -u "$addr" -m "$mbox" >>"$log" 2>&1
                 else
                     doveadm -c "$conf" save -u "$addr" -m "$mbox" <"$f" >>"$log" 2>&1

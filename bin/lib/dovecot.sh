@@ -26,8 +26,10 @@ dovecot_configure() {
     chown vmail:vmail "$PREAU_HOME/mail"
     chmod 750 "$PREAU_HOME/mail"
 
-    # Used inside the templates.
+    # Used inside the templates (render_template reads them by name).
+    # shellcheck disable=SC2034
     VMAIL_UID=$(id -u vmail)
+    # shellcheck disable=SC2034
     VMAIL_GID=$(id -g vmail)
 
     render_template "$src/dovecot.conf" "$dir/dovecot.conf" 644

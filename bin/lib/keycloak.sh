@@ -43,12 +43,12 @@ keycloak_install() {
 # it only when the realm does not exist yet.
 keycloak_render_realm() {
     local home=$1
-    # Names of the placeholders used in preau-realm.json.
-    local PORTAL_URL=$PREAU_PORTAL_URL
-    local OIDC_CLIENT_SECRET=$PREAU_OIDC_CLIENT_SECRET
-    local DOVECOT_CLIENT_SECRET=$PREAU_DOVECOT_CLIENT_SECRET
-    local DEMO_PASSWORD=$PREAU_DEMO_PASSWORD
-    local MAIL_DOMAIN=$PREAU_MAIL_DOMAIN
+    # Names of the placeholders used in preau-realm.json (render_template
+    # reads them by name).
+    # shellcheck disable=SC2034
+    local PORTAL_URL=$PREAU_PORTAL_URL OIDC_CLIENT_SECRET=$PREAU_OIDC_CLIENT_SECRET \
+        DOVECOT_CLIENT_SECRET=$PREAU_DOVECOT_CLIENT_SECRET DEMO_PASSWORD=$PREAU_DEMO_PASSWORD \
+        MAIL_DOMAIN=$PREAU_MAIL_DOMAIN
     mkdir -p "$home/data/import"
     render_template "$PREAU_REPO/wildfly-config/keycloak/preau-realm.json" "$home/data/import/preau-realm.json" 600
 }

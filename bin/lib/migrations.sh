@@ -55,9 +55,9 @@ POM
 migrations_can_use_ejb_module() {
     grep -q 'flyway-maven-plugin' "$PREAU_REPO/ejb/pom.xml" 2>/dev/null || return 1
     local m
-    for m in $(sed -n 's:.*<module>\(.*\)</module>.*:\1:p' "$PREAU_REPO/pom.xml"); do
+    while read -r m; do
         [[ -f $PREAU_REPO/$m/pom.xml ]] || return 1
-    done
+    done < <(sed -n 's:.*<module>\(.*\)</module>.*:\1:p' "$PREAU_REPO/pom.xml")
 }
 
 # Fingerprint of the migration files. Kept inside pgdata, so a new cluster

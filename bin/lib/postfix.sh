@@ -12,7 +12,8 @@ postfix_data()  { printf '%s/spool/postfix-data' "$PREAU_HOME"; }
 # `postfix` prints nothing when stdout is not a terminal and some checks only
 # go to the mail log: run it under script(1) so its messages reach our log.
 postfix_cmd() {
-    local cmd="postfix -c $(postfix_dir) $*"
+    local cmd
+    cmd="postfix -c $(postfix_dir) $*"
     script -qefc "$cmd" /dev/null </dev/null | tr -d '\r'
 }
 
@@ -20,7 +21,7 @@ postfix_configure() {
     local src=$PREAU_REPO/wildfly-config/mail/postfix dir f
     dir=$(postfix_dir)
     ensure_traversable
-    mkdir -p "$(postfix_queue)" "$(postfix_data)"
+    mkdir -p "$dir" "$(postfix_queue)" "$(postfix_data)"
     render_template "$src/main.cf" "$dir/main.cf" 644
     render_template "$src/master.cf" "$dir/master.cf" 644
     for f in pgsql-domains.cf pgsql-mailboxes.cf pgsql-aliases.cf; do

@@ -83,7 +83,9 @@ log_line_prefix = '%m [%p] %q%u@%d '
 CONF
     chown postgres:postgres "$data/preau.conf"
 
-    # pg_ctl daemonizes the server and waits (-w) until it accepts connections.
+    # pg_ctl daemonizes the server and waits (-w) until it accepts
+    # connections; the server writes its log itself (-l, opened as postgres).
+    # shellcheck disable=SC2094
     if ! as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$log" -w -t 60 start >>"$log" 2>&1; then
         fail_component "$label" postgresql "le serveur ne répond pas (voir le journal)" "server did not come up"
     fi

@@ -28,7 +28,11 @@ public final class Feedback {
         } catch (MissingResourceException e) {
             pattern = key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        // French text is full of apostrophes, which MessageFormat would take for quotes.
+        return new MessageFormat(pattern.replace("'", "''"), faces.getViewRoot().getLocale()).format(args);
     }
 
     public static void info(String key, Object... args) {
