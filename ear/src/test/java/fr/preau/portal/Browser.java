@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -46,6 +48,25 @@ final class Browser implements AutoCloseable {
 
     WebDriverWait waitUpTo(int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    /** Opens the portal and fills Keycloak's login form; the caller waits for what comes next. */
+    void submitLogin(String portalPath, String username, String password) {
+        driver.get(portal() + portalPath);
+        waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    /** Signs in a user whose password is definitive and waits for the inbox. */
+    void signIn(String username, String password) {
+        submitLogin("/", username, password);
+        waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("folder-title")));
+    }
+
+    static String portal() {
+        return fr.preau.testing.TestEnv.get("PREAU_PORTAL_URL");
     }
 
     /** Critical and serious axe-core violations of the current page, as readable lines. */

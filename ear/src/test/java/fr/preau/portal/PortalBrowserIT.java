@@ -71,15 +71,10 @@ class PortalBrowserIT {
 
         try (Browser browser = new Browser()) {
             WebDriver d = browser.driver();
-            String portal = TestEnv.get("PREAU_PORTAL_URL");
-            d.get(portal + "/");
+            String portal = Browser.portal();
 
             // Keycloak's login page, then the forced choice of a definitive password.
-            browser.waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-            browser.screenshot("01-login");
-            d.findElement(By.id("username")).sendKeys(username);
-            d.findElement(By.id("password")).sendKeys(provisional);
-            d.findElement(By.id("kc-login")).click();
+            browser.submitLogin("/", username, provisional);
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
             browser.screenshot("02-update-password");
             d.findElement(By.id("password-new")).sendKeys(definitive);

@@ -62,7 +62,12 @@ public final class Feedback {
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
     }
 
+    /** Adds a message once: two calls failing for the same reason say it once. */
     private static void add(String clientId, FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, text));
+        FacesContext faces = FacesContext.getCurrentInstance();
+        boolean known = faces.getMessageList(clientId).stream().anyMatch(m -> text.equals(m.getSummary()));
+        if (!known) {
+            faces.addMessage(clientId, new FacesMessage(severity, text, text));
+        }
     }
 }

@@ -1,0 +1,109 @@
+package fr.preau.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.UUID;
+
+import fr.preau.testing.Accounts;
+import fr.preau.testing.ImapProbe;
+import fr.preau.testing.KeycloakAdmin;
+import fr.preau.testing.Stack;
+import fr.preau.testing.TestEnv;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * What a signed-in user sees when a server stops, and that the portal recovers by itself once it is back, without
+ * a redeploy: Dovecot, PostgreSQL and Postfix are really stopped and started again.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ServiceOutageBrowserIT {
+    @Deployment(testable = false)
+    static EnterpriseArchive portal() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File("target/preau.ear"));
+    }
+
+    @AfterEach
+    void everythingRunsAgain() throws Exception {
+        Stack.startAgain();
+    }
+
+    @Test
+    void serversThatStopAreNamedInFrenchAndThePortalRecoversWhenTheyAreBack() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String username = "it.panne";
+        String address = username + "@" + TestEnv.domain();
+        String password = "Coupure-de-courant-" + run + "!";
+        Accounts.ensure(username, address, "Sam Panne");
+        new KeycloakAdmin().createUser(username, "Sam", "Panne", address, password, false);
+
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn(username, password);
+            assertEquals("Boîte de réception", d.findElement(By.id("folder-title")).getText());
+
+            // Dovecot stops: the page says the mail server is unreachable, and nothing else breaks.
+            Stack.stop("dovecot");
+            d.navigate().refresh();
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
+                    "serveur de messagerie IMAP injoignable"));
+            browser.screenshot("outage-01-dovecot");
+            assertFalse(d.getPageSource().contains("Exception"), "no stack trace");
+
+            Stack.startAgain();
+            d.navigate().refresh();
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("folders"),
+                    "Envoyés"));
+            assertTrue(d.findElements(By.cssSelector("#mail\\:messages li")).isEmpty());
+
+            // Postfix stops: sending fails clearly, and what the user typed is still there.
+            Stack.stop("postfix");
+            d.findElement(By.id("compose-link")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to")));
+            String subject = "Conseil pédagogique " + run;
+            d.findElement(By.id("compose:to")).sendKeys(address);
+            d.findElement(By.id("compose:subject")).sendKeys(subject);
+            d.findElement(By.id("compose:body")).sendKeys("Ordre du jour en pièce jointe.");
+            d.findElement(By.id("compose:send")).click();
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("compose:messages"),
+                    "serveur d'envoi SMTP injoignable"));
+            browser.screenshot("outage-02-postfix");
+            assertEquals(subject, d.findElement(By.id("compose:subject")).getAttribute("value"));
+
+            Stack.startAgain();
+            d.findElement(By.id("compose:send")).click();
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
+                    "Votre message a été envoyé"));
+            try (ImapProbe imap = ImapProbe.asMaster(address)) {
+                assertEquals(1, imap.awaitSubject("INBOX", subject, Duration.ofSeconds(30)));
+            }
+
+            // PostgreSQL stops: the database is named; the portal comes back with it.
+            Stack.stop("postgresql");
+            d.navigate().refresh();
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
+                    "base de données injoignable"));
+            browser.screenshot("outage-03-postgresql");
+            assertFalse(d.getPageSource().contains("Exception"), "no stack trace");
+
+            Stack.startAgain();
+            d.navigate().refresh();
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:list"),
+                    subject));
+        }
+    }
+}
