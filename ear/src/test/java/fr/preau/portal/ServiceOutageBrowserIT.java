@@ -37,6 +37,11 @@ class ServiceOutageBrowserIT {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File("target/preau.ear"));
     }
 
+    private static void assertNoStackTrace(WebDriver d) {
+        String text = d.findElement(By.tagName("body")).getText();
+        assertFalse(text.contains("Exception") || text.contains("at fr.preau") || text.contains("jakarta."), text);
+    }
+
     @AfterEach
     void everythingRunsAgain() throws Exception {
         Stack.startAgain();
@@ -62,7 +67,7 @@ class ServiceOutageBrowserIT {
             browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
                     "serveur de messagerie IMAP injoignable"));
             browser.screenshot("outage-01-dovecot");
-            assertFalse(d.getPageSource().contains("Exception"), "no stack trace");
+            assertNoStackTrace(d);
 
             Stack.startAgain();
             d.navigate().refresh();
@@ -98,7 +103,7 @@ class ServiceOutageBrowserIT {
             browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
                     "base de données injoignable"));
             browser.screenshot("outage-03-postgresql");
-            assertFalse(d.getPageSource().contains("Exception"), "no stack trace");
+            assertNoStackTrace(d);
 
             Stack.startAgain();
             d.navigate().refresh();

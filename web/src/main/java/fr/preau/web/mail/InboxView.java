@@ -105,7 +105,7 @@ public class InboxView implements Serializable {
 
     public String getCurrentFolderLabel() {
         return folders.stream().filter(f -> f.path().name().equals(folderName)).findFirst().map(this::label)
-                .orElse(folderName);
+                .orElse(FolderPath.INBOX.name().equals(folderName) ? Feedback.text("mail.folder.INBOX") : folderName);
     }
 
     public boolean isSentFolder() {

@@ -23,6 +23,7 @@ public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
     private final FolderPath folder;
     private Integer knownTotal;
     private List<MessageSummary> lastPage = List.of();
+    private boolean unavailable;
 
     public MessageLazyDataModel(MailService mail, FolderPath folder) {
         this.mail = mail;
@@ -49,8 +50,10 @@ public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
             knownTotal = page.total();
             setRowCount(page.total());
             lastPage = page.messages();
+            unavailable = false;
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
+            unavailable = true;
             knownTotal = 0;
             lastPage = List.of();
         }
@@ -65,6 +68,11 @@ public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
     @Override
     public MessageSummary getRowData(String rowKey) {
         return lastPage.stream().filter(m -> m.uid().toString().equals(rowKey)).findFirst().orElse(null);
+    }
+
+    /** True when the last page could not be read: the list is unknown, not empty. */
+    public boolean isUnavailable() {
+        return unavailable;
     }
 
     public FolderPath getFolder() {
