@@ -53,6 +53,8 @@ wildfly_start() {
             return 0
         fi
         if [[ -f $base/deployments/preau.ear.failed ]]; then
+            # A server without the portal helps nobody: stop it, the log says why.
+            wildfly_stop >/dev/null
             fail_component "WildFly" wildfly "le déploiement de preau.ear a échoué ($base/log/server.log)" \
                 "deployment of preau.ear failed"
         fi

@@ -26,8 +26,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * What a signed-in user sees when a server stops, and that the portal recovers by itself once it is back, without
- * a redeploy: Dovecot, PostgreSQL and Postfix are really stopped and started again.
+ * What a user sees when a server stops, and that the portal recovers by itself once it is back, without a redeploy:
+ * Dovecot, Postfix, PostgreSQL and Keycloak are really stopped and started again.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -109,6 +109,22 @@ class ServiceOutageBrowserIT {
             d.navigate().refresh();
             browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:list"),
                     subject));
+
+            // Keycloak stops: a signed-in user keeps working; someone arriving at the portal is told why they
+            // cannot sign in, in French, instead of a browser error on Keycloak's address.
+            Stack.stop("keycloak");
+            d.navigate().refresh();
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:list"),
+                    subject));
+            try (Browser newcomer = new Browser()) {
+                newcomer.driver().get(Browser.portal() + "/");
+                newcomer.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.tagName("main"), "service d'authentification injoignable"));
+                newcomer.screenshot("outage-04-keycloak");
+                Stack.startAgain();
+                newcomer.driver().get(Browser.portal() + "/");
+                newcomer.waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            }
         }
     }
 }
