@@ -43,6 +43,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.Status;
 
 /**
  * IMAP and SMTP as the user. The server addresses and the master user's credentials come from the WildFly mail
@@ -68,8 +70,9 @@ public class MailGateway {
                 String[] attributes = attributes(f);
                 boolean selectable = (f.getType() & Folder.HOLDS_MESSAGES) != 0;
                 SpecialUse use = SpecialUse.fromAttributes(f.getFullName(), attributes);
-                int unread = selectable ? f.getUnreadMessageCount() : 0;
-                int total = selectable ? f.getMessageCount() : 0;
+                int[] counts = selectable ? counts(f) : new int[2];
+                int unread = counts[1];
+                int total = counts[0];
                 FolderPath path = new FolderPath(f.getFullName());
                 int depth = (int) f.getFullName().chars().filter(c -> c == separator).count();
                 result.add(new FolderInfo(path, path.leaf(separator), use, unread, total, depth, selectable));
@@ -190,8 +193,18 @@ public class MailGateway {
         return null;
     }
 
+    /** Total and unread counts in one STATUS round trip. */
+    private static int[] counts(Folder f) throws MessagingException {
+        if (f instanceof IMAPFolder imap) {
+            Status status = (Status) imap.doCommand(protocol -> protocol.status(imap.getFullName(),
+                    new String[] {"MESSAGES", "UNSEEN"}));
+            return new int[] {status.total, status.unseen};
+        }
+        return new int[] {f.getMessageCount(), f.getUnreadMessageCount()};
+    }
+
     private static String[] attributes(Folder f) throws MessagingException {
-        if (f instanceof org.eclipse.angus.mail.imap.IMAPFolder imap) {
+        if (f instanceof IMAPFolder imap) {
             return imap.getAttributes();
         }
         return new String[0];

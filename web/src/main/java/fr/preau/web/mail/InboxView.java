@@ -10,8 +10,10 @@ import fr.preau.mail.MessageContent;
 import fr.preau.mail.MessageSummary;
 import fr.preau.mail.SpecialUse;
 import fr.preau.web.shared.Feedback;
+import fr.preau.web.shared.UserView;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.event.SelectEvent;
 
@@ -20,9 +22,14 @@ import org.primefaces.event.SelectEvent;
 @ViewScoped
 public class InboxView implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Messages per page of the list (the table's {@code rows}). */
+    public static final int PAGE_SIZE = 50;
 
     @EJB
     private MailService mail;
+
+    @Inject
+    private UserView user;
 
     private String folderName;
     private List<FolderInfo> folders = List.of();
@@ -39,13 +46,14 @@ public class InboxView implements Serializable {
             folder = FolderPath.INBOX;
         }
         folderName = folder.name();
-        messages = new MessageLazyDataModel(mail, folder);
+        messages = new MessageLazyDataModel(mail, folder, PAGE_SIZE);
         loadFolders();
+        user.loadIfMissing();
     }
 
     public void refresh() {
         loadFolders();
-        messages = new MessageLazyDataModel(mail, messages.getFolder());
+        messages = new MessageLazyDataModel(mail, messages.getFolder(), PAGE_SIZE);
     }
 
     private void loadFolders() {
@@ -110,6 +118,10 @@ public class InboxView implements Serializable {
 
     public boolean isSentFolder() {
         return folders.stream().anyMatch(f -> f.path().name().equals(folderName) && f.use() == SpecialUse.SENT);
+    }
+
+    public int getPageSize() {
+        return PAGE_SIZE;
     }
 
     public String getFolderName() {

@@ -21,32 +21,42 @@ public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
 
     private final transient MailService mail;
     private final FolderPath folder;
+    private final int pageSize;
     private Integer knownTotal;
     private List<MessageSummary> lastPage = List.of();
+    /** The first page fetched by count(), handed to the load() that follows it. */
+    private transient List<MessageSummary> prefetched;
     private boolean unavailable;
 
-    public MessageLazyDataModel(MailService mail, FolderPath folder) {
+    public MessageLazyDataModel(MailService mail, FolderPath folder, int pageSize) {
         this.mail = mail;
         this.folder = folder;
+        this.pageSize = pageSize;
     }
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
         if (knownTotal == null) {
-            load(0, 1);
+            prefetched = load(0, pageSize);
         }
         return knownTotal == null ? 0 : knownTotal;
     }
 
     @Override
-    public List<MessageSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+    public List<MessageSummary> load(int first, int size, Map<String, SortMeta> sortBy,
             Map<String, FilterMeta> filterBy) {
-        return load(first, pageSize);
+        if (prefetched != null && first == 0 && size == pageSize) {
+            List<MessageSummary> page = prefetched;
+            prefetched = null;
+            return page;
+        }
+        prefetched = null;
+        return load(first, size);
     }
 
-    private List<MessageSummary> load(int first, int pageSize) {
+    private List<MessageSummary> load(int first, int size) {
         try {
-            MessagePage page = mail.messages(folder, first, Math.max(1, Math.min(pageSize, 200)));
+            MessagePage page = mail.messages(folder, first, Math.max(1, Math.min(size, 200)));
             knownTotal = page.total();
             setRowCount(page.total());
             lastPage = page.messages();

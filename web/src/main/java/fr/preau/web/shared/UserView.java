@@ -6,6 +6,7 @@ import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailService;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceUnavailableException;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
@@ -22,20 +23,30 @@ public class UserView implements Serializable {
 
     private MailAddress mailbox;
 
+    /** Reads the mailbox again if the first attempt failed (a server was down); called at each page view. */
+    public void loadIfMissing() {
+        if (mailbox == null) {
+            load();
+        }
+    }
+
+    @PostConstruct
+    void load() {
+        try {
+            mailbox = mail.currentMailbox();
+        } catch (ServiceUnavailableException | NotFoundException e) {
+            // The header then shows the identifier; the page itself says what is unavailable.
+            mailbox = null;
+        }
+    }
+
     /** "Marie Dupont", or the identifier while the database cannot say. */
     public String getDisplayName() {
-        if (mailbox == null) {
-            try {
-                mailbox = mail.currentMailbox();
-            } catch (ServiceUnavailableException | NotFoundException e) {
-                return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
-            }
-        }
-        return mailbox.label();
+        return mailbox != null ? mailbox.label()
+                : FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
     }
 
     public String getAddress() {
-        getDisplayName();
         return mailbox == null ? "" : mailbox.address();
     }
 }
