@@ -3,7 +3,6 @@ package fr.preau.portal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -16,13 +15,7 @@ import fr.preau.testing.TestEnv;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -33,14 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * the provisional password, choose the definitive one, see the inbox, read a message, get a clear message for a bad
  * address, send to a colleague (who receives it, checked with a plain IMAP client), sign out everywhere.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PortalBrowserIT {
-    @Deployment(testable = false)
-    static EnterpriseArchive portal() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File("target/preau.ear"));
-    }
-
+class PortalBrowserIT extends PortalDeployment {
     @Test
     void aNewTeacherSignsInChoosesAPasswordReadsAndSendsMailThenSignsOut() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);

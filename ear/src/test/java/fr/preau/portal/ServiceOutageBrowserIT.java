@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import fr.preau.testing.Accounts;
@@ -13,14 +13,8 @@ import fr.preau.testing.ImapProbe;
 import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.Stack;
 import fr.preau.testing.TestEnv;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,14 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * What a user sees when a server stops, and that the portal recovers by itself once it is back, without a redeploy:
  * Dovecot, Postfix, PostgreSQL and Keycloak are really stopped and started again.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ServiceOutageBrowserIT {
-    @Deployment(testable = false)
-    static EnterpriseArchive portal() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File("target/preau.ear"));
-    }
-
+class ServiceOutageBrowserIT extends PortalDeployment {
     private static void assertNoStackTrace(WebDriver d) {
         String text = d.findElement(By.tagName("body")).getText();
         assertFalse(text.contains("Exception") || text.contains("at fr.preau") || text.contains("jakarta."), text);
@@ -68,6 +55,7 @@ class ServiceOutageBrowserIT {
                     "serveur de messagerie IMAP injoignable"));
             browser.screenshot("outage-01-dovecot");
             assertNoStackTrace(d);
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the outage page");
 
             Stack.startAgain();
             d.navigate().refresh();
@@ -121,6 +109,7 @@ class ServiceOutageBrowserIT {
                 newcomer.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
                         By.tagName("main"), "service d'authentification injoignable"));
                 newcomer.screenshot("outage-04-keycloak");
+                assertEquals(List.of(), newcomer.accessibilityProblems(), "axe-core on the sign-in outage page");
                 Stack.startAgain();
                 newcomer.driver().get(Browser.portal() + "/");
                 newcomer.waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
