@@ -58,7 +58,17 @@ ensure_traversable() {
 
 pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
 
-# Prints the PID recorded for a component if that process is still alive.
+# True if the process's command line contains the given text. PID files
+# outlive a reboot and PIDs get reused: this keeps stop from signalling an
+# unrelated process that happens to carry a recorded PID.
+pid_is() {
+    local pid=$1 what=$2
+    grep -qF -- "$what" "/proc/$pid/cmdline" 2>/dev/null
+}
+
+# Prints the PID recorded for a component if that process is still alive
+# and, when given, its command line contains <text> (i.e. it still is ours).
+#   running_pid <name> [<text>]
 running_pid() {
     local f pid
     f=$(pid_file "$1")
@@ -66,6 +76,7 @@ running_pid() {
     pid=$(head -n1 "$f")
     [[ $pid =~ ^[0-9]+$ ]] || return 1
     pid_alive "$pid" || return 1
+    if [[ -n ${2:-} ]]; then pid_is "$pid" "$2" || return 1; fi
     printf '%s' "$pid"
 }
 

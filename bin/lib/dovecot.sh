@@ -49,12 +49,7 @@ dovecot_configure() {
     chmod 640 "$dir/master-users"
 }
 
-dovecot_pid() {
-    local pid
-    pid=$(running_pid dovecot) || return 1
-    grep -q dovecot "/proc/$pid/cmdline" 2>/dev/null || return 1
-    printf '%s' "$pid"
-}
+dovecot_pid() { running_pid dovecot dovecot; }
 
 dovecot_ports() {
     printf '%s ' "$PREAU_IMAP_PORT" "$PREAU_IMAPS_PORT" "$PREAU_LMTP_PORT" "$PREAU_SIEVE_PORT" "$PREAU_DOVECOT_AUTH_PORT"

@@ -61,8 +61,7 @@ keycloak_pids() {
     [[ -s $f ]] || return 1
     while read -r pid; do
         # Alive and still ours (PIDs get reused after a reboot).
-        [[ $pid =~ ^[0-9]+$ ]] && pid_alive "$pid" &&
-            grep -q keycloak "/proc/$pid/cmdline" 2>/dev/null && out+=("$pid")
+        [[ $pid =~ ^[0-9]+$ ]] && pid_alive "$pid" && pid_is "$pid" keycloak && out+=("$pid")
     done <"$f"
     [[ ${#out[@]} -gt 0 ]] || return 1
     printf '%s\n' "${out[@]}"
@@ -93,6 +92,11 @@ keycloak_start() {
     require_free_port "$label" keycloak "$PREAU_KEYCLOAK_PORT" "$PREAU_KEYCLOAK_MANAGEMENT_PORT"
     command -v java >/dev/null || fail_component "$label" keycloak "java introuvable" "java not found"
 
+    # Its H2 database (data/h2) holds the client secrets in clear and is
+    # created world-readable; Keycloak runs as root, so close the folder to
+    # everyone else. At each start: a copied or older runtime gets it too.
+    mkdir -p "$PREAU_HOME/keycloak"
+    chmod 700 "$PREAU_HOME/keycloak"
     keycloak_install
     home=$(keycloak_home)
     keycloak_render_realm "$home"

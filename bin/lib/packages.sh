@@ -10,12 +10,28 @@ PREAU_PACKAGES=(
     curl unzip procps
 )
 
+package_installed() {
+    [[ $(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true) == installed ]]
+}
+
 packages_missing() {
-    local p status
+    local p
     for p in "${PREAU_PACKAGES[@]}"; do
-        status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
-        [[ $status == installed ]] || printf '%s\n' "$p"
+        package_installed "$p" || printf '%s\n' "$p"
     done
+}
+
+# The packages enable their system services, which would start on the
+# standard ports at the next boot: bin/preau runs its own instances, so
+# disable the services of what this run installed. A PostgreSQL, Dovecot
+# or Postfix that was there before keeps its settings. `systemctl disable`
+# only edits unit links, so it works without a running systemd.
+#   packages_disable_services <service>...
+packages_disable_services() {
+    [[ $# -gt 0 ]] || return 0
+    command -v systemctl >/dev/null || return 0
+    info "services système désactivés (bin/preau a les siens) : $*"
+    systemctl disable "$@" >>"$(log_file apt)" 2>&1 || true
 }
 
 packages_install() {
@@ -31,6 +47,13 @@ packages_install() {
     # /etc/postfix empty, which is what we want: our instance has its own
     # config directory.
     echo 'postfix postfix/main_mailer_type select No configuration' | debconf-set-selections
+
+    # Which servers are new to this machine (by their base packages),
+    # whose services are disabled after the install.
+    local services=()
+    package_installed dovecot-core || services+=(dovecot)
+    package_installed postfix || services+=(postfix)
+    package_installed postgresql-common || services+=(postgresql)
 
     # policy-rc.d returning 101 tells invoke-rc.d not to start the packaged
     # services (system Dovecot/Postfix/PostgreSQL on the standard ports).
@@ -57,4 +80,5 @@ packages_install() {
         printf 'preau: journal : %s\n' "$log" >&2
         exit 1
     fi
+    packages_disable_services "${services[@]}"
 }

@@ -24,7 +24,7 @@ postfix_configure() {
     mkdir -p "$dir" "$(postfix_queue)" "$(postfix_data)"
     render_template "$src/main.cf" "$dir/main.cf" 644
     render_template "$src/master.cf" "$dir/master.cf" 644
-    for f in pgsql-domains.cf pgsql-mailboxes.cf pgsql-aliases.cf; do
+    for f in pgsql-domains.cf pgsql-mailboxes.cf pgsql-aliases.cf pgsql-sender-login.cf; do
         # Read by proxymap, which runs as the postfix user.
         render_template "$src/$f" "$dir/$f" 640
         chgrp postfix "$dir/$f"
@@ -38,12 +38,7 @@ postfix_configure() {
     postfix_cmd set-permissions >>"$(log_file postfix)" 2>&1 || true
 }
 
-postfix_pid() {
-    local pid
-    pid=$(running_pid postfix) || return 1
-    grep -q master "/proc/$pid/cmdline" 2>/dev/null || return 1
-    printf '%s' "$pid"
-}
+postfix_pid() { running_pid postfix master; }
 
 postfix_start() {
     local label=Postfix log pid port

@@ -22,12 +22,7 @@ pg_psql() {
         -h "$(pg_socket_dir)" -p "$PREAU_DB_PORT" -U postgres "$@"
 }
 
-postgresql_pid() {
-    local pid
-    pid=$(running_pid postgresql) || return 1
-    grep -q postgres "/proc/$pid/cmdline" 2>/dev/null || return 1
-    printf '%s' "$pid"
-}
+postgresql_pid() { running_pid postgresql postgres; }
 
 postgresql_start() {
     local label=PostgreSQL log data sock pid

@@ -25,19 +25,31 @@ test_tools() {
 }
 
 preau_test() {
-    local rc=0
+    local rc=0 sum
     export PREAU_HOME=${PREAU_HOME:-$PREAU_REPO/.preau/test}
     export PREAU_PORT_OFFSET=${PREAU_PORT_OFFSET:-20}
     PREAU_PACKAGES+=(chromium chromium-driver)
+    require_root
+    # Arquillian runs the provisioned server: provision it again if its CLI
+    # scripts changed, as bin/preau start does (refused while one runs).
+    sum=$(wildfly_cli_sum)
+    wildfly_reprovision_if_changed "$sum"
+    preau_init_home
+    take_lock
+    # From here on, whatever happens (a component that does not start,
+    # failed tests, Ctrl-C), the exit handler stops this PREAU_HOME's
+    # infrastructure, then releases the lock (on_exit in bin/preau).
+    # shellcheck disable=SC2034
+    PREAU_STOP_INFRA_ON_EXIT=yes
     cmd_infra_start
-    # Whatever happens next, stop what was started (the lock of the start is released first).
-    rm -rf "$PREAU_HOME/.lock"
-    trap 'cmd_infra_stop' EXIT
+    # The outage tests stop and start servers with bin/preau: under this lock.
+    export PREAU_LOCK_OWNER=$$
     test_tools
     info "tests : mvn verify (unitaires, intégration, navigateur)…"
     (cd "$PREAU_REPO" && mvn -B verify \
         -Dpreau.port.offset="$PREAU_PORT_OFFSET" \
         -Dpreau.management.port="$PREAU_MANAGEMENT_PORT") || rc=$?
+    wildfly_record_cli_sum "$sum"
     if [[ $rc -ne 0 ]]; then
         warn "des tests ont échoué (tests failed); journaux : $PREAU_HOME/log, */target/failsafe-reports, ear/target/screenshots"
     fi

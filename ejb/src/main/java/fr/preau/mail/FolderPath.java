@@ -1,7 +1,9 @@
 package fr.preau.mail;
 
+import java.io.Serializable;
+
 /** The full IMAP name of a folder, e.g. {@code INBOX} or {@code Archives/2026}. */
-public record FolderPath(String name) {
+public record FolderPath(String name) implements Serializable {
     public static final FolderPath INBOX = new FolderPath("INBOX");
 
     public FolderPath {

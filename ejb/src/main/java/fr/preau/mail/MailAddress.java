@@ -1,5 +1,6 @@
 package fr.preau.mail;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import fr.preau.shared.InvalidInputException;
  * An e-mail address with an optional display name. Parsing is strict on purpose: a user-typed list of recipients is
  * accepted only if every entry is a plausible address, and the first bad one is named back to the user.
  */
-public record MailAddress(String address, String personal) {
+public record MailAddress(String address, String personal) implements Serializable {
     private static final Pattern ADDRESS = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");

@@ -1,5 +1,6 @@
 package fr.preau.mail;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,5 +8,5 @@ import java.util.List;
  * {@code decodingProblem} is true when a part could not be decoded and was shown as well as possible.
  */
 public record MessageContent(MessageSummary summary, List<MailAddress> to, List<MailAddress> cc, String text,
-        List<String> attachmentNames, boolean decodingProblem) {
+        List<String> attachmentNames, boolean decodingProblem) implements Serializable {
 }

@@ -1,10 +1,12 @@
 package fr.preau.mail;
 
+import java.io.Serializable;
+
 /**
  * Identifies a message for as long as the folder keeps its UIDVALIDITY. The text form {@code validity:uid} travels
  * through pages and links.
  */
-public record MessageUid(long uidValidity, long uid) {
+public record MessageUid(long uidValidity, long uid) implements Serializable {
     public MessageUid {
         if (uidValidity <= 0 || uid <= 0) {
             throw new IllegalArgumentException("Not a message UID");

@@ -2,6 +2,7 @@ package fr.preau.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Properties;
 import java.util.UUID;
@@ -12,13 +13,14 @@ import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestEnv;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 /**
- * A standard IMAP client (plain Jakarta Mail, none of Préau's code) signs in with the account's address and its
- * Keycloak password, and sees the same mailbox as the portal.
+ * A standard mail client (plain Jakarta Mail, none of Préau's code) signs in with the account's address and its
+ * Keycloak password, sees the same mailbox as the portal, and may send only as its own address.
  */
 class ImapClientLoginIT {
     @Test
@@ -42,5 +44,44 @@ class ImapClientLoginIT {
             assertEquals(1, client.subjects("INBOX").stream().filter(subject::equals).count());
         }
         assertThrows(AuthenticationFailedException.class, () -> ImapProbe.login(address, password + "x").close());
+    }
+
+    @Test
+    void aMailClientSendsAsItsOwnAddressButNeverAsSomeoneElse() throws Exception {
+        String username = "it.expediteur";
+        String address = username + "@" + TestEnv.domain();
+        String password = "Feuille-d-appel-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        Accounts.ensure(username, address, "Claude Expéditeur");
+        new KeycloakAdmin().createUser(username, "Claude", "Expéditeur", address, password, false);
+
+        String own = "Compte rendu " + UUID.randomUUID();
+        submit(address, password, address, own);
+        try (ImapProbe imap = ImapProbe.login(address, password)) {
+            assertEquals(1, imap.awaitSubject("INBOX", own, java.time.Duration.ofSeconds(20)));
+        }
+
+        String forged = "Faux message de Marie " + UUID.randomUUID();
+        jakarta.mail.MessagingException refused = assertThrows(jakarta.mail.MessagingException.class,
+                () -> submit(address, password, "marie.dupont@" + TestEnv.domain(), forged));
+        assertTrue(String.valueOf(refused.getMessage()).contains("553")
+                || String.valueOf(refused.getNextException()).contains("553"), String.valueOf(refused));
+    }
+
+    /** SMTP submission with the account's password, as Thunderbird does. */
+    private static void submit(String login, String password, String from, String subject) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.auth", "true");
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "30000");
+        Session session = Session.getInstance(props);
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(from));
+        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(login));
+        m.setSubject(subject, "UTF-8");
+        m.setText("Bonjour", "UTF-8");
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("127.0.0.1", TestEnv.port("PREAU_SUBMISSION_PORT"), login, password);
+            transport.sendMessage(m, m.getAllRecipients());
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.TestEnv;
@@ -142,6 +143,23 @@ class MailServiceIT {
     }
 
     @Test
+    void readingInThePortalNeverExpungesWhatAnotherClientMarkedDeleted() throws Exception {
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            imap.append("INBOX", plain("À supprimer plus tard", "a"), plain("À lire", "b"));
+            jakarta.mail.Folder inbox = imap.store().getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_WRITE);
+            inbox.getMessage(1).setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+            inbox.close(false);
+        }
+        MessageSummary toRead = user.messages(FolderPath.INBOX, 0, 10).messages().get(0);
+        assertEquals("À lire", toRead.subject());
+        user.open(FolderPath.INBOX, toRead.uid());
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            assertEquals(List.of("À supprimer plus tard", "À lire"), imap.subjects("INBOX"));
+        }
+    }
+
+    @Test
     void aMessageThatIsGoneSaysSo() {
         MessageUid nowhere = new MessageUid(1, 999_999);
         assertThrows(NotFoundException.class, () -> user.open(FolderPath.INBOX, nowhere));
@@ -157,6 +175,24 @@ class MailServiceIT {
         }
         try (ImapProbe imap = ImapProbe.asMaster(address)) {
             assertEquals(1, imap.subjects("Envoyés").stream().filter(subject::equals).count());
+        }
+    }
+
+    @Test
+    void anUnknownRecipientOfTheAcademyIsNamedAndNothingIsSent() throws Exception {
+        String subject = "Destinataire inconnu " + UUID.randomUUID();
+        String unknownAddress = "personne.inconnue." + UUID.randomUUID().toString().substring(0, 6) + "@"
+                + TestEnv.domain();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> user.send(new OutgoingMessage(
+                List.of(new MailAddress(recipient, null), new MailAddress(unknownAddress, null)), List.of(),
+                subject, "Bonjour")));
+        assertEquals("compose.error.rejected", e.messageKey());
+        assertTrue(e.argument().contains(unknownAddress), e.argument());
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            assertEquals(0, imap.subjects("Envoyés").stream().filter(subject::equals).count());
+        }
+        try (ImapProbe imap = ImapProbe.asMaster(recipient)) {
+            assertEquals(0, imap.awaitSubject("INBOX", subject, Duration.ofSeconds(2)));
         }
     }
 

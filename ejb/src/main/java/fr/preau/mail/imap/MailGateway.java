@@ -87,7 +87,8 @@ public class MailGateway {
 
     /** A page of the folder, newest first: fetches only that page's envelopes. */
     public MessagePage page(MailboxContext ctx, FolderPath path, int offset, int limit) {
-        try (Store store = connect(ctx); Folder folder = openFolder(store, path, Folder.READ_ONLY)) {
+        try (Store store = connect(ctx); OpenFolder open = openFolder(store, path, Folder.READ_ONLY)) {
+            Folder folder = open.folder();
             int total = folder.getMessageCount();
             int end = total - offset;
             if (end < 1) {
@@ -114,7 +115,8 @@ public class MailGateway {
 
     /** Opens a message for reading; fetching its body marks it read, as in any IMAP client. */
     public MessageContent open(MailboxContext ctx, FolderPath path, MessageUid uid) {
-        try (Store store = connect(ctx); Folder folder = openFolder(store, path, Folder.READ_WRITE)) {
+        try (Store store = connect(ctx); OpenFolder open = openFolder(store, path, Folder.READ_WRITE)) {
+            Folder folder = open.folder();
             UIDFolder uidFolder = (UIDFolder) folder;
             Message message = uidFolder.getUIDValidity() == uid.uidValidity()
                     ? uidFolder.getMessageByUID(uid.uid()) : null;
@@ -227,14 +229,27 @@ public class MailGateway {
         }
     }
 
-    private static Folder openFolder(Store store, FolderPath path, int mode) throws MessagingException {
+    private static OpenFolder openFolder(Store store, FolderPath path, int mode) throws MessagingException {
         Folder folder = store.getFolder(path.name());
         try {
             folder.open(mode);
         } catch (FolderNotFoundException e) {
             throw new NotFoundException("mail.error.folderGone", path.name());
         }
-        return folder;
+        return new OpenFolder(folder);
+    }
+
+    /**
+     * An open folder that closes WITHOUT expunging: {@code Folder.close()} would expunge, and so delete for good the
+     * messages another client (Thunderbird) only marked as deleted.
+     */
+    private record OpenFolder(Folder folder) implements AutoCloseable {
+        @Override
+        public void close() throws MessagingException {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        }
     }
 
     /** A session of our own per call, with the configured servers and timeouts, but no shared authenticator. */

@@ -23,9 +23,7 @@ public class LogoutServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OidcSecurityContext oidc = (OidcSecurityContext) request.getAttribute(OidcSecurityContext.class.getName());
-        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
-                + request.getContextPath();
-        String done = base + "/public/deconnexion.xhtml";
+        String done = portalAddress(request) + "/public/deconnexion.xhtml";
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
@@ -48,6 +46,19 @@ public class LogoutServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.sendRedirect(request.getContextPath() + "/mail/inbox.xhtml");
+    }
+
+    /**
+     * The portal's public address, as registered in Keycloak (PREAU_PORTAL_URL); the request's own address only
+     * when none is configured (behind a proxy the request may carry an internal one).
+     */
+    private static String portalAddress(HttpServletRequest request) {
+        String configured = System.getenv("PREAU_PORTAL_URL");
+        if (configured != null && !configured.isBlank()) {
+            return configured.replaceAll("/+$", "");
+        }
+        return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+                + request.getContextPath();
     }
 
     private static String encode(String value) {

@@ -76,7 +76,11 @@ public class InboxView implements Serializable {
         try {
             current = mail.open(messages.getFolder(), summary.uid());
             selected = current.summary();
-            folders = mail.folders();
+            if (!summary.seen()) {
+                // Opening marked it read: the badge follows without asking the server again.
+                folders = folders.stream().map(f -> f.path().equals(messages.getFolder()) ? f.oneLessUnread() : f)
+                        .toList();
+            }
         } catch (RuntimeException e) {
             current = null;
             Feedback.failed(e, null);

@@ -19,7 +19,7 @@ import org.primefaces.model.SortMeta;
 public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
     private static final long serialVersionUID = 1L;
 
-    private final transient MailService mail;
+    private final MailService mail;
     private final FolderPath folder;
     private final int pageSize;
     private Integer knownTotal;
