@@ -89,6 +89,9 @@ class PortalBrowserIT extends PortalDeployment {
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to")));
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on compose");
             String subject = "Réunion de l'équipe pédagogique " + run;
+            d.findElement(By.id("compose:send")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("compose:to-message"), "Indiquez au moins un destinataire"));
             d.findElement(By.id("compose:to")).sendKeys("paul.collegue");
             d.findElement(By.id("compose:subject")).sendKeys(subject);
             d.findElement(By.id("compose:body")).sendKeys("Bonjour Paul,\nRéunion jeudi à 17 h en salle B12.\nÉlise");
@@ -106,6 +109,12 @@ class PortalBrowserIT extends PortalDeployment {
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
                     "Votre message a été envoyé"));
             browser.screenshot("06-sent");
+
+            // The copy is in Envoyés, one click away in the folder list.
+            d.findElement(By.xpath("//div[@id='folders']//a[.//text()[normalize-space()='Envoyés']]")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBe(By.id("folder-title"), "Envoyés"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:list"),
+                    subject));
 
             // The colleague's own IMAP client sees it, once.
             try (ImapProbe colleagueClient = ImapProbe.login(colleagueAddress, colleaguePassword)) {
