@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
-import fr.preau.testing.Accounts;
 import fr.preau.testing.ImapProbe;
-import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestEnv;
+import fr.preau.testing.TestUser;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -32,18 +31,11 @@ class PortalBrowserIT extends PortalDeployment {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String domain = TestEnv.domain();
         String username = "it.enseignante";
-        String address = username + "@" + domain;
         String provisional = "Provisoire-" + run + "-2026!";
         String definitive = "Tableau-noir-" + run + "-42?";
-        String colleague = "it.collegue";
-        String colleagueAddress = colleague + "@" + domain;
         String colleaguePassword = "Salle-des-profs-" + run + "!";
-
-        KeycloakAdmin keycloak = new KeycloakAdmin();
-        Accounts.ensure(username, address, "Élise Enseignante");
-        Accounts.ensure(colleague, colleagueAddress, "Paul Collègue");
-        keycloak.createUser(username, "Élise", "Enseignante", address, provisional, true);
-        keycloak.createUser(colleague, "Paul", "Collègue", colleagueAddress, colleaguePassword, false);
+        String address = TestUser.create(username, "Élise", "Enseignante", provisional, true);
+        String colleagueAddress = TestUser.create("it.collegue", "Paul", "Collègue", colleaguePassword, false);
         String welcome = "Bienvenue au collège " + run;
         try (ImapProbe imap = ImapProbe.asMaster(address)) {
             imap.empty("INBOX");

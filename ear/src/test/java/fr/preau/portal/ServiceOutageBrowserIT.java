@@ -8,11 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import fr.preau.testing.Accounts;
 import fr.preau.testing.ImapProbe;
-import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.Stack;
-import fr.preau.testing.TestEnv;
+import fr.preau.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,6 +22,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Dovecot, Postfix, PostgreSQL and Keycloak are really stopped and started again.
  */
 class ServiceOutageBrowserIT extends PortalDeployment {
+    /** Reloads the page and waits until the element shows the text. */
+    private static void reloadUntil(Browser browser, String elementId, String text) {
+        browser.driver().navigate().refresh();
+        browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id(elementId), text));
+    }
+
     private static void assertNoStackTrace(WebDriver d) {
         String text = d.findElement(By.tagName("body")).getText();
         assertFalse(text.contains("Exception") || text.contains("at fr.preau") || text.contains("jakarta."), text);
@@ -38,10 +42,8 @@ class ServiceOutageBrowserIT extends PortalDeployment {
     void serversThatStopAreNamedInFrenchAndThePortalRecoversWhenTheyAreBack() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String username = "it.panne";
-        String address = username + "@" + TestEnv.domain();
         String password = "Coupure-de-courant-" + run + "!";
-        Accounts.ensure(username, address, "Sam Panne");
-        new KeycloakAdmin().createUser(username, "Sam", "Panne", address, password, false);
+        String address = TestUser.create(username, "Sam", "Panne", password, false);
 
         try (Browser browser = new Browser()) {
             WebDriver d = browser.driver();
@@ -50,17 +52,13 @@ class ServiceOutageBrowserIT extends PortalDeployment {
 
             // Dovecot stops: the page says the mail server is unreachable, and nothing else breaks.
             Stack.stop("dovecot");
-            d.navigate().refresh();
-            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
-                    "serveur de messagerie IMAP injoignable"));
+            reloadUntil(browser, "mail:messages", "serveur de messagerie IMAP injoignable");
             browser.screenshot("outage-01-dovecot");
             assertNoStackTrace(d);
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the outage page");
 
             Stack.startAgain();
-            d.navigate().refresh();
-            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("folders"),
-                    "Envoyés"));
+            reloadUntil(browser, "folders", "Envoyés");
             assertTrue(d.findElements(By.cssSelector("#mail\\:messages li")).isEmpty());
 
             // Postfix stops: sending fails clearly, and what the user typed is still there.
@@ -87,23 +85,17 @@ class ServiceOutageBrowserIT extends PortalDeployment {
 
             // PostgreSQL stops: the database is named; the portal comes back with it.
             Stack.stop("postgresql");
-            d.navigate().refresh();
-            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
-                    "base de données injoignable"));
+            reloadUntil(browser, "mail:messages", "base de données injoignable");
             browser.screenshot("outage-03-postgresql");
             assertNoStackTrace(d);
 
             Stack.startAgain();
-            d.navigate().refresh();
-            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:list"),
-                    subject));
+            reloadUntil(browser, "mail:list", subject);
 
             // Keycloak stops: a signed-in user keeps working; someone arriving at the portal is told why they
             // cannot sign in, in French, instead of a browser error on Keycloak's address.
             Stack.stop("keycloak");
-            d.navigate().refresh();
-            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:list"),
-                    subject));
+            reloadUntil(browser, "mail:list", subject);
             try (Browser newcomer = new Browser()) {
                 newcomer.driver().get(Browser.portal() + "/");
                 newcomer.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(

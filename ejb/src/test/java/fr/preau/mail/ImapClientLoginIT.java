@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Properties;
 import java.util.UUID;
 
-import fr.preau.testing.Accounts;
 import fr.preau.testing.ImapProbe;
-import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestEnv;
+import fr.preau.testing.TestUser;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -25,11 +24,8 @@ import org.junit.jupiter.api.Test;
 class ImapClientLoginIT {
     @Test
     void anImapClientSignsInWithTheAccountPasswordAndSeesTheMailbox() throws Exception {
-        String username = "it.thunderbird";
-        String address = username + "@" + TestEnv.domain();
         String password = "Cahier-de-textes-" + UUID.randomUUID().toString().substring(0, 8) + "!";
-        Accounts.ensure(username, address, "Alex Thunderbird");
-        new KeycloakAdmin().createUser(username, "Alex", "Thunderbird", address, password, false);
+        String address = TestUser.create("it.thunderbird", "Alex", "Thunderbird", password, false);
 
         String subject = "Emploi du temps " + UUID.randomUUID();
         try (ImapProbe master = ImapProbe.asMaster(address)) {
@@ -48,11 +44,8 @@ class ImapClientLoginIT {
 
     @Test
     void aMailClientSendsAsItsOwnAddressButNeverAsSomeoneElse() throws Exception {
-        String username = "it.expediteur";
-        String address = username + "@" + TestEnv.domain();
         String password = "Feuille-d-appel-" + UUID.randomUUID().toString().substring(0, 8) + "!";
-        Accounts.ensure(username, address, "Claude Expéditeur");
-        new KeycloakAdmin().createUser(username, "Claude", "Expéditeur", address, password, false);
+        String address = TestUser.create("it.expediteur", "Claude", "Expéditeur", password, false);
 
         String own = "Compte rendu " + UUID.randomUUID();
         submit(address, password, address, own);

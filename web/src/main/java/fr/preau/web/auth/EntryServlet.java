@@ -38,7 +38,7 @@ public class EntryServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (request.getUserPrincipal() != null || identityProviderAnswers()) {
+        if (identityProviderAnswers()) {
             response.sendRedirect(request.getContextPath() + "/mail/inbox.xhtml");
             return;
         }

@@ -43,7 +43,7 @@ public final class Feedback {
         add(clientId, FacesMessage.SEVERITY_ERROR, text(key, args));
     }
 
-    /** A message for a failure a service reported; returns false so callers can {@code return Feedback.failed(e)}. */
+    /** A message for a failure a service reported (next to the field of {@code formId} when one is at fault). */
     public static void failed(RuntimeException e, String formId) {
         if (e instanceof ServiceUnavailableException u) {
             error(null, "error.unavailable." + u.component().name());
