@@ -33,7 +33,7 @@ migrations_run() {
             FLYWAY_URL="jdbc:postgresql://$PREAU_DB_HOST:$PREAU_DB_PORT/$PREAU_DB_NAME" \
             FLYWAY_USER=$PREAU_DB_USER \
             FLYWAY_PASSWORD=$PREAU_DB_PASSWORD \
-                mvn -B -q -pl ejb flyway:migrate -Dflyway.validateMigrationNaming=true
+                mvn -B -q -pl ejb flyway:migrate -Dflyway.validateMigrationNaming=true -Dflyway.outOfOrder=true
         )
     } >>"$log" 2>&1 || {
         printf 'preau: migrations de la base impossibles (Flyway a échoué) (database migration failed)\n' >&2

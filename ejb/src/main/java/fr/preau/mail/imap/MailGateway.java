@@ -1,13 +1,11 @@
 package fr.preau.mail.imap;
 
 import java.io.UnsupportedEncodingException;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,21 +19,19 @@ import fr.preau.mail.MessageSummary;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingMessage;
 import fr.preau.mail.SpecialUse;
+import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import fr.preau.shared.Component;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceUnavailableException;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.mail.Address;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
-import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -47,27 +43,24 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.Status;
 
 /**
- * IMAP and SMTP as the user. The server addresses and the master user's credentials come from the WildFly mail
- * session {@code java:jboss/mail/preau} (see wildfly-config/src/main/cli/02-mail.cli). A connection lives for one
- * call: opened, used, closed, so a restarted server is simply reached again at the next call.
+ * IMAP and SMTP as the user, through {@link ImapConnector}. A connection lives for one call: opened, used, closed,
+ * so a restarted server is simply reached again at the next call.
  */
 @ApplicationScoped
 public class MailGateway {
     private static final Logger LOG = Logger.getLogger(MailGateway.class.getName());
-    private static final String MASTER_SEPARATOR = "*";
-    private static final int TIMEOUT_MS = 15_000;
 
-    @Resource(lookup = "java:jboss/mail/preau")
-    private Session configured;
+    @Inject
+    private ImapConnector imap;
 
     /** The folders of the mailbox, special-use folders first. */
     public List<FolderInfo> folders(MailboxContext ctx) {
-        try (Store store = connect(ctx)) {
+        try (Store store = imap.connect(ctx)) {
             Folder root = store.getDefaultFolder();
             char separator = root.getSeparator();
             List<FolderInfo> result = new ArrayList<>();
             for (Folder f : root.list("*")) {
-                String[] attributes = attributes(f);
+                String[] attributes = ImapConnector.attributes(f);
                 boolean selectable = (f.getType() & Folder.HOLDS_MESSAGES) != 0;
                 SpecialUse use = SpecialUse.fromAttributes(f.getFullName(), attributes);
                 int[] counts = selectable ? counts(f) : new int[2];
@@ -81,13 +74,13 @@ public class MailGateway {
                     .thenComparing(f -> f.path().name(), String.CASE_INSENSITIVE_ORDER));
             return result;
         } catch (MessagingException e) {
-            throw storeFailure(e);
+            throw ImapConnector.storeFailure(e);
         }
     }
 
     /** A page of the folder, newest first: fetches only that page's envelopes. */
     public MessagePage page(MailboxContext ctx, FolderPath path, int offset, int limit) {
-        try (Store store = connect(ctx); OpenFolder open = openFolder(store, path, Folder.READ_ONLY)) {
+        try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_ONLY)) {
             Folder folder = open.folder();
             int total = folder.getMessageCount();
             int end = total - offset;
@@ -109,13 +102,13 @@ public class MailGateway {
             }
             return new MessagePage(total, rows);
         } catch (MessagingException e) {
-            throw storeFailure(e);
+            throw ImapConnector.storeFailure(e);
         }
     }
 
     /** Opens a message for reading; fetching its body marks it read, as in any IMAP client. */
     public MessageContent open(MailboxContext ctx, FolderPath path, MessageUid uid) {
-        try (Store store = connect(ctx); OpenFolder open = openFolder(store, path, Folder.READ_WRITE)) {
+        try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_WRITE)) {
             Folder folder = open.folder();
             UIDFolder uidFolder = (UIDFolder) folder;
             Message message = uidFolder.getUIDValidity() == uid.uidValidity()
@@ -130,7 +123,7 @@ public class MailGateway {
                     addresses(message, Message.RecipientType.CC), text.text(), text.attachmentNames(),
                     text.problem());
         } catch (MessagingException e) {
-            throw storeFailure(e);
+            throw ImapConnector.storeFailure(e);
         }
     }
 
@@ -139,7 +132,7 @@ public class MailGateway {
      * be kept, the message is still sent once: the failure is logged, not retried.
      */
     public void send(MailboxContext ctx, OutgoingMessage outgoing) {
-        Session session = userSession();
+        Session session = imap.userSession();
         MimeMessage message = new MimeMessage(session);
         try {
             message.setFrom(internet(ctx.owner()));
@@ -158,10 +151,7 @@ public class MailGateway {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("Cannot build the message", e);
         }
-        PasswordAuthentication master = masterCredentials("smtp");
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect(session.getProperty("mail.smtp.host"), port(session, "smtp"),
-                    ctx.actor().address() + MASTER_SEPARATOR + master.getUserName(), master.getPassword());
+        try (Transport transport = imap.submission(ctx, session)) {
             transport.sendMessage(message, message.getAllRecipients());
         } catch (SendFailedException e) {
             throw rejected(e);
@@ -173,8 +163,8 @@ public class MailGateway {
     }
 
     private void keepSentCopy(MailboxContext ctx, MimeMessage message) {
-        try (Store store = connect(ctx)) {
-            Folder sent = findSpecial(store, SpecialUse.SENT);
+        try (Store store = imap.connect(ctx)) {
+            Folder sent = ImapConnector.findSpecial(store, SpecialUse.SENT);
             if (sent == null) {
                 LOG.warning("No \\Sent folder for " + ctx.owner().address() + ": no copy kept");
                 return;
@@ -186,15 +176,6 @@ public class MailGateway {
         }
     }
 
-    private static Folder findSpecial(Store store, SpecialUse use) throws MessagingException {
-        for (Folder f : store.getDefaultFolder().list("*")) {
-            if (SpecialUse.fromAttributes(f.getFullName(), attributes(f)) == use) {
-                return f;
-            }
-        }
-        return null;
-    }
-
     /** Total and unread counts in one STATUS round trip. */
     private static int[] counts(Folder f) throws MessagingException {
         if (f instanceof IMAPFolder imap) {
@@ -203,83 +184,6 @@ public class MailGateway {
             return new int[] {status.total, status.unseen};
         }
         return new int[] {f.getMessageCount(), f.getUnreadMessageCount()};
-    }
-
-    private static String[] attributes(Folder f) throws MessagingException {
-        if (f instanceof IMAPFolder imap) {
-            return imap.getAttributes();
-        }
-        return new String[0];
-    }
-
-    private Store connect(MailboxContext ctx) {
-        Session session = userSession();
-        PasswordAuthentication master = masterCredentials("imap");
-        try {
-            Store store = session.getStore("imap");
-            store.connect(session.getProperty("mail.imap.host"), port(session, "imap"),
-                    ctx.owner().address() + MASTER_SEPARATOR + master.getUserName(), master.getPassword());
-            return store;
-        } catch (AuthenticationFailedException e) {
-            LOG.log(Level.SEVERE, "IMAP refused the portal's master login for " + ctx.owner().address()
-                    + " (unknown mailbox or wrong master secret)", e);
-            throw new ServiceUnavailableException(Component.MAIL_STORE, e);
-        } catch (MessagingException e) {
-            throw storeFailure(e);
-        }
-    }
-
-    private static OpenFolder openFolder(Store store, FolderPath path, int mode) throws MessagingException {
-        Folder folder = store.getFolder(path.name());
-        try {
-            folder.open(mode);
-        } catch (FolderNotFoundException e) {
-            throw new NotFoundException("mail.error.folderGone", path.name());
-        }
-        return new OpenFolder(folder);
-    }
-
-    /**
-     * An open folder that closes WITHOUT expunging: {@code Folder.close()} would expunge, and so delete for good the
-     * messages another client (Thunderbird) only marked as deleted.
-     */
-    private record OpenFolder(Folder folder) implements AutoCloseable {
-        @Override
-        public void close() throws MessagingException {
-            if (folder.isOpen()) {
-                folder.close(false);
-            }
-        }
-    }
-
-    /** A session of our own per call, with the configured servers and timeouts, but no shared authenticator. */
-    private Session userSession() {
-        Properties props = new Properties();
-        props.putAll(configured.getProperties());
-        for (String protocol : new String[] {"imap", "smtp"}) {
-            props.put("mail." + protocol + ".connectiontimeout", String.valueOf(TIMEOUT_MS));
-            props.put("mail." + protocol + ".timeout", String.valueOf(TIMEOUT_MS * 4));
-            props.put("mail." + protocol + ".writetimeout", String.valueOf(TIMEOUT_MS * 4));
-        }
-        props.put("mail.smtp.auth", "true");
-        return Session.getInstance(props);
-    }
-
-    private PasswordAuthentication masterCredentials(String protocol) {
-        PasswordAuthentication pa = configured.requestPasswordAuthentication(
-                (InetAddress) null, port(configured, protocol), protocol, null, null);
-        if (pa == null || pa.getUserName() == null || pa.getPassword() == null || pa.getPassword().isEmpty()) {
-            LOG.severe("The mail session java:jboss/mail/preau has no master credentials for " + protocol
-                    + " (set PREAU_MASTER_USER and PREAU_MASTER_PASSWORD)");
-            throw new ServiceUnavailableException(
-                    "imap".equals(protocol) ? Component.MAIL_STORE : Component.MAIL_TRANSPORT, null);
-        }
-        return pa;
-    }
-
-    private static int port(Session session, String protocol) {
-        String port = session.getProperty("mail." + protocol + ".port");
-        return port == null ? -1 : Integer.parseInt(port);
     }
 
     private static MessageSummary summary(Folder folder, long validity, Message m) throws MessagingException {
@@ -355,10 +259,5 @@ public class MailGateway {
         }
         LOG.log(Level.WARNING, "SMTP refused the message", e);
         return new InvalidInputException("to", "compose.error.refused", e.getMessage());
-    }
-
-    private static ServiceUnavailableException storeFailure(MessagingException e) {
-        LOG.log(Level.WARNING, "IMAP failure", e);
-        return new ServiceUnavailableException(Component.MAIL_STORE, e);
     }
 }
