@@ -186,7 +186,7 @@ public class MailGateway {
         return new int[] {f.getMessageCount(), f.getUnreadMessageCount()};
     }
 
-    private static MessageSummary summary(Folder folder, long validity, Message m) throws MessagingException {
+    static MessageSummary summary(Folder folder, long validity, Message m) throws MessagingException {
         long uid = ((UIDFolder) folder).getUID(m);
         Flags flags = m.getFlags();
         Date date = m.getSentDate() != null ? m.getSentDate() : m.getReceivedDate();

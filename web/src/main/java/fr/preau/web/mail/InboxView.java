@@ -1,12 +1,18 @@
 package fr.preau.web.mail;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
+import fr.preau.mail.FolderService;
+import fr.preau.mail.MailLabel;
 import fr.preau.mail.MailService;
+import fr.preau.mail.MessageActionService;
 import fr.preau.mail.MessageContent;
+import fr.preau.mail.MessageSort;
 import fr.preau.mail.MessageSummary;
 import fr.preau.mail.SpecialUse;
 import fr.preau.web.shared.Feedback;
@@ -28,6 +34,12 @@ public class InboxView implements Serializable {
     @EJB
     private MailService mail;
 
+    @EJB
+    private MessageActionService actions;
+
+    @EJB
+    private FolderService folderService;
+
     @Inject
     private UserView user;
 
@@ -36,6 +48,11 @@ public class InboxView implements Serializable {
     private MessageLazyDataModel messages;
     private MessageSummary selected;
     private MessageContent current;
+    private MessageSort sort = MessageSort.DATE;
+    private boolean descending = true;
+    private List<MessageSummary> checked = new ArrayList<>();
+    private List<MailLabel> labels = List.of();
+    private Map<String, String> colours = Map.of();
 
     /** Called once the {@code dossier} view parameter is known (f:viewAction). */
     public void init() {
@@ -46,27 +63,73 @@ public class InboxView implements Serializable {
             folder = FolderPath.INBOX;
         }
         folderName = folder.name();
-        messages = new MessageLazyDataModel(mail, folder, PAGE_SIZE);
+        messages = new MessageLazyDataModel(actions, folder, sort, descending, PAGE_SIZE);
         loadFolders();
         user.loadIfMissing();
     }
 
     public void refresh() {
         loadFolders();
-        messages = new MessageLazyDataModel(mail, messages.getFolder(), PAGE_SIZE);
+        reloadList();
     }
 
-    private void loadFolders() {
+    /** A new list model (same folder and order): the next render fetches the current page again. */
+    void reloadList() {
+        messages = new MessageLazyDataModel(actions, messages.getFolder(), sort, descending, PAGE_SIZE);
+        checked = new ArrayList<>();
+    }
+
+    void loadFolders() {
         try {
             folders = mail.folders();
+            colours = folderService.colours();
+            labels = actions.labels();
         } catch (RuntimeException e) {
             folders = List.of();
             Feedback.failed(e, null);
         }
     }
 
+    /** A click on a row opens it; a shift- or ctrl-click that extends the selection does not. */
     public void onRowSelect(SelectEvent<MessageSummary> event) {
-        open(event.getObject());
+        if (checked == null || checked.size() <= 1) {
+            open(event.getObject());
+        }
+    }
+
+    /** The list in another order (IMAP SORT on the server), from its first page. */
+    public void resort() {
+        reloadList();
+    }
+
+    public void toggleDirection() {
+        descending = !descending;
+        reloadList();
+    }
+
+    /** The colour chosen for a folder, or null. */
+    public String colour(FolderInfo folder) {
+        return colours.get(folder.path().name());
+    }
+
+    /** The labels of a message on the current page, in the order of {@link #getLabels()}. */
+    public List<MailLabel> labelsOf(MessageSummary message) {
+        List<String> keywords = messages.keywordsOf(message);
+        return labels.stream().filter(l -> keywords.contains(l.keyword())).toList();
+    }
+
+    public boolean isTrashFolder() {
+        return folders.stream().anyMatch(f -> f.path().name().equals(folderName) && f.use() == SpecialUse.TRASH);
+    }
+
+    /** The folder shown, when the user may rename, move or delete it (not INBOX nor a special-use folder). */
+    public boolean isOrdinaryFolder() {
+        return folders.stream().anyMatch(f -> f.path().name().equals(folderName) && f.use() == SpecialUse.NONE);
+    }
+
+    /** Folders that can receive messages, except the current one. */
+    public List<FolderInfo> getMoveTargets() {
+        return folders.stream().filter(f -> f.selectable() && !f.path().name().equals(folderName)).toList();
     }
 
     private void open(MessageSummary summary) {
@@ -154,5 +217,39 @@ public class InboxView implements Serializable {
 
     public MessageContent getCurrent() {
         return current;
+    }
+
+    /** The current message is gone from this folder (moved, deleted): the reading pane empties. */
+    void forgetCurrent() {
+        current = null;
+        selected = null;
+    }
+
+    public MessageSort getSort() {
+        return sort;
+    }
+
+    public void setSort(MessageSort sort) {
+        this.sort = sort == null ? MessageSort.DATE : sort;
+    }
+
+    public MessageSort[] getSorts() {
+        return MessageSort.values();
+    }
+
+    public boolean isDescending() {
+        return descending;
+    }
+
+    public List<MessageSummary> getChecked() {
+        return checked;
+    }
+
+    public void setChecked(List<MessageSummary> checked) {
+        this.checked = checked == null ? new ArrayList<>() : new ArrayList<>(checked);
+    }
+
+    public List<MailLabel> getLabels() {
+        return labels;
     }
 }

@@ -1,11 +1,14 @@
 package fr.preau.web.mail;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import fr.preau.mail.FolderPath;
-import fr.preau.mail.MailService;
-import fr.preau.mail.MessagePage;
+import fr.preau.mail.ListPage;
+import fr.preau.mail.ListedMessage;
+import fr.preau.mail.MessageActionService;
+import fr.preau.mail.MessageSort;
 import fr.preau.mail.MessageSummary;
 import fr.preau.web.shared.Feedback;
 import org.primefaces.model.FilterMeta;
@@ -13,24 +16,31 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * The message list of one folder, fetched a page at a time from IMAP (never the whole folder). The folder's total
- * comes with each page, so counting costs no extra round trip once a page was loaded.
+ * The message list of one folder in one order, fetched a page at a time from IMAP: the server sorts (IMAP SORT)
+ * and sends only that page's UIDs, so a folder of 100,000 messages costs one page. The folder's total comes with
+ * each page, so counting costs no extra round trip once a page was loaded.
  */
 public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
     private static final long serialVersionUID = 1L;
 
-    private final MailService mail;
+    private final MessageActionService mail;
     private final FolderPath folder;
+    private final MessageSort sort;
+    private final boolean descending;
     private final int pageSize;
     private Integer knownTotal;
     private List<MessageSummary> lastPage = List.of();
+    private final Map<String, List<String>> keywords = new HashMap<>();
     /** The first page fetched by count(), handed to the load() that follows it. */
     private transient List<MessageSummary> prefetched;
     private boolean unavailable;
 
-    public MessageLazyDataModel(MailService mail, FolderPath folder, int pageSize) {
+    public MessageLazyDataModel(MessageActionService mail, FolderPath folder, MessageSort sort, boolean descending,
+            int pageSize) {
         this.mail = mail;
         this.folder = folder;
+        this.sort = sort;
+        this.descending = descending;
         this.pageSize = pageSize;
     }
 
@@ -56,10 +66,12 @@ public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
 
     private List<MessageSummary> load(int first, int size) {
         try {
-            MessagePage page = mail.messages(folder, first, Math.max(1, Math.min(size, 200)));
+            ListPage page = mail.page(folder, sort, descending, first, Math.max(1, Math.min(size, 200)));
             knownTotal = page.total();
             setRowCount(page.total());
-            lastPage = page.messages();
+            lastPage = page.rows().stream().map(ListedMessage::summary).toList();
+            keywords.clear();
+            page.rows().forEach(r -> keywords.put(r.summary().uid().toString(), r.keywords()));
             unavailable = false;
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
@@ -78,6 +90,11 @@ public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
     @Override
     public MessageSummary getRowData(String rowKey) {
         return lastPage.stream().filter(m -> m.uid().toString().equals(rowKey)).findFirst().orElse(null);
+    }
+
+    /** The IMAP keywords of a message of the current page. */
+    public List<String> keywordsOf(MessageSummary message) {
+        return keywords.getOrDefault(message.uid().toString(), List.of());
     }
 
     /** True when the last page could not be read: the list is unknown, not empty. */

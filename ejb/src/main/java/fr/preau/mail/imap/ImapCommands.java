@@ -1,0 +1,130 @@
+package fr.preau.mail.imap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.MessagingException;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
+import org.eclipse.angus.mail.imap.protocol.UIDSet;
+
+/**
+ * IMAP commands that Angus Mail does not offer with UIDs: {@code UID SORT RETURN (PARTIAL …)} (ESORT and
+ * CONTEXT=SORT, RFC 5267: the server sorts, only one page of UIDs travels), {@code UID MOVE} (RFC 6851) and
+ * {@code UID EXPUNGE} of exactly the given UIDs (UIDPLUS). Each runs on an open {@link IMAPFolder}; the untagged
+ * responses go back to the folder, so its cached messages stay right.
+ */
+public final class ImapCommands {
+    /** UIDs per MOVE command: each command is atomic in Dovecot, so an interruption splits at a command. */
+    static final int MOVE_CHUNK = 200;
+    private static final Pattern COUNT = Pattern.compile("\\bCOUNT (\\d+)");
+    private static final Pattern PARTIAL = Pattern.compile("\\bPARTIAL \\(\\d+:\\d+ ([^)]*)\\)");
+
+    private ImapCommands() {
+    }
+
+    /** A page of UIDs in sort order, and how many messages the folder holds. */
+    public record SortedUids(int total, long[] uids) {
+    }
+
+    /**
+     * Sorts the whole folder on the server and returns only the UIDs of {@code offset .. offset+limit-1}.
+     *
+     * @param key an IMAP SORT key (DATE, DISPLAYFROM, SUBJECT, SIZE, ARRIVAL)
+     */
+    public static SortedUids sortedPage(IMAPFolder folder, String key, boolean descending, int offset, int limit)
+            throws MessagingException {
+        String command = "UID SORT RETURN (PARTIAL " + (offset + 1) + ":" + (offset + limit) + " COUNT) ("
+                + (descending ? "REVERSE " : "") + key + ") UTF-8 ALL";
+        Response[] responses = run(folder, command, null);
+        int total = 0;
+        long[] uids = new long[0];
+        for (Response r : responses) {
+            String line = r.toString();
+            if (!line.startsWith("* ESEARCH")) {
+                continue;
+            }
+            Matcher count = COUNT.matcher(line);
+            if (count.find()) {
+                total = Integer.parseInt(count.group(1));
+            }
+            Matcher partial = PARTIAL.matcher(line);
+            if (partial.find()) {
+                uids = parseOrderedSet(partial.group(1).trim());
+            }
+        }
+        return new SortedUids(total, uids);
+    }
+
+    /**
+     * The UIDs of a sequence set in its written order; a range written {@code 9:5} is descending (RFC 5267 lets
+     * ESORT answers do that). {@code NIL} is empty.
+     */
+    static long[] parseOrderedSet(String set) {
+        if (set.isEmpty() || "NIL".equalsIgnoreCase(set)) {
+            return new long[0];
+        }
+        List<Long> result = new ArrayList<>();
+        for (String part : set.split(",")) {
+            int colon = part.indexOf(':');
+            if (colon < 0) {
+                result.add(Long.parseLong(part));
+                continue;
+            }
+            long from = Long.parseLong(part.substring(0, colon));
+            long to = Long.parseLong(part.substring(colon + 1));
+            long step = from <= to ? 1 : -1;
+            for (long u = from; u != to + step; u += step) {
+                result.add(u);
+            }
+        }
+        return result.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * Moves exactly these UIDs with {@code UID MOVE}, a few hundred per command. Each command either moved its
+     * messages or not, so after an interruption every message is in one of the two folders, once.
+     */
+    public static void uidMove(IMAPFolder folder, long[] uids, String destination) throws MessagingException {
+        for (int start = 0; start < uids.length; start += MOVE_CHUNK) {
+            long[] chunk = java.util.Arrays.copyOfRange(uids, start, Math.min(uids.length, start + MOVE_CHUNK));
+            Argument args = new Argument();
+            args.writeString(BASE64MailboxEncoder.encode(destination));
+            run(folder, "UID MOVE " + UIDSet.toString(UIDSet.createUIDSets(chunk)), args);
+        }
+    }
+
+    /** Expunges exactly these UIDs (already flagged \Deleted), nothing another client flagged. */
+    public static void uidExpunge(IMAPFolder folder, long[] uids) throws MessagingException {
+        for (int start = 0; start < uids.length; start += MOVE_CHUNK) {
+            long[] chunk = java.util.Arrays.copyOfRange(uids, start, Math.min(uids.length, start + MOVE_CHUNK));
+            run(folder, "UID EXPUNGE " + UIDSet.toString(UIDSet.createUIDSets(chunk)), null);
+        }
+    }
+
+    /** Every UID of the open folder. */
+    public static long[] allUids(IMAPFolder folder) throws MessagingException {
+        jakarta.mail.Message[] all = folder.getMessages();
+        jakarta.mail.FetchProfile profile = new jakarta.mail.FetchProfile();
+        profile.add(jakarta.mail.UIDFolder.FetchProfileItem.UID);
+        folder.fetch(all, profile);
+        long[] uids = new long[all.length];
+        for (int i = 0; i < all.length; i++) {
+            uids[i] = folder.getUID(all[i]);
+        }
+        return uids;
+    }
+
+    private static Response[] run(IMAPFolder folder, String command, Argument args) throws MessagingException {
+        return (Response[]) folder.doCommand(protocol -> {
+            Response[] responses = protocol.command(command, args);
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return responses;
+        });
+    }
+}
