@@ -34,6 +34,9 @@ public class FolderOperations {
     @Inject
     private ImapConnector imap;
 
+    @Inject
+    private MessageOperations messages;
+
     /** Creates {@code name} under {@code parent} (null: top level) and subscribes it. */
     public FolderPath create(MailboxContext ctx, FolderPath parent, String name) {
         String leaf = checkedName(name);
@@ -133,7 +136,7 @@ public class FolderOperations {
                         Folder.READ_WRITE)) {
                     IMAPFolder imapFolder = (IMAPFolder) open.folder();
                     long[] uids = ImapCommands.allUids(imapFolder);
-                    ImapCommands.uidMove(imapFolder, uids, trash);
+                    ImapCommands.uidMove(imapFolder, uids, trash, messages.batch());
                     moved += uids.length;
                 }
             }

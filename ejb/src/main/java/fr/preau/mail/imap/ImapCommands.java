@@ -19,8 +19,8 @@ import org.eclipse.angus.mail.imap.protocol.UIDSet;
  * responses go back to the folder, so its cached messages stay right.
  */
 public final class ImapCommands {
-    /** UIDs per MOVE command: each command is atomic in Dovecot, so an interruption splits at a command. */
-    static final int MOVE_CHUNK = 200;
+    /** UIDs per MOVE or EXPUNGE command by default (academy setting {@code mail.move.batch-size}). */
+    public static final int MOVE_CHUNK = 200;
     private static final Pattern COUNT = Pattern.compile("\\bCOUNT (\\d+)");
     private static final Pattern PARTIAL = Pattern.compile("\\bPARTIAL \\(\\d+:\\d+ ([^)]*)\\)");
 
@@ -89,9 +89,11 @@ public final class ImapCommands {
      * Moves exactly these UIDs with {@code UID MOVE}, a few hundred per command. Each command either moved its
      * messages or not, so after an interruption every message is in one of the two folders, once.
      */
-    public static void uidMove(IMAPFolder folder, long[] uids, String destination) throws MessagingException {
-        for (int start = 0; start < uids.length; start += MOVE_CHUNK) {
-            long[] chunk = java.util.Arrays.copyOfRange(uids, start, Math.min(uids.length, start + MOVE_CHUNK));
+    public static void uidMove(IMAPFolder folder, long[] uids, String destination, int batch)
+            throws MessagingException {
+        int size = Math.max(1, batch);
+        for (int start = 0; start < uids.length; start += size) {
+            long[] chunk = java.util.Arrays.copyOfRange(uids, start, Math.min(uids.length, start + size));
             Argument args = new Argument();
             args.writeString(BASE64MailboxEncoder.encode(destination));
             run(folder, "UID MOVE " + UIDSet.toString(UIDSet.createUIDSets(chunk)), args);

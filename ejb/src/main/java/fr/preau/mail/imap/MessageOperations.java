@@ -18,6 +18,8 @@ import fr.preau.mail.SpecialUse;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
+import fr.preau.settings.AcademySettings;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.FetchProfile;
@@ -37,8 +39,14 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 public class MessageOperations {
     private static final ZoneId ACADEMY_ZONE = ZoneId.of("Europe/Paris");
 
+    /** Academy setting: UIDs per UID MOVE command (each command is atomic; smaller batches hold shorter locks). */
+    public static final String MOVE_BATCH = "mail.move.batch-size";
+
     @Inject
     private ImapConnector imap;
+
+    @EJB
+    private AcademySettings settings;
 
     /** One page of the folder in the given order; fetches the envelopes of that page only. */
     public ListPage page(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending, int offset,
@@ -178,14 +186,18 @@ public class MessageOperations {
         }
     }
 
-    private static int moveWithin(Store store, FolderPath from, List<MessageUid> uids, String destination)
+    private int moveWithin(Store store, FolderPath from, List<MessageUid> uids, String destination)
             throws MessagingException {
         try (OpenFolder open = ImapConnector.open(store, from, Folder.READ_WRITE)) {
             IMAPFolder folder = (IMAPFolder) open.folder();
             long[] raw = uidsOf(folder, uids);
-            ImapCommands.uidMove(folder, raw, destination);
+            ImapCommands.uidMove(folder, raw, destination, batch());
             return raw.length;
         }
+    }
+
+    int batch() {
+        return settings.integer(MOVE_BATCH, ImapCommands.MOVE_CHUNK);
     }
 
     /** The UIDs, checked against the folder's UIDVALIDITY (a recreated folder gives {@link NotFoundException}). */

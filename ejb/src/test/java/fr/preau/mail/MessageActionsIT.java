@@ -1,0 +1,375 @@
+package fr.preau.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import fr.preau.shared.InvalidInputException;
+import fr.preau.shared.ServiceUnavailableException;
+import fr.preau.testing.BigMailbox;
+import fr.preau.testing.ImapProbe;
+import fr.preau.testing.Stack;
+import fr.preau.testing.TestEnv;
+import jakarta.ejb.EJB;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Folders and message actions against the real Dovecot, checked with a plain IMAP client (what Thunderbird sees):
+ * the folder tree, flags and labels, delete, archive by year, empty the Corbeille, the quota, and a move
+ * interrupted by Dovecot stopping that leaves every message in exactly one folder.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MessageActionsIT {
+    private static final String USERNAME = "it.actions";
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "actions-it.war")
+                .addPackages(true, "fr.preau")
+                .addAsResource("META-INF/persistence.xml")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
+                .addAsLibraries(TestEnv.runtimeLibraries())
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.eclipse.angus.mail\n"));
+    }
+
+    @EJB
+    private AsActionsUser user;
+
+    @EJB
+    private MessageActionService actions;
+
+    @EJB
+    private FolderService folders;
+
+    @EJB
+    private MailFixture fixture;
+
+    @EJB
+    private ListFixture quotas;
+
+    @EJB
+    private fr.preau.settings.AcademySettings settings;
+
+    private String address;
+
+    @BeforeEach
+    void emptyMailbox() throws Exception {
+        address = USERNAME + "@" + TestEnv.domain();
+        fixture.ensureAccount(USERNAME, address, "Adèle Actions");
+        quotas.standardQuota(USERNAME);
+        quotas.clearSettings(USERNAME);
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            for (String name : List.of("INBOX", "Corbeille")) {
+                imap.empty(name);
+            }
+            for (Folder f : imap.store().getDefaultFolder().list("*")) {
+                String n = f.getFullName();
+                if (n.startsWith("Archives/") || List.of("Projets", "Voyages", "Projets 2026", "Déménagement",
+                        "Destination").contains(n)) {
+                    if (f.exists()) {
+                        f.delete(true);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void foldersAreCreatedRenamedMovedAndDeletedTheirMailGoingToTheCorbeille() throws Exception {
+        FolderPath projets = as(() -> folders.create(null, "Projets"));
+        FolderPath sorties = as(() -> folders.create(projets, "Sorties"));
+        assertEquals("Projets/Sorties", sorties.name());
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            imap.append(sorties.name(), mail("Musée", 2025), mail("Théâtre", 2025), mail("Cinéma", 2024));
+        }
+        as(() -> {
+            folders.setColour(projets, "#1565C0");
+            return null;
+        });
+
+        FolderPath voyages = as(() -> folders.rename(sorties, "Voyages"));
+        assertEquals("Projets/Voyages", voyages.name());
+        FolderPath top = as(() -> folders.move(voyages, null));
+        assertEquals("Voyages", top.name());
+        FolderPath renamedProjets = as(() -> folders.rename(projets, "Projets 2026"));
+        assertEquals("#1565c0", as(() -> folders.colours()).get("Projets 2026"), "the colour follows a rename");
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            assertEquals(List.of("Musée", "Théâtre", "Cinéma"), imap.subjects("Voyages"));
+            assertTrue(imap.store().getFolder("Voyages").isSubscribed(), "Thunderbird sees it (subscribed)");
+        }
+
+        assertEquals("mail.folder.error.empty", invalid(() -> folders.create(null, "  ")));
+        assertEquals("mail.folder.error.chars", invalid(() -> folders.create(null, "a/b")));
+        assertEquals("mail.folder.error.exists", invalid(() -> folders.create(null, "Voyages")));
+        assertEquals("mail.folder.error.special", invalid(() -> folders.rename(FolderPath.INBOX, "Boîte")));
+        assertEquals("mail.folder.error.special", invalid(() -> folders.delete(new FolderPath("Corbeille"))));
+        assertEquals("mail.folder.error.intoItself", invalid(() -> folders.move(renamedProjets, renamedProjets)));
+
+        assertEquals(3, (int) as(() -> folders.messageCount(top)));
+        assertEquals(3, (int) as(() -> folders.delete(top)));
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            assertFalse(imap.store().getFolder("Voyages").exists());
+            List<String> trash = imap.subjects("Corbeille");
+            for (String s : List.of("Musée", "Théâtre", "Cinéma")) {
+                assertEquals(1, trash.stream().filter(s::equals).count(), s + " once in the Corbeille");
+            }
+        }
+        as(() -> folders.delete(renamedProjets));
+    }
+
+    @Test
+    void flagsLabelsDeleteArchiveByYearAndEmptyTheCorbeille() throws Exception {
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            imap.append("INBOX", mail("Rentrée 2024", 2024), mail("Bilan 2025", 2025), mail("À jeter", 2025),
+                    mail("À garder", 2025));
+        }
+        Map<String, MessageUid> uid = new HashMap<>();
+        for (ListedMessage m : as(() -> actions.page(FolderPath.INBOX, MessageSort.DATE, true, 0, 50)).rows()) {
+            uid.put(m.summary().subject(), m.summary().uid());
+        }
+        List<MessageUid> kept = List.of(uid.get("À garder"));
+        as(() -> {
+            actions.markSeen(FolderPath.INBOX, kept, true);
+            actions.markFlagged(FolderPath.INBOX, kept, true);
+            actions.label(FolderPath.INBOX, kept, "pedagogie", true);
+            return null;
+        });
+        assertEquals("mail.label.error.unknown", invalid(() -> {
+            actions.label(FolderPath.INBOX, kept, "inconnue", true);
+            return null;
+        }));
+        MailLabel own = as(() -> actions.addLabel("Conseil d'école", "#2e7d32"));
+        assertEquals("conseil_d_ecole", own.keyword());
+        as(() -> {
+            actions.label(FolderPath.INBOX, kept, own.keyword(), true);
+            return null;
+        });
+        assertEquals("mail.label.error.exists", invalid(() -> actions.addLabel("conseil d'ecole", "#2e7d32")));
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            Flags flags = flagsOf(imap, "INBOX", "À garder");
+            assertTrue(flags.contains(Flags.Flag.SEEN) && flags.contains(Flags.Flag.FLAGGED), flags.toString());
+            assertTrue(Arrays.asList(flags.getUserFlags()).containsAll(List.of("pedagogie", "conseil_d_ecole")),
+                    "keywords a client sees: " + Arrays.toString(flags.getUserFlags()));
+        }
+        ListedMessage row = as(() -> actions.page(FolderPath.INBOX, MessageSort.DATE, true, 0, 50)).rows().stream()
+                .filter(m -> m.summary().subject().equals("À garder")).findFirst().orElseThrow();
+        assertTrue(row.keywords().contains("pedagogie") && row.summary().flagged() && row.summary().seen());
+
+        assertEquals(2, (int) as(() -> actions.archive(FolderPath.INBOX,
+                List.of(uid.get("Rentrée 2024"), uid.get("Bilan 2025")))));
+        assertEquals(1, (int) as(() -> actions.delete(FolderPath.INBOX, List.of(uid.get("À jeter")))));
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            assertEquals(List.of("Rentrée 2024"), imap.subjects("Archives/2024"));
+            assertEquals(List.of("Bilan 2025"), imap.subjects("Archives/2025"));
+            assertEquals(List.of("À jeter"), imap.subjects("Corbeille"));
+            assertEquals(List.of("À garder"), imap.subjects("INBOX"));
+        }
+        FolderPath trash = new FolderPath("Corbeille");
+        MessageUid inTrash = as(() -> actions.page(trash, MessageSort.DATE, true, 0, 10)).rows().get(0).summary()
+                .uid();
+        assertEquals("mail.delete.error.inTrash", invalid(() -> actions.delete(trash, List.of(inTrash))));
+        assertEquals("mail.selection.empty", invalid(() -> actions.delete(FolderPath.INBOX, List.of())));
+        assertEquals(1, (int) as(() -> actions.emptyTrash()));
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            assertEquals(List.of(), imap.subjects("Corbeille"));
+            assertEquals(List.of("À garder"), imap.subjects("INBOX"));
+        }
+    }
+
+    @Test
+    void theQuotaComesFromGetQuotaRootWithTheLargestFolders() throws Exception {
+        quotas.quota(USERNAME, "it-1mo", 1);
+        try {
+            try (ImapProbe imap = ImapProbe.asMaster(address)) {
+                MimeMessage big = mail("Pièce jointe volumineuse", 2025);
+                big.setText(("x".repeat(79) + "\n").repeat(10_600), "UTF-8");
+                big.saveChanges();
+                imap.append("INBOX", big);
+            }
+            QuotaInfo quota = as(() -> folders.quota());
+            assertEquals(1024, quota.limitKb());
+            assertTrue(quota.percent() >= 80 && quota.percent() < 100, "percent " + quota.percent());
+            assertEquals("INBOX", quota.largest().get(0).path().name());
+            assertTrue(quota.largest().get(0).bytes() > 800 * 1024);
+        } finally {
+            quotas.standardQuota(USERNAME);
+        }
+    }
+
+    /**
+     * Dovecot stops while 4,000 messages are being moved: the move fails with a clear "unavailable", and
+     * afterwards every message is in exactly one of the two folders; moving the rest again completes the move.
+     */
+    @Test
+    void aMoveInterruptedByDovecotStoppingLeavesEachMessageExactlyOnce() throws Exception {
+        int count = 4_000;
+        FolderPath from = as(() -> folders.create(null, "Déménagement"));
+        FolderPath to = as(() -> folders.create(null, "Destination"));
+        BigMailbox.seed(address, from.name(), count, 7L);
+        List<MessageUid> all = uids(from);
+        assertEquals(count, all.size());
+
+        // Small batches make the move last long enough to be stopped in the middle.
+        settings.put(fr.preau.mail.imap.MessageOperations.MOVE_BATCH, "4");
+        CompletableFuture<Integer> move = CompletableFuture.supplyAsync(() -> {
+            try {
+                return user.call(() -> actions.move(from, all, to));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (ImapProbe watcher = ImapProbe.asMaster(address)) {
+            Folder target = watcher.store().getFolder(to.name());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (target.getMessageCount() == 0 && System.nanoTime() < deadline && !move.isDone()) {
+                Thread.sleep(5);
+            }
+        }
+        stopDovecotNow();
+        try {
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> move.get(2, TimeUnit.MINUTES),
+                    "the move was under way when Dovecot stopped");
+            assertTrue(rootIs(failure, ServiceUnavailableException.class), failure.toString());
+        } finally {
+            settings.put(fr.preau.mail.imap.MessageOperations.MOVE_BATCH, null);
+            Stack.startAgain();
+        }
+
+        Map<String, Integer> where = new HashMap<>();
+        int moved = countIds(to.name(), where);
+        int left = countIds(from.name(), where);
+        assertEquals(count, where.size(), "every message is somewhere");
+        assertTrue(where.values().stream().allMatch(n -> n == 1), "no message twice");
+        assertTrue(moved > 0 && left > 0, "interrupted in the middle: moved " + moved + ", left " + left);
+
+        List<MessageUid> rest = uids(from);
+        assertEquals(left, (int) as(() -> actions.move(from, rest, to)));
+        where.clear();
+        assertEquals(count, countIds(to.name(), where));
+        assertEquals(0, countIds(from.name(), where));
+        assertTrue(where.values().stream().allMatch(n -> n == 1));
+    }
+
+    /** TERM to Dovecot's master, as {@code bin/preau stop dovecot} does, without the script's start-up time. */
+    private static void stopDovecotNow() throws Exception {
+        long pid = Long.parseLong(java.nio.file.Files.readString(
+                java.nio.file.Path.of(TestEnv.get("PREAU_HOME"), "dovecot", "run", "master.pid")).trim());
+        ProcessHandle master = ProcessHandle.of(pid).orElseThrow();
+        master.destroy();
+        master.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    private static boolean rootIs(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Counts the Message-IDs of a folder into {@code where}; returns the folder's size. */
+    private int countIds(String folder, Map<String, Integer> where) throws Exception {
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            Folder f = imap.store().getFolder(folder);
+            f.open(Folder.READ_ONLY);
+            try {
+                Message[] messages = f.getMessages();
+                FetchProfile profile = new FetchProfile();
+                profile.add(FetchProfile.Item.ENVELOPE);
+                f.fetch(messages, profile);
+                for (Message m : messages) {
+                    where.merge(((MimeMessage) m).getMessageID(), 1, Integer::sum);
+                }
+                return messages.length;
+            } finally {
+                f.close(false);
+            }
+        }
+    }
+
+    private List<MessageUid> uids(FolderPath folder) throws Exception {
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            Folder f = imap.store().getFolder(folder.name());
+            f.open(Folder.READ_ONLY);
+            try {
+                Message[] messages = f.getMessages();
+                FetchProfile profile = new FetchProfile();
+                profile.add(UIDFolder.FetchProfileItem.UID);
+                f.fetch(messages, profile);
+                long validity = ((UIDFolder) f).getUIDValidity();
+                List<MessageUid> result = new ArrayList<>();
+                for (Message m : messages) {
+                    result.add(new MessageUid(validity, ((UIDFolder) f).getUID(m)));
+                }
+                return result;
+            } finally {
+                f.close(false);
+            }
+        }
+    }
+
+    private Flags flagsOf(ImapProbe imap, String folder, String subject) throws Exception {
+        Folder f = imap.store().getFolder(folder);
+        f.open(Folder.READ_ONLY);
+        try {
+            for (Message m : f.getMessages()) {
+                if (subject.equals(m.getSubject())) {
+                    return m.getFlags();
+                }
+            }
+            throw new AssertionError("no message " + subject);
+        } finally {
+            f.close(false);
+        }
+    }
+
+    private MimeMessage mail(String subject, int year) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress("nadia.haddad@" + TestEnv.domain(), "Nadia Haddad", "UTF-8"));
+        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address));
+        m.setSubject(subject, "UTF-8");
+        m.setText("Bonjour,\n" + subject + "\n", "UTF-8");
+        m.setSentDate(Date.from(java.time.ZonedDateTime.of(year, 6, 15, 10, 0, 0, 0,
+                java.time.ZoneId.of("Europe/Paris")).toInstant()));
+        m.saveChanges();
+        return m;
+    }
+
+    private <T> T as(java.util.concurrent.Callable<T> work) throws Exception {
+        return user.call(work);
+    }
+
+    private String invalid(java.util.concurrent.Callable<?> work) {
+        return assertThrows(InvalidInputException.class, () -> as(work)).messageKey();
+    }
+}
