@@ -166,6 +166,20 @@
         }
     });
 
+    /** The opened row shows as read without rendering the list again (which would lose the shift-click origin). */
+    window.preauShowOpenedAsRead = function () {
+        rows().forEach(function (row) {
+            if (row.classList.contains('ui-state-highlight') && row.classList.contains('unread')
+                    && document.querySelectorAll('tbody[id="mail:list_data"] > tr.ui-state-highlight').length === 1) {
+                row.classList.replace('unread', 'read');
+                var dot = row.querySelector('.dot-unread');
+                if (dot) {
+                    dot.classList.replace('dot-unread', 'dot-read');
+                }
+            }
+        });
+    };
+
     /** Drops as a script would do them (tests, assistive tools): the same request as a mouse drop. */
     window.preauMoveRows = function (keys, folder) {
         preauDropMove([{name: 'keys', value: keys.join(',')}, {name: 'target', value: folder}]);
