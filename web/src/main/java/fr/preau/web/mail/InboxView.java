@@ -82,11 +82,17 @@ public class InboxView implements Serializable {
     void loadFolders() {
         try {
             folders = mail.folders();
-            colours = folderService.colours();
-            labels = actions.labels();
         } catch (RuntimeException e) {
             folders = List.of();
             Feedback.failed(e, null);
+        }
+        try {
+            colours = folderService.colours();
+            labels = actions.labels();
+        } catch (RuntimeException e) {
+            // Colours and label names are preferences: without the database the mail still shows, plainer.
+            colours = Map.of();
+            labels = MessageActionService.ACADEMY_LABELS;
         }
     }
 
