@@ -60,9 +60,11 @@ class MailOrganisationBrowserIT extends PortalDeployment {
 
             // Sort by subject, then the other way.
             new Select(d.findElement(By.id("mail:sort"))).selectByValue("SUBJECT");
-            browser.waitUpTo(30).until(d2 -> firstSubject(d2).startsWith("Écho"));
+            browser.waitUpTo(30).until(d2 -> subjects(d2).equals(List.of("Écho cantine", "Delta bulletin",
+                    "Charlie réunion", "Bravo sortie", "Alpha conseil")));
             d.findElement(By.id("mail:sort-direction")).click();
-            browser.waitUpTo(30).until(d2 -> firstSubject(d2).startsWith("Alpha"));
+            browser.waitUpTo(30).until(d2 -> subjects(d2).equals(List.of("Alpha conseil", "Bravo sortie",
+                    "Charlie réunion", "Delta bulletin", "Écho cantine")));
             browser.screenshot("list-01-sorted");
 
             // Folders: create, rename, create another, move the first into it, colour it.
@@ -179,6 +181,33 @@ class MailOrganisationBrowserIT extends PortalDeployment {
                 assertEquals(2, trash.size(), trash.toString());
                 assertTrue(trash.containsAll(List.of("Charlie réunion", "Delta bulletin")), trash.toString());
             }
+
+            // Conversation view: a message and its reply on one row; the choice is remembered.
+            try (ImapProbe imap = ImapProbe.asMaster(address)) {
+                MimeMessage question = mail(address, "Sortie au musée", 2025, 10);
+                question.setHeader("Message-ID", "<musee-" + run + "@ac-preau.fr>");
+                MimeMessage answer = mail(address, "Re: Sortie au musée", 2025, 11);
+                answer.setHeader("In-Reply-To", "<musee-" + run + "@ac-preau.fr>");
+                answer.setHeader("References", "<musee-" + run + "@ac-preau.fr>");
+                imap.append("INBOX", question, answer);
+            }
+            d.navigate().refresh();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:list"),
+                    "Re: Sortie au musée"));
+            d.findElement(By.id("mail:conversations")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.attributeToBe(By.id("mail:conversations"), "aria-pressed",
+                    "true"));
+            browser.waitUpTo(30).until(d2 -> d2.findElements(By.cssSelector("tbody[id='" + LIST + "'] > tr"))
+                    .size() == 2);
+            assertTrue(row(d, "Re: Sortie au musée").getText().contains("2"), row(d, "Re: Sortie au musée").getText());
+            d.navigate().refresh();
+            browser.waitUpTo(30).until(ExpectedConditions.attributeToBe(By.id("mail:conversations"), "aria-pressed",
+                    "true"));
+            browser.screenshot("list-05-conversations");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the conversation view");
+            d.findElement(By.id("mail:conversations")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.attributeToBe(By.id("mail:conversations"), "aria-pressed",
+                    "false"));
         }
     }
 
@@ -284,12 +313,12 @@ class MailOrganisationBrowserIT extends PortalDeployment {
                 .until(d2 -> row(d2, subject).getAttribute("class").contains("ui-state-highlight"));
     }
 
-    private static String firstSubject(WebDriver d) {
+    private static List<String> subjects(WebDriver d) {
         try {
-            List<WebElement> subjects = d.findElements(By.cssSelector("tbody[id='" + LIST + "'] .row-subject"));
-            return subjects.isEmpty() ? "" : subjects.get(0).getText();
+            return d.findElements(By.cssSelector("tbody[id='" + LIST + "'] .row-subject")).stream()
+                    .map(WebElement::getText).toList();
         } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return "";
+            return List.of();
         }
     }
 

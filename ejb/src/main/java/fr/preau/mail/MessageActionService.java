@@ -36,6 +36,8 @@ public class MessageActionService {
             new MailLabel("pedagogie", "Pédagogie", "#1565c0"),
             new MailLabel("rh", "RH", "#6a1b9a"));
     static final String LABELS = "mail.labels";
+    /** User setting: "true" when the list shows conversations. */
+    static final String CONVERSATIONS = "mail.list.conversations";
     static final int MAX_SELECTION = 10_000;
     private static final int MAX_OWN_LABELS = 30;
 
@@ -59,6 +61,24 @@ public class MessageActionService {
             throw new IllegalArgumentException("Bad page: " + offset + "/" + limit + "/" + sort);
         }
         return operations.page(access.own(), folder, sort, descending, offset, limit);
+    }
+
+    /** One page of the folder's conversations (IMAP THREAD=REFERENCES), newest activity first. */
+    public ListPage conversations(FolderPath folder, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 200) {
+            throw new IllegalArgumentException("Bad page: " + offset + "/" + limit);
+        }
+        return operations.threadPage(access.own(), folder, offset, limit);
+    }
+
+    /** Whether the caller chose the conversation view. */
+    public boolean conversationView() {
+        return settings.get(CONVERSATIONS).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void setConversationView(boolean on) {
+        settings.put(CONVERSATIONS, on ? "true" : null);
     }
 
     public void markSeen(FolderPath folder, List<MessageUid> uids, boolean seen) {

@@ -206,6 +206,40 @@ class MessageActionsIT {
     }
 
     @Test
+    void theConversationViewGroupsAThreadAndActionsReachAllOfIt() throws Exception {
+        MimeMessage first = mail("Sortie au musée", 2025);
+        first.setHeader("Message-ID", "<sortie-" + System.nanoTime() + "@ac-preau.fr>");
+        MimeMessage other = mail("Cantine", 2025);
+        MimeMessage reply = mail("Re: Sortie au musée", 2025);
+        reply.setHeader("In-Reply-To", first.getMessageID());
+        reply.setHeader("References", first.getMessageID());
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            imap.append("INBOX", first, other, reply);
+        }
+        ListPage threads = as(() -> actions.conversations(FolderPath.INBOX, 0, 50));
+        assertEquals(2, threads.total());
+        ListedMessage newest = threads.rows().get(0);
+        assertEquals("Re: Sortie au musée", newest.summary().subject());
+        assertEquals(2, newest.thread().size());
+        assertEquals(1, threads.rows().get(1).thread().size());
+
+        assertEquals(2, (int) as(() -> actions.delete(FolderPath.INBOX, newest.thread())));
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            assertEquals(List.of("Cantine"), imap.subjects("INBOX"));
+        }
+        as(() -> {
+            actions.setConversationView(true);
+            return null;
+        });
+        assertTrue(as(() -> actions.conversationView()));
+        as(() -> {
+            actions.setConversationView(false);
+            return null;
+        });
+        assertFalse(as(() -> actions.conversationView()));
+    }
+
+    @Test
     void theQuotaComesFromGetQuotaRootWithTheLargestFolders() throws Exception {
         quotas.quota(USERNAME, "it-1mo", 1);
         try {

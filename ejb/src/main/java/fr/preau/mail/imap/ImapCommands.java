@@ -61,6 +61,56 @@ public final class ImapCommands {
     }
 
     /**
+     * The conversations of the folder ({@code UID THREAD REFERENCES}, RFC 5256), each as the UIDs of its messages,
+     * the conversation with the newest message first.
+     */
+    public static List<long[]> threads(IMAPFolder folder) throws MessagingException {
+        List<long[]> threads = new ArrayList<>();
+        for (Response r : run(folder, "UID THREAD REFERENCES UTF-8 ALL", null)) {
+            String line = r.toString();
+            if (line.startsWith("* THREAD")) {
+                threads.addAll(parseThreads(line.substring("* THREAD".length())));
+            }
+        }
+        threads.sort((a, b) -> Long.compare(max(b), max(a)));
+        return threads;
+    }
+
+    /** Top-level parenthesised groups of a THREAD answer, each flattened to its UIDs. */
+    static List<long[]> parseThreads(String text) {
+        List<long[]> threads = new ArrayList<>();
+        List<Long> current = new ArrayList<>();
+        int depth = 0;
+        long number = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                number = (number < 0 ? 0 : number * 10) + (c - '0');
+                continue;
+            }
+            if (number >= 0) {
+                current.add(number);
+                number = -1;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0 && !current.isEmpty()) {
+                threads.add(current.stream().mapToLong(Long::longValue).toArray());
+                current = new ArrayList<>();
+            }
+        }
+        return threads;
+    }
+
+    private static long max(long[] uids) {
+        long m = 0;
+        for (long u : uids) {
+            m = Math.max(m, u);
+        }
+        return m;
+    }
+
+    /**
      * The UIDs of a sequence set in its written order; a range written {@code 9:5} is descending (RFC 5267 lets
      * ESORT answers do that). {@code NIL} is empty.
      */

@@ -75,6 +75,47 @@ public class MessageOperations {
         }
     }
 
+    /**
+     * One page of the folder's conversations, newest activity first: each row is the newest message of a thread
+     * and carries the UIDs of the whole thread.
+     */
+    public ListPage threadPage(MailboxContext ctx, FolderPath path, int offset, int limit) {
+        try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_ONLY)) {
+            IMAPFolder folder = (IMAPFolder) open.folder();
+            List<long[]> threads = ImapCommands.threads(folder);
+            List<long[]> page = threads.subList(Math.min(offset, threads.size()),
+                    Math.min(offset + limit, threads.size()));
+            long[] newest = page.stream().mapToLong(t -> Arrays.stream(t).max().orElse(0)).toArray();
+            Message[] messages = folder.getMessagesByUID(newest);
+            FetchProfile profile = new FetchProfile();
+            profile.add(FetchProfile.Item.ENVELOPE);
+            profile.add(FetchProfile.Item.FLAGS);
+            profile.add(FetchProfile.Item.SIZE);
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            folder.fetch(Arrays.stream(messages).filter(m -> m != null).toArray(Message[]::new), profile);
+            long validity = folder.getUIDValidity();
+            List<ListedMessage> rows = new ArrayList<>(page.size());
+            for (int i = 0; i < messages.length; i++) {
+                Message m = messages[i];
+                if (m == null || m.isExpunged()) {
+                    continue;
+                }
+                List<MessageUid> members = new ArrayList<>();
+                members.add(new MessageUid(validity, newest[i]));
+                for (long uid : page.get(i)) {
+                    if (uid != newest[i]) {
+                        members.add(new MessageUid(validity, uid));
+                    }
+                }
+                rows.add(new ListedMessage(MailGateway.summary(folder, validity, m),
+                        List.of(m.getFlags().getUserFlags()), members));
+            }
+            return new ListPage(threads.size(), rows);
+        } catch (MessagingException e) {
+            throw ImapConnector.storeFailure(e);
+        }
+    }
+
     /** Sets or clears a system flag (\Seen, \Flagged) on these messages. */
     public void setFlag(MailboxContext ctx, FolderPath path, List<MessageUid> uids, Flags.Flag flag, boolean on) {
         store(ctx, path, uids, new Flags(flag), on);

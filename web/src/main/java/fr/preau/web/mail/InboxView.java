@@ -50,6 +50,7 @@ public class InboxView implements Serializable {
     private MessageContent current;
     private MessageSort sort = MessageSort.DATE;
     private boolean descending = true;
+    private boolean conversations;
     private List<MessageSummary> checked = new ArrayList<>();
     private List<MailLabel> labels = List.of();
     private Map<String, String> colours = Map.of();
@@ -63,7 +64,12 @@ public class InboxView implements Serializable {
             folder = FolderPath.INBOX;
         }
         folderName = folder.name();
-        messages = new MessageLazyDataModel(actions, folder, sort, descending, PAGE_SIZE);
+        try {
+            conversations = actions.conversationView();
+        } catch (RuntimeException e) {
+            conversations = false;
+        }
+        messages = new MessageLazyDataModel(actions, folder, sort, descending, conversations, PAGE_SIZE);
         loadFolders();
         user.loadIfMissing();
     }
@@ -75,7 +81,8 @@ public class InboxView implements Serializable {
 
     /** A new list model (same folder and order): the next render fetches the current page again. */
     void reloadList() {
-        messages = new MessageLazyDataModel(actions, messages.getFolder(), sort, descending, PAGE_SIZE);
+        messages = new MessageLazyDataModel(actions, messages.getFolder(), sort, descending, conversations,
+                PAGE_SIZE);
         checked = new ArrayList<>();
     }
 
@@ -106,6 +113,32 @@ public class InboxView implements Serializable {
     /** The list in another order (IMAP SORT on the server), from its first page. */
     public void resort() {
         reloadList();
+    }
+
+    /** Switches between one row per message and one row per conversation, and remembers the choice. */
+    public void toggleConversations() {
+        conversations = !conversations;
+        try {
+            actions.setConversationView(conversations);
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
+        reloadList();
+    }
+
+    /** The messages the checked rows stand for (whole conversations in the conversation view). */
+    public List<fr.preau.mail.MessageUid> checkedMessages() {
+        return checked.stream().flatMap(m -> messages.membersOf(m).stream()).distinct().toList();
+    }
+
+    /** Messages in the row's conversation (1 outside the conversation view). */
+    public int threadSize(MessageSummary message) {
+        return messages.threadSizeOf(message);
+    }
+
+    /** "3 messages dans la conversation", for screen readers. */
+    public String threadLabel(MessageSummary message) {
+        return Feedback.text("mail.conversations.size", threadSize(message));
     }
 
     public void toggleDirection() {
@@ -241,6 +274,10 @@ public class InboxView implements Serializable {
 
     public MessageSort[] getSorts() {
         return MessageSort.values();
+    }
+
+    public boolean isConversations() {
+        return conversations;
     }
 
     public boolean isDescending() {

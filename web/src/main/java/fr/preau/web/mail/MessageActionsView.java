@@ -7,7 +7,6 @@ import java.util.function.ToIntFunction;
 
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.MessageActionService;
-import fr.preau.mail.MessageSummary;
 import fr.preau.mail.MessageUid;
 import fr.preau.web.shared.Feedback;
 import jakarta.ejb.EJB;
@@ -197,7 +196,7 @@ public class MessageActionsView implements Serializable {
     }
 
     private List<MessageUid> selection() {
-        return inbox.getChecked().stream().map(MessageSummary::uid).toList();
+        return inbox.checkedMessages();
     }
 
     private List<MessageUid> current() {

@@ -10,6 +10,7 @@ import fr.preau.mail.ListedMessage;
 import fr.preau.mail.MessageActionService;
 import fr.preau.mail.MessageSort;
 import fr.preau.mail.MessageSummary;
+import fr.preau.mail.MessageUid;
 import fr.preau.web.shared.Feedback;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -27,20 +28,26 @@ public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
     private final FolderPath folder;
     private final MessageSort sort;
     private final boolean descending;
+    private final boolean conversations;
     private final int pageSize;
     private Integer knownTotal;
     private List<MessageSummary> lastPage = List.of();
     private final Map<String, List<String>> keywords = new HashMap<>();
+    private final Map<String, List<MessageUid>> threads = new HashMap<>();
     /** The first page fetched by count(), handed to the load() that follows it. */
     private transient List<MessageSummary> prefetched;
     private boolean unavailable;
 
+    /**
+     * @param conversations one row per conversation (IMAP THREAD), newest activity first; the order is then ignored
+     */
     public MessageLazyDataModel(MessageActionService mail, FolderPath folder, MessageSort sort, boolean descending,
-            int pageSize) {
+            boolean conversations, int pageSize) {
         this.mail = mail;
         this.folder = folder;
         this.sort = sort;
         this.descending = descending;
+        this.conversations = conversations;
         this.pageSize = pageSize;
     }
 
@@ -66,12 +73,18 @@ public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
 
     private List<MessageSummary> load(int first, int size) {
         try {
-            ListPage page = mail.page(folder, sort, descending, first, Math.max(1, Math.min(size, 200)));
+            int limit = Math.max(1, Math.min(size, 200));
+            ListPage page = conversations ? mail.conversations(folder, first, limit)
+                    : mail.page(folder, sort, descending, first, limit);
             knownTotal = page.total();
             setRowCount(page.total());
             lastPage = page.rows().stream().map(ListedMessage::summary).toList();
             keywords.clear();
-            page.rows().forEach(r -> keywords.put(r.summary().uid().toString(), r.keywords()));
+            threads.clear();
+            page.rows().forEach(r -> {
+                keywords.put(r.summary().uid().toString(), r.keywords());
+                threads.put(r.summary().uid().toString(), r.thread());
+            });
             unavailable = false;
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
@@ -95,6 +108,16 @@ public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
     /** The IMAP keywords of a message of the current page. */
     public List<String> keywordsOf(MessageSummary message) {
         return keywords.getOrDefault(message.uid().toString(), List.of());
+    }
+
+    /** Every message a row stands for: the whole conversation in the conversation view, else the row's own. */
+    public List<MessageUid> membersOf(MessageSummary message) {
+        return threads.getOrDefault(message.uid().toString(), List.of(message.uid()));
+    }
+
+    /** Messages in the row's conversation (1 outside the conversation view). */
+    public int threadSizeOf(MessageSummary message) {
+        return membersOf(message).size();
     }
 
     /** True when the last page could not be read: the list is unknown, not empty. */
