@@ -151,11 +151,12 @@ class AccountSecurityBrowserIT extends PortalDeployment {
                     .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
             d.findElement(By.id("audit-search:from_input")).sendKeys(today);
             d.findElement(By.id("audit-search:search")).click();
-            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("audit-search:entries"), watched));
+            By resultRows = By.cssSelector("[id='audit-search:entries_data'] > tr");
+            browser.waitUpTo(30).until(driver -> driver.findElements(resultRows).size() == 1
+                    && driver.findElement(By.id("audit-search:entries_data")).getText().contains(watched));
+            browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("audit-search:search")));
             browser.screenshot("23-audit-search");
             String rows = d.findElement(By.id("audit-search:entries_data")).getText();
-            assertEquals(1, d.findElements(By.cssSelector("[id='audit-search:entries_data'] > tr")).size(), rows);
             assertTrue(rows.contains("Connexion") && rows.contains("Réussi"), rows);
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with results");
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,10 +14,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import fr.preau.testing.TestUser;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,14 @@ import org.junit.jupiter.api.Test;
  * another site refused.
  */
 class SecurityHeadersIT extends PortalDeployment {
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * Cookies by name, sent to every host of the test (portal and Keycloak are both on localhost, with different
+     * names). Java's CookieManager would not send Keycloak's Secure cookies over http, which a browser does on
+     * localhost.
+     */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<String> setCookies = new ArrayList<>();
 
     @Test
@@ -119,8 +126,7 @@ class SecurityHeadersIT extends PortalDeployment {
     }
 
     private String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> "JSESSIONID".equals(c.getName()))
-                .map(HttpCookie::getValue).findFirst().orElse("");
+        return cookies.getOrDefault("JSESSIONID", "");
     }
 
     private HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
@@ -148,9 +154,24 @@ class SecurityHeadersIT extends PortalDeployment {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        setCookies.addAll(response.headers().allValues("Set-Cookie"));
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            setCookies.add(header);
+            String pair = header.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            String name = pair.substring(0, eq).strip();
+            String value = pair.substring(eq + 1).strip();
+            if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
         return response;
     }
 }
