@@ -23,7 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestUser;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +98,14 @@ class SecurityHeadersIT extends PortalDeployment {
         assertEquals(302, signOut.statusCode());
         assertTrue(signOut.headers().firstValue("Location").orElse("").contains("/protocol/openid-connect/logout"));
         assertEquals(302, get(portal + "/mail/inbox.xhtml").statusCode(), "signed out: back to Keycloak");
+    }
+
+    @Test
+    void keycloakDetectsBruteForceWithTemporaryLockouts() throws Exception {
+        JsonObject realm = new KeycloakAdmin().realm();
+        assertTrue(realm.getBoolean("bruteForceProtected"), "brute-force detection on");
+        assertFalse(realm.getBoolean("permanentLockout"), "temporary lockouts (a typo in Thunderbird must heal)");
+        assertTrue(realm.getInt("failureFactor") <= 10, realm.toString());
     }
 
     private static void assertCommonHeaders(HttpResponse<?> response, String frameOptions) {

@@ -55,6 +55,13 @@ public final class KeycloakAdmin {
                 .PUT(HttpRequest.BodyPublishers.ofString(clear))), 204);
     }
 
+    /** The realm's settings as Keycloak reports them (brute-force detection, password policy …). */
+    public JsonObject realm() throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request("/admin/realms/" + REALM).GET());
+        expect(response, 200);
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
     /** Gives the user a realm role ({@code admin}, {@code etab-admin}). */
     public void grantRealmRole(String username, String role) throws IOException, InterruptedException {
         HttpResponse<String> found = send(request("/admin/realms/" + REALM + "/roles/"
