@@ -46,6 +46,16 @@ class AuditPurgeJobIT extends PortalDeployment {
         }
         assertEquals(1, count(actor), "the 366-day-old entry is purged, the 364-day-old one stays");
         assertTrue(countOlderThan(actor, Duration.ofDays(365)) == 0);
+        assertTrue(purgeRecorded(), "the purge leaves its own line in the log");
+    }
+
+    private static boolean purgeRecorded() throws SQLException {
+        try (Connection c = db(); PreparedStatement q = c.prepareStatement("select count(*) from audit_entry "
+                + "where action = 'ADMIN_ACTION' and actor is null and detail like 'audit-purge : %' "
+                + "and at > now() - interval '5 minutes'"); ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
     }
 
     private static Connection db() throws SQLException {

@@ -90,7 +90,8 @@ public class AuditLog {
 
     /**
      * Deletes the entries older than the retention; the only delete path, used by the nightly job
-     * {@code audit-purge}. Declares itself to the database trigger for this transaction only.
+     * {@code audit-purge}. Declares itself to the database trigger for this transaction only, and records the purge
+     * as an ADMIN_ACTION of the system (no actor).
      *
      * @return how many entries were deleted
      */
@@ -101,6 +102,10 @@ public class AuditLog {
         int deleted = em.createNativeQuery("delete from audit_entry where at < ?1").setParameter(1, limit)
                 .executeUpdate();
         em.createNativeQuery("select set_config('preau.audit_purge', 'off', true)").getSingleResult();
+        // The purge itself is an administrative action of the system: it leaves its own line.
+        em.persist(new AuditEntry(AuditEvent.of(AuditAction.ADMIN_ACTION, null, null, null, true,
+                "audit-purge : " + deleted + " entrée(s) de plus de " + retention().toDays() + " jours supprimée(s)"),
+                null));
         return deleted;
     }
 
