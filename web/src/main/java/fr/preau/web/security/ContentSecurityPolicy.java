@@ -7,8 +7,10 @@ import jakarta.inject.Named;
 
 /**
  * The portal's Content-Security-Policy (docs/adr/0072-…). Faces pages get {@link #getFaces()}, to which PrimeFaces'
- * CSP mode appends {@code script-src 'self' 'nonce-…'}: no inline script runs without the nonce of the response,
- * PrimeFaces moves its inline event handlers into nonce scripts. Styles stay {@code 'unsafe-inline'} (PrimeFaces
+ * CSP mode appends {@code script-src 'self' 'nonce-…'}: no script element runs without the nonce of the response,
+ * PrimeFaces moves its components' event handlers into nonce scripts. Event handler attributes written as plain
+ * HTML in facelets (which PrimeFaces cannot see) stay allowed by {@code script-src-attr 'unsafe-inline'} until
+ * they are all components (ADR 0072). Styles stay {@code 'unsafe-inline'} (PrimeFaces
  * components write style attributes; a style cannot run code). Forms may also go to Keycloak, since sign-out
  * redirects there.
  */
@@ -21,7 +23,7 @@ public class ContentSecurityPolicy {
             + "style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'self'; ";
 
     private final String faces = COMMON + "form-action 'self'" + identityProvider() + "; frame-src 'self'; "
-            + "frame-ancestors 'none'; script-src 'self'";
+            + "frame-ancestors 'none'; script-src-attr 'unsafe-inline'; script-src 'self'";
 
     /** The policy PrimeFaces completes with the nonce ({@code primefaces.CSP_POLICY} in web.xml). */
     public String getFaces() {
