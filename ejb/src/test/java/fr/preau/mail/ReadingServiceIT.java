@@ -115,7 +115,7 @@ class ReadingServiceIT {
 
         assertArrayEquals(logo, reader.download(FolderPath.INBOX, uid, "r.0.1"));
         assertEquals("Nom;Classe\nA.;4e B\n", new String(reader.download(FolderPath.INBOX, uid, "r.1"),
-                StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8).replace("\r\n", "\n"));
         assertThrows(NotFoundException.class, () -> reader.download(FolderPath.INBOX, uid, "r.0"),
                 "only listed parts are served");
         assertThrows(NotFoundException.class, () -> reader.download(FolderPath.INBOX, uid, "../r.1"));
