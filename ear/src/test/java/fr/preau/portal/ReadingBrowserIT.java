@@ -95,10 +95,11 @@ class ReadingBrowserIT extends PortalDeployment {
         String hostileSubject = "Facture impayée " + run;
         String secondSubject = "Nouvelle facture " + run;
         String internalSubject = "Réunion parents-professeurs " + run;
+        String brokenSubject = "Message abime " + run;
         try (ImapProbe imap = ImapProbe.asMaster(address)) {
             imap.empty("INBOX");
             imap.append("INBOX", hostile(address, hostileSubject), secondExternal(address, secondSubject),
-                    internal(address, internalSubject));
+                    internal(address, internalSubject), broken(address, brokenSubject));
         }
 
         try (Browser browser = new Browser()) {
@@ -112,6 +113,14 @@ class ReadingBrowserIT extends PortalDeployment {
             browser.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message-body"),
                     "ordre du jour"));
             assertTrue(d.findElements(By.cssSelector("[id$='external-banner']")).isEmpty(), "internal sender");
+
+            // Broken mail (unknown charset, missing end boundary, bad base64): what can be read, and what could not.
+            open(browser, brokenSubject);
+            browser.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message-body"),
+                    "Texte lisible malgr"));
+            String problems = d.findElement(By.cssSelector("[id$='reading-problems']")).getText();
+            assertTrue(problems.contains("Jeu de caractères inconnu (x-klingon)"), problems);
+            assertTrue(d.findElement(By.id("attachments")).getText().contains("notes.bin"));
 
             // The hostile message: shown, inert, nothing remote loaded.
             open(browser, hostileSubject);
@@ -207,6 +216,9 @@ class ReadingBrowserIT extends PortalDeployment {
             assertEquals(hostileSubject, d.getTitle());
             assertTrue(d.findElement(By.tagName("main")).getText().contains("Compte rendu é.pdf"));
             browser.screenshot("reading-04-print");
+            // axe-core cannot be injected here: the print view is sandboxed without scripts, like the frame.
+            assertEquals("fr", d.findElement(By.tagName("html")).getAttribute("lang"));
+            assertEquals(hostileSubject, d.findElement(By.tagName("h1")).getText());
 
             // "Toujours pour cet expéditeur": the next message of the same sender shows its images at once.
             d.get(Browser.portal() + "/mail/inbox.xhtml");
@@ -296,6 +308,18 @@ class ReadingBrowserIT extends PortalDeployment {
                 "text/html; charset=UTF-8");
         m.saveChanges();
         return m;
+    }
+
+    private static MimeMessage broken(String to, String subject) throws Exception {
+        String raw = "From: Sophie Bernard <sophie.bernard@" + TestEnv.domain() + ">\r\nTo: " + to + "\r\n"
+                + "Subject: " + subject + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"limite\"\r\n\r\n"
+                + "--limite\r\nContent-Type: text/plain; charset=x-klingon\r\n\r\nTexte lisible malgr\u00e9 tout\r\n"
+                + "--limite\r\nContent-Type: application/octet-stream; name=\"notes.bin\"\r\n"
+                + "Content-Disposition: attachment; filename=\"notes.bin\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nQm9uam91ciDDoCB0b3VzIQ=*=*\r\nQm9\r\n";
+        return new MimeMessage(Session.getInstance(new Properties()),
+                new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     private static MimeMessage internal(String to, String subject) throws Exception {

@@ -5,10 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-import fr.preau.mail.ReadingService;
-import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,20 +15,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code cid:} (raster images only: never SVG or HTML inline). Streamed from IMAP, never held whole in memory.
  */
 @WebServlet("/mail/piece-jointe")
-public class AttachmentServlet extends HttpServlet {
+public class AttachmentServlet extends ReadingServlet {
     private static final long serialVersionUID = 1L;
     private static final Set<String> INLINE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
             "image/bmp");
 
-    @EJB
-    private ReadingService reading;
-
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ReadingHttp.Target target = ReadingHttp.target(req, resp);
-        if (target == null) {
-            return;
-        }
+    protected void serve(HttpServletRequest req, HttpServletResponse resp, ReadingHttp.Target target)
+            throws IOException {
         String part = req.getParameter("partie");
         boolean inline = "1".equals(req.getParameter("inline"));
         // A UID names the same content for as long as the folder exists: the tag is known before reading IMAP.
@@ -44,21 +35,17 @@ public class AttachmentServlet extends HttpServlet {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        try {
-            reading.download(target.folder(), target.uid(), part, attachment -> {
-                boolean showInline = inline && INLINE_TYPES.contains(attachment.contentType());
-                ReadingHttp.secure(resp);
-                resp.setHeader("Cache-Control", "private, max-age=3600");
-                resp.setHeader("ETag", etag);
-                resp.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-                resp.setContentType(showInline ? attachment.contentType() : downloadType(attachment.contentType()));
-                resp.setHeader("Content-Disposition", disposition(showInline ? "inline" : "attachment",
-                        attachment.name()));
-                return resp.getOutputStream();
-            });
-        } catch (RuntimeException e) {
-            ReadingHttp.failed(req, resp, e);
-        }
+        reading().download(target.folder(), target.uid(), part, attachment -> {
+            boolean showInline = inline && INLINE_TYPES.contains(attachment.contentType());
+            ReadingHttp.secure(resp);
+            resp.setHeader("Cache-Control", "private, max-age=3600");
+            resp.setHeader("ETag", etag);
+            resp.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+            resp.setContentType(showInline ? attachment.contentType() : downloadType(attachment.contentType()));
+            resp.setHeader("Content-Disposition", disposition(showInline ? "inline" : "attachment",
+                    attachment.name()));
+            return resp.getOutputStream();
+        });
     }
 
     /** Text types would get a charset guessed by the container: downloads keep the bytes as they are. */

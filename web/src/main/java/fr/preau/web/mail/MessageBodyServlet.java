@@ -5,10 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import fr.preau.mail.MessageBody;
-import fr.preau.mail.ReadingService;
-import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * with {@code images=1} (the user clicked "Afficher les images") or for a trusted sender.
  */
 @WebServlet("/mail/corps")
-public class MessageBodyServlet extends HttpServlet {
+public class MessageBodyServlet extends ReadingServlet {
     private static final long serialVersionUID = 1L;
 
     /** The shell's own styles: readable text, images and tables kept inside the frame's width. */
@@ -28,33 +25,14 @@ public class MessageBodyServlet extends HttpServlet {
             + "blockquote{margin:0 0 0 8px;padding-left:12px;border-left:3px solid #d1d5db;color:#4b5563}"
             + "a{color:#1d4ed8}.plain{white-space:pre-wrap;font:inherit;margin:0}";
 
-    @EJB
-    private ReadingService reading;
-
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ReadingHttp.Target target = ReadingHttp.target(req, resp);
-        if (target == null) {
-            return;
-        }
+    protected void serve(HttpServletRequest req, HttpServletResponse resp, ReadingHttp.Target target)
+            throws IOException {
         boolean images = "1".equals(req.getParameter("images"));
-        String content;
-        boolean remote;
-        try {
-            MessageBody body = reading.body(target.folder(), target.uid(), images,
-                    partUrlPrefix(req, target));
-            if (body != null) {
-                content = body.html();
-                remote = body.remoteImagesShown();
-            } else {
-                content = "<pre class=\"plain\">" + ReadingHttp.escape(
-                        reading.peek(target.folder(), target.uid()).text()) + "</pre>";
-                remote = false;
-            }
-        } catch (RuntimeException e) {
-            ReadingHttp.failed(req, resp, e);
-            return;
-        }
+        MessageBody body = reading().body(target.folder(), target.uid(), images, partUrlPrefix(req, target));
+        String content = body != null ? body.html() : "<pre class=\"plain\">"
+                + ReadingHttp.escape(reading().peek(target.folder(), target.uid()).text()) + "</pre>";
+        boolean remote = body != null && body.remoteImagesShown();
         String page = document(ReadingHttp.text(req, "mail.reading.frame"), "", content);
         write(req, resp, page, remote, "'self'");
     }

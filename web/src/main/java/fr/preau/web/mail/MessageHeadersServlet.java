@@ -4,34 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import fr.preau.mail.ReadingService;
-import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Every header of a message as received (routing, authentication results…), escaped, in a page of its own. */
 @WebServlet("/mail/en-tetes")
-public class MessageHeadersServlet extends HttpServlet {
+public class MessageHeadersServlet extends ReadingServlet {
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    private ReadingService reading;
-
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ReadingHttp.Target target = ReadingHttp.target(req, resp);
-        if (target == null) {
-            return;
-        }
-        List<String> lines;
-        try {
-            lines = reading.headers(target.folder(), target.uid());
-        } catch (RuntimeException e) {
-            ReadingHttp.failed(req, resp, e);
-            return;
-        }
+    protected void serve(HttpServletRequest req, HttpServletResponse resp, ReadingHttp.Target target)
+            throws IOException {
+        List<String> lines = reading().headers(target.folder(), target.uid());
         String title = ReadingHttp.text(req, "mail.headers.title");
         StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"")
                 .append(ReadingHttp.locale(req).getLanguage()).append("\"><head><meta charset=\"utf-8\">")

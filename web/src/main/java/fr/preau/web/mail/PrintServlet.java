@@ -7,11 +7,8 @@ import fr.preau.mail.Attachment;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MessageBody;
 import fr.preau.mail.MessageContent;
-import fr.preau.mail.ReadingService;
 import fr.preau.web.shared.Formats;
-import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * command prints it as it is shown.
  */
 @WebServlet("/mail/impression")
-public class PrintServlet extends HttpServlet {
+public class PrintServlet extends ReadingServlet {
     private static final long serialVersionUID = 1L;
     private static final String PRINT_STYLE = "body{max-width:800px;margin:0 auto;padding:16px}"
             + ".print-head{border-bottom:2px solid #1f2937;margin-bottom:16px}"
@@ -30,26 +27,13 @@ public class PrintServlet extends HttpServlet {
             + ".print-head dd{margin:0}.print-hint{color:#4b5563;font-size:13px}"
             + "@media print{.print-hint{display:none}body{padding:0}}";
 
-    @EJB
-    private ReadingService reading;
-
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ReadingHttp.Target target = ReadingHttp.target(req, resp);
-        if (target == null) {
-            return;
-        }
+    protected void serve(HttpServletRequest req, HttpServletResponse resp, ReadingHttp.Target target)
+            throws IOException {
         boolean images = "1".equals(req.getParameter("images"));
-        MessageContent content;
-        MessageBody body;
-        try {
-            content = reading.peek(target.folder(), target.uid());
-            body = content.html() ? reading.body(target.folder(), target.uid(), images,
-                    MessageBodyServlet.partUrlPrefix(req, target)) : null;
-        } catch (RuntimeException e) {
-            ReadingHttp.failed(req, resp, e);
-            return;
-        }
+        MessageContent content = reading().peek(target.folder(), target.uid());
+        MessageBody body = content.html() ? reading().body(target.folder(), target.uid(), images,
+                MessageBodyServlet.partUrlPrefix(req, target)) : null;
         String subject = content.summary().subject() == null || content.summary().subject().isBlank()
                 ? ReadingHttp.text(req, "mail.noSubject") : content.summary().subject();
         Formats formats = new Formats();
