@@ -31,6 +31,7 @@ public class AttachmentServlet extends ReadingServlet {
                 target.uid().toString(), String.valueOf(part), String.valueOf(inline));
         if (ReadingHttp.notModified(req, etag)) {
             ReadingHttp.secure(resp);
+            resp.setHeader("Cache-Control", "private, max-age=3600");
             resp.setHeader("ETag", etag);
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -40,7 +41,7 @@ public class AttachmentServlet extends ReadingServlet {
             ReadingHttp.secure(resp);
             resp.setHeader("Cache-Control", "private, max-age=3600");
             resp.setHeader("ETag", etag);
-            resp.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+            resp.setHeader("Content-Security-Policy", "default-src 'none'; sandbox; frame-ancestors 'none'");
             resp.setContentType(showInline ? attachment.contentType() : downloadType(attachment.contentType()));
             resp.setHeader("Content-Disposition", disposition(showInline ? "inline" : "attachment",
                     attachment.name()));

@@ -36,7 +36,7 @@ public class MessageHeadersServlet extends ReadingServlet {
         ReadingHttp.secure(resp);
         ReadingHttp.revalidate(resp, etag);
         resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
-                + "form-action 'none'; frame-ancestors 'self'");
+                + "form-action 'none'; frame-ancestors 'none'");
         if (ReadingHttp.notModified(req, etag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

@@ -47,11 +47,13 @@ final class ReadingHttp {
     record Target(FolderPath folder, MessageUid uid) {
     }
 
-    /** Headers every reading response carries. */
+    /**
+     * Headers every reading response carries, on top of the portal's (SecurityHeadersFilter decides framing:
+     * only {@code /mail/corps} may be framed, by the portal itself).
+     */
     static void secure(HttpServletResponse resp) {
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Referrer-Policy", "no-referrer");
-        resp.setHeader("X-Frame-Options", "SAMEORIGIN");
     }
 
     /** Private cache: the browser may keep it, no shared cache may, and it must ask again (ETag) before use. */
@@ -134,7 +136,10 @@ final class ReadingHttp {
         secure(resp);
         resp.setStatus(status);
         resp.setHeader("Cache-Control", "no-store");
-        resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        // Shown inside the message frame too: the portal may frame it, nobody else.
+        resp.setHeader("X-Frame-Options", "SAMEORIGIN");
+        resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                + "frame-ancestors 'self'");
         resp.setContentType("text/html;charset=UTF-8");
         String message = escape(text(req, key));
         PrintWriter w = resp.getWriter();
