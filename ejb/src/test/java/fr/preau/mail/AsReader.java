@@ -22,6 +22,14 @@ public class AsReader {
     @EJB
     private MailService mail;
 
+    @EJB
+    private fr.preau.settings.UserSettings settings;
+
+    /** Starts without trusted senders (a previous run may have left some). */
+    public void forgetTrustedSenders() {
+        settings.put(ReadingService.TRUSTED_SENDERS, null);
+    }
+
     public MessagePage messages(FolderPath folder) {
         return mail.messages(folder, 0, 50);
     }

@@ -68,6 +68,7 @@ class ReadingServiceIT {
         fixture.ensureAccount(OTHER, other, "Victor Voisin");
         fixture.resetMailbox(address);
         fixture.resetMailbox(other);
+        reader.forgetTrustedSenders();
     }
 
     @Test
