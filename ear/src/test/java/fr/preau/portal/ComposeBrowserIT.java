@@ -236,8 +236,8 @@ class ComposeBrowserIT extends PortalDeployment {
             MimeMessage reply = received(colleague, "Re: " + question);
             assertEquals("<question-" + run + "@ac-preau.fr>", reply.getHeader("In-Reply-To", " "));
             String replySource = source(reply);
-            assertTrue(replySource.contains("> Le car part =C3=A0 8 h ?") || replySource.contains("> Le car part à 8 h ?"),
-                    replySource);
+            assertTrue(replySource.contains("> Le car part =C3=A0 8 h ?")
+                    || replySource.contains("> Le car part à 8 h ?"), replySource);
 
             openMessage(browser, question);
             d.findElement(By.id("mail:forward")).click();

@@ -86,7 +86,8 @@ class PortalBrowserIT extends PortalDeployment {
                     By.id("compose:to-message"), "Indiquez au moins un destinataire"));
             d.findElement(By.id("compose:to_input")).sendKeys("paul.collegue");
             d.findElement(By.id("compose:subject")).sendKeys(subject);
-            d.findElement(By.cssSelector("#compose\\:body .ql-editor")).sendKeys("Bonjour Paul,\nRéunion jeudi à 17 h en salle B12.\nÉlise");
+            d.findElement(By.cssSelector("#compose\\:body .ql-editor"))
+                    .sendKeys("Bonjour Paul,\nRéunion jeudi à 17 h en salle B12.\nÉlise");
             d.findElement(By.id("compose:send")).click();
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to-message")));
             browser.screenshot("05-bad-address");

@@ -43,6 +43,9 @@ window.PreauCompose = (function () {
     function labelEditors() {
         document.querySelectorAll('[data-label]').forEach(function (box) {
             var root = box.querySelector('.ql-editor');
+            if (box.getAttribute('role')) {
+                box.setAttribute('aria-labelledby', box.getAttribute('data-label'));
+            }
             if (root) {
                 root.setAttribute('role', 'textbox');
                 root.setAttribute('aria-multiline', 'true');
