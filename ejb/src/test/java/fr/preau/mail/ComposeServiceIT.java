@@ -330,6 +330,7 @@ class ComposeServiceIT {
         }
         for (MimeMessage m : read(colleague.address(), "INBOX")) {
             assertNull(m.getHeader("X-Injected"), m.getSubject());
+            assertNull(m.getHeader("Bcc"), "Bcc never travels: " + m.getSubject());
             for (Header h : Collections.list(m.getAllHeaders())) {
                 assertFalse(h.getName().toLowerCase().contains("injected"), h.getName());
             }
