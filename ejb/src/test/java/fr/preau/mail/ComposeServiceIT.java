@@ -69,7 +69,7 @@ class ComposeServiceIT {
     private AsComposer composer;
 
     @EJB
-    private AsReader reader;
+    private AsRecipient reader;
 
     @EJB
     private MailFixture fixture;
@@ -87,10 +87,10 @@ class ComposeServiceIT {
         run = UUID.randomUUID().toString().substring(0, 6);
         String domain = TestEnv.domain();
         me = new MailAddress(AsComposer.USERNAME + "@" + domain, "Régine Rédactrice");
-        colleague = new MailAddress(AsReader.USERNAME + "@" + domain, "Léa Lectrice");
+        colleague = new MailAddress(AsRecipient.USERNAME + "@" + domain, "Léa Lectrice");
         victim = VICTIM + "@" + domain;
         fixture.ensureAccount(AsComposer.USERNAME, me.address(), me.personal());
-        fixture.ensureAccount(AsReader.USERNAME, colleague.address(), colleague.personal());
+        fixture.ensureAccount(AsRecipient.USERNAME, colleague.address(), colleague.personal());
         fixture.ensureAccount(VICTIM, victim, "Victor Victime");
         for (String address : List.of(me.address(), colleague.address(), victim)) {
             fixture.resetMailbox(address);

@@ -178,7 +178,7 @@ public class MailSender {
                     MessageParts.addresses(m.getReplyTo()),
                     MessageParts.addresses(m.getRecipients(Message.RecipientType.TO)),
                     MessageParts.addresses(m.getRecipients(Message.RecipientType.CC)), m.getSubject(),
-                    date == null ? null : date.toInstant(), MessageText.of(m).text(),
+                    date == null ? null : date.toInstant(), MessageParser.parse(m).text(),
                     parts == null ? List.of() : parts.attachments(), raw);
         } catch (MessagingException e) {
             throw ImapConnector.storeFailure(e);
