@@ -251,7 +251,7 @@ public class MailGateway {
         return result;
     }
 
-    private static RuntimeException rejected(SendFailedException e) {
+    static RuntimeException rejected(SendFailedException e) {
         Address[] invalid = e.getInvalidAddresses();
         if (invalid != null && invalid.length > 0) {
             String names = String.join(", ", Arrays.stream(invalid).map(Address::toString).toList());
