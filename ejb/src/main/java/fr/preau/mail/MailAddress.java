@@ -47,13 +47,25 @@ public record MailAddress(String address, String personal) implements Serializab
      *
      * @param field the form field, named in the failure
      * @throws InvalidInputException {@code compose.error.recipient.empty} when there is no entry,
-     *     {@code compose.error.address} with the first entry that is not an address, or
+     *     {@code compose.error.address} with the entry that is not an address ({@code compose.error.addresses}
+     *     naming each of them when there are several), or
      *     {@code compose.error.recipient.tooMany}
      */
     public static List<MailAddress> parseList(String field, String input, boolean required) {
         List<MailAddress> result = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
         for (String entry : splitEntries(input == null ? "" : input)) {
-            result.add(parseEntry(field, entry));
+            try {
+                result.add(parseEntry(field, entry));
+            } catch (InvalidInputException e) {
+                bad.add(entry);
+            }
+        }
+        if (bad.size() == 1) {
+            throw new InvalidInputException(field, "compose.error.address", bad.get(0));
+        }
+        if (bad.size() > 1) {
+            throw new InvalidInputException(field, "compose.error.addresses", "« " + String.join(" », « ", bad) + " »");
         }
         if (required && result.isEmpty()) {
             throw new InvalidInputException(field, "compose.error.recipient.empty", null);

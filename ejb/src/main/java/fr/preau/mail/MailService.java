@@ -3,6 +3,7 @@ package fr.preau.mail;
 import java.util.List;
 
 import fr.preau.mail.imap.MailGateway;
+import fr.preau.mail.imap.MailSender;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +30,9 @@ public class MailService {
 
     @Inject
     private MailGateway gateway;
+
+    @Inject
+    private MailSender sender;
 
     /** Who the caller is, as their mailbox shows it. */
     public MailAddress currentMailbox() {
@@ -63,6 +67,6 @@ public class MailService {
         if (message.to().isEmpty()) {
             throw new InvalidInputException("to", "compose.error.recipient.empty", null);
         }
-        gateway.send(access.own(), message);
+        sender.send(access.own(), message);
     }
 }

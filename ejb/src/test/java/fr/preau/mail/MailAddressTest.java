@@ -55,4 +55,13 @@ class MailAddressTest {
             assertThrows(InvalidInputException.class, () -> MailAddress.parseList("to", bad, true), bad);
         }
     }
+
+    @Test
+    void everyBadAddressOfAListIsNamed() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> MailAddress.parseList("cc", "jean.martin, luc.moreau@ac-preau.fr; marie@", false));
+        assertEquals("cc", e.field());
+        assertEquals("compose.error.addresses", e.messageKey());
+        assertEquals("« jean.martin », « marie@ »", e.argument());
+    }
 }

@@ -16,6 +16,22 @@
     });
   }
 
+  /** Adds "text before, the link, text after" at the end of the message (rich-text editor of compose). */
+  function insertLink(box, before, url, after) {
+    var widget = window.PF ? PF(box.dataset.editor) : null;
+    var quill = widget ? widget.editor : null;
+    if (!quill) {
+      return;
+    }
+    var at = Math.max(0, quill.getLength() - 1);
+    var lead = (at > 0 ? '\n' : '') + before;
+    quill.insertText(at, lead, 'user');
+    at += lead.length;
+    quill.insertText(at, url, 'link', url, 'user');
+    at += url.length;
+    quill.insertText(at, after + '\n', 'user');
+  }
+
   function upload(box) {
     var input = document.getElementById('largeFile');
     var status = document.getElementById('largeFile-status');
@@ -50,13 +66,9 @@
       return next();
     }).then(function (link) {
       progress.value = 100;
-      var text = box.dataset.msgText.replace('{0}', link.nom).replace('{1}', link.taille)
-          .replace('{2}', link.url).replace('{3}', link.expire);
-      var target = document.getElementById(box.dataset.target);
-      if (target) {
-        target.value = (target.value ? target.value.replace(/\s*$/, '') + '\n\n' : '') + text + '\n';
-        target.dispatchEvent(new Event('change', {bubbles: true}));
-      }
+      var parts = box.dataset.msgText.replace('{0}', link.nom).replace('{1}', link.taille)
+          .replace('{3}', link.expire).split('{2}');
+      insertLink(box, parts[0], link.url, parts.length > 1 ? parts[1] : '');
       status.textContent = box.dataset.msgDone.replace('{0}', link.nom);
       input.value = '';
     }).catch(function (e) {

@@ -1,12 +1,9 @@
 package fr.preau.mail.imap;
 
-import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import fr.preau.mail.FolderInfo;
@@ -17,13 +14,9 @@ import fr.preau.mail.MessageContent;
 import fr.preau.mail.MessagePage;
 import fr.preau.mail.MessageSummary;
 import fr.preau.mail.MessageUid;
-import fr.preau.mail.OutgoingMessage;
 import fr.preau.mail.SpecialUse;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
-import fr.preau.shared.Component;
-import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
-import fr.preau.shared.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
@@ -32,13 +25,9 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.Transport;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.Status;
 
@@ -127,55 +116,6 @@ public class MailGateway {
         }
     }
 
-    /**
-     * Sends through submission as the user, then appends the sent message to the Sent folder. When the copy cannot
-     * be kept, the message is still sent once: the failure is logged, not retried.
-     */
-    public void send(MailboxContext ctx, OutgoingMessage outgoing) {
-        Session session = imap.userSession();
-        MimeMessage message = new MimeMessage(session);
-        try {
-            message.setFrom(internet(ctx.owner()));
-            if (!ctx.owner().equals(ctx.actor())) {
-                message.setSender(internet(ctx.actor()));
-            }
-            message.setRecipients(Message.RecipientType.TO, internet(outgoing.to()));
-            if (!outgoing.cc().isEmpty()) {
-                message.setRecipients(Message.RecipientType.CC, internet(outgoing.cc()));
-            }
-            message.setSubject(outgoing.subject(), "UTF-8");
-            message.setText(outgoing.text(), "UTF-8");
-            message.setSentDate(new Date());
-            message.setHeader("User-Agent", "Préau");
-            message.saveChanges();
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new IllegalStateException("Cannot build the message", e);
-        }
-        try (Transport transport = imap.submission(ctx, session)) {
-            transport.sendMessage(message, message.getAllRecipients());
-        } catch (SendFailedException e) {
-            throw rejected(e);
-        } catch (MessagingException e) {
-            LOG.log(Level.WARNING, "SMTP submission failed for " + ctx.actor().address(), e);
-            throw new ServiceUnavailableException(Component.MAIL_TRANSPORT, e);
-        }
-        keepSentCopy(ctx, message);
-    }
-
-    private void keepSentCopy(MailboxContext ctx, MimeMessage message) {
-        try (Store store = imap.connect(ctx)) {
-            Folder sent = ImapConnector.findSpecial(store, SpecialUse.SENT);
-            if (sent == null) {
-                LOG.warning("No \\Sent folder for " + ctx.owner().address() + ": no copy kept");
-                return;
-            }
-            message.setFlag(Flags.Flag.SEEN, true);
-            sent.appendMessages(new Message[] {message});
-        } catch (MessagingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Message sent but no copy kept in Sent for " + ctx.owner().address(), e);
-        }
-    }
-
     /** Total and unread counts in one STATUS round trip. */
     private static int[] counts(Folder f) throws MessagingException {
         if (f instanceof IMAPFolder imap) {
@@ -237,27 +177,5 @@ public class MailGateway {
             }
         }
         return result;
-    }
-
-    private static InternetAddress internet(MailAddress a) throws UnsupportedEncodingException {
-        return new InternetAddress(a.address(), a.personal(), "UTF-8");
-    }
-
-    private static InternetAddress[] internet(List<MailAddress> list) throws UnsupportedEncodingException {
-        InternetAddress[] result = new InternetAddress[list.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = internet(list.get(i));
-        }
-        return result;
-    }
-
-    static RuntimeException rejected(SendFailedException e) {
-        Address[] invalid = e.getInvalidAddresses();
-        if (invalid != null && invalid.length > 0) {
-            String names = String.join(", ", Arrays.stream(invalid).map(Address::toString).toList());
-            return new InvalidInputException("to", "compose.error.rejected", names);
-        }
-        LOG.log(Level.WARNING, "SMTP refused the message", e);
-        return new InvalidInputException("to", "compose.error.refused", e.getMessage());
     }
 }

@@ -1,23 +1,18 @@
 package fr.preau.mail.imap;
 
 import java.io.ByteArrayInputStream;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.SpecialUse;
-import fr.preau.shared.Component;
-import fr.preau.shared.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.HeaderTerm;
 
@@ -32,18 +27,13 @@ public class SentCopies {
     @Inject
     private ImapConnector imap;
 
-    /** Sends these bytes as they are through submission as the user. */
+    @Inject
+    private MailSender sender;
+
+    /** Sends these bytes as they are (Bcc left out of what is transmitted) through submission as the user. */
     public void submit(MailboxContext ctx, byte[] mime) {
         Session session = imap.userSession();
-        MimeMessage message = parse(session, mime);
-        try (Transport transport = imap.submission(ctx, session)) {
-            transport.sendMessage(message, message.getAllRecipients());
-        } catch (SendFailedException e) {
-            throw MailGateway.rejected(e);
-        } catch (MessagingException e) {
-            LOG.log(Level.WARNING, "SMTP submission failed for " + ctx.actor().address(), e);
-            throw new ServiceUnavailableException(Component.MAIL_TRANSPORT, e);
-        }
+        sender.submit(ctx, session, parse(session, mime));
     }
 
     /** Whether Envoyés holds a message with this Message-ID. */

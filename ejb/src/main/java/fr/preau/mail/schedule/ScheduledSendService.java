@@ -8,6 +8,7 @@ import java.util.List;
 
 import fr.preau.account.Account;
 import fr.preau.account.AccountService;
+import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.OutgoingMessage;
@@ -48,22 +49,22 @@ public class ScheduledSendService {
     private ImapConnector imap;
 
     /** Schedules a new message; returns its id. */
-    public long schedule(OutgoingMessage message, String toText, String ccText, Instant due) {
+    public long schedule(OutgoingMessage message, Instant due) {
         MailboxContext ctx = access.own();
         check(message, due);
         ScheduledMessage row = new ScheduledMessage(accountId(ctx));
-        plan(row, ctx, message, toText, ccText, due);
+        plan(row, ctx, message, due);
         em.persist(row);
         em.flush();
         return row.getId();
     }
 
     /** Replaces a planned (or refused) message's content and time, as long as it has not left. */
-    public void reschedule(long id, OutgoingMessage message, String toText, String ccText, Instant due) {
+    public void reschedule(long id, OutgoingMessage message, Instant due) {
         MailboxContext ctx = access.own();
         check(message, due);
         ScheduledMessage row = changeable(ctx, id);
-        plan(row, ctx, message, toText, ccText, due);
+        plan(row, ctx, message, due);
     }
 
     /** Cancels a message that has not left; nothing is sent. */
@@ -82,21 +83,28 @@ public class ScheduledSendService {
                 .getResultStream().map(ScheduledItem::of).toList();
     }
 
-    /** One of the caller's messages, to reopen it in compose. */
+    /** One of the caller's messages. */
     public ScheduledItem get(long id) {
         return ScheduledItem.of(own(access.own(), id));
     }
 
-    private void plan(ScheduledMessage row, MailboxContext ctx, OutgoingMessage message, String toText,
-            String ccText, Instant due) {
-        String messageId = ScheduledMime.newMessageId(ctx.owner());
-        byte[] mime = ScheduledMime.build(imap.userSession(), ctx, message, messageId, due);
-        row.plan(messageId, due.atOffset(ZoneOffset.UTC), toText == null ? "" : toText.strip(), ccText,
-                message.subject(), message.text(), mime);
+    /** One of the caller's messages as compose reopens it: recipients, body, attachments and all. */
+    public OutgoingMessage content(long id) {
+        return ScheduledMime.read(imap.userSession(), own(access.own(), id).getMime());
+    }
+
+    private void plan(ScheduledMessage row, MailboxContext ctx, OutgoingMessage message, Instant due) {
+        ScheduledMime.Built mime = ScheduledMime.build(imap.userSession(), ctx, message, due);
+        row.plan(mime.messageId(), due.atOffset(ZoneOffset.UTC), labels(message.to()), labels(message.cc()),
+                message.subject(), message.text(), mime.bytes());
+    }
+
+    private static String labels(List<MailAddress> addresses) {
+        return String.join(", ", addresses.stream().map(MailAddress::address).toList());
     }
 
     private static void check(OutgoingMessage message, Instant due) {
-        if (message.to().isEmpty()) {
+        if (message.allRecipients().isEmpty()) {
             throw new InvalidInputException("to", "compose.error.recipient.empty", null);
         }
         Instant now = Instant.now();

@@ -22,11 +22,11 @@ public class AsPlanner {
     private ScheduledSendService scheduled;
 
     public long schedule(OutgoingMessage message, Instant due) {
-        return scheduled.schedule(message, message.to().get(0).address(), "", due);
+        return scheduled.schedule(message, due);
     }
 
     public void reschedule(long id, OutgoingMessage message, Instant due) {
-        scheduled.reschedule(id, message, message.to().get(0).address(), "", due);
+        scheduled.reschedule(id, message, due);
     }
 
     public void cancel(long id) {

@@ -6,10 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
-import fr.preau.mail.MailAddress;
 import fr.preau.mail.OutgoingMessage;
 import fr.preau.mail.schedule.DisconnectPolicy;
 import fr.preau.mail.schedule.ScheduledItem;
@@ -49,7 +47,7 @@ public class ComposeScheduleView implements Serializable {
 
     /** Reopens a scheduled message when the page is opened with {@code ?planifie=id}. */
     public void load() {
-        if (editing == null || compose.getTo() != null) {
+        if (editing == null) {
             return;
         }
         try {
@@ -59,10 +57,7 @@ public class ComposeScheduleView implements Serializable {
                 editing = null;
                 return;
             }
-            compose.setTo(item.to());
-            compose.setCc(item.cc());
-            compose.setSubject(item.subject());
-            compose.setBody(item.body());
+            compose.continueScheduled(scheduled.content(editing));
             scheduleAt = LocalDateTime.ofInstant(item.dueAt(), Formats.PARIS);
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
@@ -94,21 +89,18 @@ public class ComposeScheduleView implements Serializable {
     }
 
     private String save(Instant due, String doneKey) {
-        List<MailAddress> to;
-        List<MailAddress> cc;
         try {
-            to = MailAddress.parseList("to", compose.getTo(), true);
-            cc = MailAddress.parseList("cc", compose.getCc(), false);
-            OutgoingMessage message = new OutgoingMessage(to, cc, compose.getSubject(), compose.getBody());
+            OutgoingMessage message = compose.outgoing(true);
             if (editing == null) {
-                scheduled.schedule(message, compose.getTo(), compose.getCc(), due);
+                scheduled.schedule(message, due);
             } else {
-                scheduled.reschedule(editing, message, compose.getTo(), compose.getCc(), due);
+                scheduled.reschedule(editing, message, due);
             }
         } catch (RuntimeException e) {
             Feedback.failed(e, ComposeView.FORM);
             return null;
         }
+        compose.scheduled();
         Feedback.info(doneKey, when(due.atZone(Formats.PARIS)));
         Feedback.keepForRedirect();
         return "/mail/scheduled?faces-redirect=true";

@@ -1,0 +1,163 @@
+package fr.preau.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.preau.mail.compose.NotSentException;
+import fr.preau.mail.compose.Original;
+import fr.preau.mail.compose.Quoting;
+import fr.preau.mail.compose.ReplyTarget;
+import fr.preau.mail.compose.Snippet;
+import fr.preau.mail.imap.MailSender;
+import fr.preau.settings.AcademySettings;
+import fr.preau.shared.InvalidInputException;
+import fr.preau.shared.ServiceBoundary;
+import fr.preau.shared.ServiceUnavailableException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Writing mail as the signed-in user: new messages, replies and forwards prepared from a received message, drafts in
+ * Brouillons, sending through Postfix with a copy in Envoyés.
+ *
+ * <p>Nothing is lost: {@link #send} first keeps the message as a draft (replacing the previous version), then
+ * submits it, and removes the draft only once the submission server accepted it. When the server refuses it or does
+ * not answer, {@link NotSentException} says why and which draft holds it.
+ */
+@Stateless
+@RolesAllowed("user")
+@ServiceBoundary
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class ComposeService {
+    /** Academy setting: the largest total of attachments per message, in megabytes. */
+    public static final String ATTACHMENT_LIMIT = "mail.attachment.max-mb";
+    public static final int DEFAULT_ATTACHMENT_MB = 10;
+
+    @EJB
+    private MailboxAccess access;
+
+    @EJB
+    private SignatureService signatures;
+
+    @EJB
+    private Correspondents correspondents;
+
+    @EJB
+    private AcademySettings settings;
+
+    @Inject
+    private MailSender sender;
+
+    /** The most an outgoing message may carry in attachments, in bytes. */
+    public long attachmentLimitBytes() {
+        return Math.max(1, settings.integer(ATTACHMENT_LIMIT, DEFAULT_ATTACHMENT_MB)) * 1024L * 1024L;
+    }
+
+    /** A new, empty message with the default signature. */
+    public OutgoingMessage newMessage() {
+        return html(List.of(), List.of(), "", signatureHtml(), List.of(), null, List.of());
+    }
+
+    /** A reply, reply to all or forward of a received message, quoted below the default signature. */
+    public OutgoingMessage prepare(ReplyTarget target) {
+        MailboxContext ctx = access.own();
+        Original original = sender.original(ctx, target.folder(), target.uid(), target.mode().isForward());
+        String signature = signatureHtml();
+        return switch (target.mode()) {
+            case REPLY -> html(Quoting.replyTo(original), List.of(), Quoting.replySubject(original.subject()),
+                    signature + Quoting.quoteHtml(original), List.of(), original.messageId(),
+                    Quoting.references(original.references(), original.messageId()));
+            case REPLY_ALL -> {
+                List<MailAddress> to = Quoting.replyAllTo(original, ctx.owner());
+                yield html(to, Quoting.replyAllCc(original, ctx.owner(), to), Quoting.replySubject(original.subject()),
+                        signature + Quoting.quoteHtml(original), List.of(), original.messageId(),
+                        Quoting.references(original.references(), original.messageId()));
+            }
+            case FORWARD -> html(List.of(), List.of(), Quoting.forwardSubject(original.subject()),
+                    signature + Quoting.forwardHtml(original), original.attachments(), null, List.of());
+            case FORWARD_ATTACHMENT -> html(List.of(), List.of(), Quoting.forwardSubject(original.subject()),
+                    signature, List.of(new OutgoingAttachment(attachmentName(original),
+                            OutgoingAttachment.MESSAGE_RFC822, original.raw())), null, List.of());
+        };
+    }
+
+    /**
+     * Saves the message in Brouillons, replacing its previous version: one copy at any time.
+     *
+     * @param previous the draft's current UID, or null for a first save
+     */
+    public MessageUid saveDraft(OutgoingMessage draft, MessageUid previous) {
+        checkAttachments(draft);
+        return sender.saveDraft(access.own(), draft, previous);
+    }
+
+    /** A draft as it was saved, to continue writing it. */
+    public OutgoingMessage openDraft(MessageUid uid) {
+        return sender.loadDraft(access.own(), uid);
+    }
+
+    /** Discards a draft. */
+    public void deleteDraft(MessageUid uid) {
+        sender.deleteDraft(access.own(), uid);
+    }
+
+    /** The Brouillons folder, where drafts are reopened from. */
+    public FolderPath draftsFolder() {
+        return sender.draftsFolder(access.own());
+    }
+
+    /**
+     * Sends the message as the caller; see the class comment for how it is never lost.
+     *
+     * @param draft the draft this message continues, or null
+     * @param target the message this one replies to or forwards, or null
+     * @throws InvalidInputException when the message cannot be sent as it is (no recipient, attachments over the
+     *     limit): nothing was sent or saved
+     * @throws NotSentException when the submission server refused it or did not answer; it is in Brouillons
+     */
+    public void send(OutgoingMessage message, MessageUid draft, ReplyTarget target) {
+        if (message.to().isEmpty() && message.cc().isEmpty() && message.bcc().isEmpty()) {
+            throw new InvalidInputException("to", "compose.error.recipient.empty", null);
+        }
+        checkAttachments(message);
+        MailboxContext ctx = access.own();
+        MessageUid kept = sender.saveDraft(ctx, message, draft);
+        try {
+            sender.send(ctx, message);
+        } catch (InvalidInputException | ServiceUnavailableException e) {
+            throw new NotSentException(e, kept);
+        }
+        sender.deleteDraft(ctx, kept);
+        if (target != null) {
+            sender.markReplied(ctx, target.folder(), target.uid(), target.mode().isForward());
+        }
+        correspondents.remember(message.allRecipients());
+    }
+
+    private void checkAttachments(OutgoingMessage message) {
+        long limit = attachmentLimitBytes();
+        if (message.attachmentBytes() > limit) {
+            throw new InvalidInputException("attachments", "compose.error.attachments.tooLarge",
+                    String.valueOf(limit / (1024 * 1024)));
+        }
+    }
+
+    private String signatureHtml() {
+        return signatures.defaultSignature().map(Snippet::html).map(h -> "<p><br></p><p>-- </p>" + h).orElse("");
+    }
+
+    private static OutgoingMessage html(List<MailAddress> to, List<MailAddress> cc, String subject, String html,
+            List<OutgoingAttachment> attachments, String inReplyTo, List<String> references) {
+        return new OutgoingMessage(to, cc, List.of(), subject, null, html.isEmpty() ? null : html,
+                new ArrayList<>(attachments), inReplyTo, references, false);
+    }
+
+    private static String attachmentName(Original original) {
+        String base = original.subject().isBlank() ? "message" : original.subject().replaceAll("[\\\\/:*?\"<>|]", "_");
+        return (base.length() > 80 ? base.substring(0, 80) : base) + ".eml";
+    }
+}

@@ -1,0 +1,38 @@
+package fr.preau.mail;
+
+import java.util.Optional;
+
+import fr.preau.mail.imap.ReceiptGateway;
+import fr.preau.shared.ServiceBoundary;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Read receipts asked by the messages the caller opens: the portal asks the user, and sends the receipt (RFC 8098)
+ * only if they accept; either way they are not asked again.
+ */
+@Stateless
+@RolesAllowed("user")
+@ServiceBoundary
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class ReceiptService {
+    @EJB
+    private MailboxAccess access;
+
+    @Inject
+    private ReceiptGateway gateway;
+
+    /** Who asks for a read receipt of this message, if it asks for one that was not answered yet. */
+    public Optional<MailAddress> requested(FolderPath folder, MessageUid uid) {
+        return gateway.pending(access.own(), folder, uid);
+    }
+
+    /** Sends the receipt ({@code send}) or declines it; false when there was nothing left to answer. */
+    public boolean answer(FolderPath folder, MessageUid uid, boolean send) {
+        return gateway.answer(access.own(), folder, uid, send);
+    }
+}

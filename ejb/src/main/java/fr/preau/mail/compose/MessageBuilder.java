@@ -1,0 +1,135 @@
+package fr.preau.mail.compose;
+
+import java.io.UnsupportedEncodingException;
+import java.util.Date;
+import java.util.List;
+
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.MailboxContext;
+import fr.preau.mail.OutgoingAttachment;
+import fr.preau.mail.OutgoingMessage;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+/**
+ * Builds the MIME message of an {@link OutgoingMessage}: the one place where sending, drafts and scheduled sending
+ * turn what the user wrote into headers and parts. Every header goes through Jakarta Mail's API
+ * ({@link InternetAddress}, {@link MimeMessage#setSubject(String, String)}, RFC 2047/2231 encoding), and the values
+ * that are copied verbatim (message ids) were checked by {@link OutgoingMessage}: a line break typed in a subject, a
+ * display name, an address or a file name never becomes a header of its own.
+ *
+ * <p>Structure: text/plain alone, or multipart/alternative (text/plain generated from the HTML, then text/html),
+ * inside multipart/mixed when there are attachments; a forwarded message is a message/rfc822 part.
+ */
+public final class MessageBuilder {
+    /** Header asking the recipient's client for a read receipt (RFC 8098). */
+    public static final String DISPOSITION_NOTIFICATION_TO = "Disposition-Notification-To";
+    private static final String UTF8 = "UTF-8";
+
+    private MessageBuilder() {
+    }
+
+    /**
+     * The message as it will be sent (or kept as a draft), with its Date and Message-ID.
+     *
+     * @param session the session of the submission or IMAP connection
+     * @param ctx who writes: {@code owner} is the From address, {@code actor} the Sender when it differs
+     */
+    public static MimeMessage build(Session session, MailboxContext ctx, OutgoingMessage m) {
+        MimeMessage message = new MimeMessage(session);
+        try {
+            message.setFrom(internet(ctx.owner()));
+            if (!ctx.owner().equals(ctx.actor())) {
+                message.setSender(internet(ctx.actor()));
+            }
+            setRecipients(message, Message.RecipientType.TO, m.to());
+            setRecipients(message, Message.RecipientType.CC, m.cc());
+            setRecipients(message, Message.RecipientType.BCC, m.bcc());
+            message.setSubject(m.subject(), UTF8);
+            if (m.inReplyTo() != null) {
+                message.setHeader("In-Reply-To", m.inReplyTo());
+            }
+            if (!m.references().isEmpty()) {
+                message.setHeader("References", String.join(" ", m.references()));
+            }
+            if (m.receiptRequested()) {
+                message.setHeader(DISPOSITION_NOTIFICATION_TO, internet(ctx.owner()).toString());
+            }
+            setBody(message, m);
+            message.setSentDate(new Date());
+            message.setHeader("User-Agent", "Préau");
+            message.saveChanges();
+            return message;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new IllegalStateException("Cannot build the message", e);
+        }
+    }
+
+    private static void setBody(MimeMessage message, OutgoingMessage m) throws MessagingException {
+        if (m.attachments().isEmpty()) {
+            if (m.html() == null) {
+                message.setText(m.text(), UTF8);
+            } else {
+                message.setContent(alternative(m));
+            }
+            return;
+        }
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart body = new MimeBodyPart();
+        if (m.html() == null) {
+            body.setText(m.text(), UTF8);
+        } else {
+            body.setContent(alternative(m));
+        }
+        mixed.addBodyPart(body);
+        for (OutgoingAttachment a : m.attachments()) {
+            mixed.addBodyPart(attachment(a));
+        }
+        message.setContent(mixed);
+    }
+
+    private static MimeMultipart alternative(OutgoingMessage m) throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(m.text(), UTF8);
+        alternative.addBodyPart(plain);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + m.html()
+                + "</body></html>", UTF8, "html");
+        alternative.addBodyPart(html);
+        return alternative;
+    }
+
+    private static MimeBodyPart attachment(OutgoingAttachment a) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.data(), a.contentType())));
+        part.setHeader("Content-Type", a.contentType());
+        part.setDisposition(Part.ATTACHMENT);
+        part.setFileName(a.name());
+        return part;
+    }
+
+    private static void setRecipients(MimeMessage message, Message.RecipientType type, List<MailAddress> list)
+            throws MessagingException, UnsupportedEncodingException {
+        if (!list.isEmpty()) {
+            InternetAddress[] addresses = new InternetAddress[list.size()];
+            for (int i = 0; i < addresses.length; i++) {
+                addresses[i] = internet(list.get(i));
+            }
+            message.setRecipients(type, addresses);
+        }
+    }
+
+    /** An address with its display name, encoded by Jakarta Mail. */
+    public static InternetAddress internet(MailAddress a) throws UnsupportedEncodingException {
+        return new InternetAddress(a.address(), a.personal(), UTF8);
+    }
+}

@@ -1,0 +1,26 @@
+package fr.preau.mail.compose;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.OutgoingAttachment;
+
+/**
+ * A received message that the user replies to or forwards: what the reply needs to address it, thread it and quote
+ * it. {@code raw} (the whole message) and {@code attachments} are filled only for a forward.
+ */
+public record Original(String messageId, List<String> references, MailAddress from, List<MailAddress> replyTo,
+        List<MailAddress> to, List<MailAddress> cc, String subject, Instant date, String text,
+        List<OutgoingAttachment> attachments, byte[] raw) implements Serializable {
+    public Original {
+        references = references == null ? List.of() : List.copyOf(references);
+        replyTo = replyTo == null ? List.of() : List.copyOf(replyTo);
+        to = to == null ? List.of() : List.copyOf(to);
+        cc = cc == null ? List.of() : List.copyOf(cc);
+        subject = subject == null ? "" : subject;
+        text = text == null ? "" : text;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+}

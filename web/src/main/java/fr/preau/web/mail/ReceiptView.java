@@ -1,0 +1,70 @@
+package fr.preau.web.mail;
+
+import java.io.Serializable;
+import java.util.Optional;
+
+import fr.preau.mail.FolderPath;
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.MessageUid;
+import fr.preau.mail.ReceiptService;
+import fr.preau.web.shared.Feedback;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+
+/**
+ * The read-receipt question of the open message (mail/fragments/receipt-prompt.xhtml): asked once per message, the
+ * server is consulted once per opened message.
+ */
+@Named
+@ViewScoped
+public class ReceiptView implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private ReceiptService receipts;
+
+    private MessageUid checked;
+    private MailAddress asker;
+
+    /** Who asks for a receipt of the open message, or null. */
+    public MailAddress asker(InboxView inbox) {
+        if (inbox.getCurrent() == null) {
+            return null;
+        }
+        MessageUid uid = inbox.getCurrent().summary().uid();
+        if (!uid.equals(checked)) {
+            checked = uid;
+            try {
+                Optional<MailAddress> found = receipts.requested(folder(inbox), uid);
+                asker = found.orElse(null);
+            } catch (RuntimeException e) {
+                asker = null;
+            }
+        }
+        return asker;
+    }
+
+    public String question(InboxView inbox) {
+        MailAddress a = asker(inbox);
+        return a == null ? "" : Feedback.text("receipt.asked", a.toString());
+    }
+
+    /** Sends ({@code send}) or declines the receipt; the question is not asked again. */
+    public void answer(InboxView inbox, boolean send) {
+        if (inbox.getCurrent() == null) {
+            return;
+        }
+        try {
+            receipts.answer(folder(inbox), inbox.getCurrent().summary().uid(), send);
+            asker = null;
+            Feedback.info(send ? "receipt.sent" : "receipt.declined");
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
+    }
+
+    private static FolderPath folder(InboxView inbox) {
+        return new FolderPath(inbox.getFolderName());
+    }
+}
