@@ -16,12 +16,21 @@
     });
   }
 
-  /** Adds "text before, the link, text after" at the end of the message (rich-text editor of compose). */
-  function insertLink(box, before, url, after) {
+  /** The Quill editor of the message (PrimeFaces textEditor), however it can be found. */
+  function findEditor(box) {
     var widget = window.PF ? PF(box.dataset.editor) : null;
-    var quill = widget ? widget.editor : null;
-    if (!quill) {
-      return;
+    if (widget && widget.editor) {
+      return widget.editor;
+    }
+    var container = document.querySelector('.ql-container');
+    return container && window.Quill && window.Quill.find ? window.Quill.find(container) : null;
+  }
+
+  /** Adds "text before, the link, text after" at the end of the message; false when there is no editor. */
+  function insertLink(box, before, url, after) {
+    var quill = findEditor(box);
+    if (!quill || typeof quill.insertText !== 'function') {
+      return false;
     }
     var at = Math.max(0, quill.getLength() - 1);
     var lead = (at > 0 ? '\n' : '') + before;
@@ -30,6 +39,11 @@
     quill.insertText(at, url, 'link', url, 'user');
     at += url.length;
     quill.insertText(at, after + '\n', 'user');
+    var input = document.getElementById(box.dataset.input);
+    if (input) {
+      input.value = quill.root.innerHTML;
+    }
+    return true;
   }
 
   function upload(box) {
@@ -68,8 +82,11 @@
       progress.value = 100;
       var parts = box.dataset.msgText.replace('{0}', link.nom).replace('{1}', link.taille)
           .replace('{3}', link.expire).split('{2}');
-      insertLink(box, parts[0], link.url, parts.length > 1 ? parts[1] : '');
-      status.textContent = box.dataset.msgDone.replace('{0}', link.nom);
+      if (insertLink(box, parts[0], link.url, parts.length > 1 ? parts[1] : '')) {
+        status.textContent = box.dataset.msgDone.replace('{0}', link.nom);
+      } else {
+        status.textContent = box.dataset.msgCopy.replace('{0}', link.nom) + ' ' + link.url;
+      }
       input.value = '';
     }).catch(function (e) {
       status.textContent = e.message;

@@ -150,12 +150,13 @@ public class ComposeScheduleView implements Serializable {
         return editing != null;
     }
 
-    public Long getEditing() {
+    /** The id of the scheduled message reopened ({@code ?planifie=id}), or null. */
+    public Long getEditId() {
         return editing;
     }
 
-    public void setEditing(Long editing) {
-        this.editing = editing;
+    public void setEditId(Long editId) {
+        this.editing = editId;
     }
 
     public LocalDateTime getScheduleAt() {
