@@ -216,7 +216,7 @@ class ScheduleAndLargeFileBrowserIT extends PortalDeployment {
             HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(fileUrl)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(410, refused.statusCode());
-            assertTrue(refused.body().contains("a expiré"));
+            assertTrue(refused.body().contains("id=\"link-expired\""), "the expired page, not the file");
             d.get(link.substring(0, link.indexOf("jeton=") + 6) + "x".repeat(43));
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("link-unknown")));
         }
@@ -261,11 +261,14 @@ class ScheduleAndLargeFileBrowserIT extends PortalDeployment {
         browser.waitUpTo(30).until(ExpectedConditions.attributeToBe(By.id("compose:subject"), "value", subject));
     }
 
+    /** Types the date and time in the picker's field, as a keyboard user would, then closes its calendar. */
     private static void pick(Browser browser, LocalDateTime at) {
         WebElement input = browser.driver().findElement(By.id("compose:scheduleAt_input"));
-        input.clear();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(at.format(PICKER));
-        input.sendKeys(Keys.ESCAPE);
+        input.sendKeys(Keys.TAB);
+        browser.waitUpTo(5).until(ExpectedConditions.attributeToBe(By.id("compose:scheduleAt_input"), "value",
+                at.format(PICKER)));
     }
 
     private static Connection db() throws SQLException {
