@@ -30,14 +30,14 @@ public class LargeFileDownloads {
 
     /** The link's file, expired or not; empty when the token is unknown. */
     public Optional<LargeFileInfo> find(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!LinkToken.wellFormed(token)) {
             return Optional.empty();
         }
         List<?> rows = em.createNativeQuery("select f.file_name, f.size_bytes, f.content_type, a.display_name,"
                         + " a.address, f.expires_at, f.downloads, (f.expires_at <= now() or f.deleted_at is not null)"
                         + " from large_file f join account a on a.id = f.account_id"
                         + " where f.token_hash = ?1 and f.complete")
-                .setParameter(1, LargeFileService.hash(token)).getResultList();
+                .setParameter(1, LinkToken.hash(token)).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -54,7 +54,7 @@ public class LargeFileDownloads {
         List<?> rows = em.createNativeQuery("update large_file set downloads = downloads + 1, last_download = now()"
                         + " where token_hash = ?1 and complete and deleted_at is null and expires_at > now()"
                         + " returning storage_name")
-                .setParameter(1, LargeFileService.hash(token)).getResultList();
+                .setParameter(1, LinkToken.hash(token)).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -3,18 +3,12 @@ package fr.preau.mail.largefile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -44,7 +38,6 @@ import jakarta.persistence.PersistenceContext;
 @ServiceBoundary
 public class LargeFileService {
     private static final Logger LOG = Logger.getLogger(LargeFileService.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BUFFER = 64 * 1024;
 
     @PersistenceContext(unitName = "preau")
@@ -134,25 +127,13 @@ public class LargeFileService {
         if (size != declared) {
             throw new InvalidInputException("largeFile", "largefile.error.incomplete", null);
         }
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = LinkToken.create();
         Duration expiry = settings.duration("mail.large-file.expiry", Duration.ofDays(30));
         Instant expires = Instant.now().plus(expiry);
         em.createNativeQuery("update large_file set complete = true, token_hash = ?2, size_bytes = ?3,"
-                        + " expires_at = ?4 where id = ?1").setParameter(1, id).setParameter(2, hash(token))
+                        + " expires_at = ?4 where id = ?1").setParameter(1, id).setParameter(2, LinkToken.hash(token))
                 .setParameter(3, size).setParameter(4, expires.atOffset(ZoneOffset.UTC)).executeUpdate();
         return new LargeFileLink(token, (String) row[2], size, expires);
-    }
-
-    /** The SHA-256 of a token, as stored. */
-    public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** storage name, declared size, file name of the caller's own unfinished upload. */

@@ -1,6 +1,7 @@
 package fr.preau.mail.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailFixture;
 import fr.preau.mail.OutgoingMessage;
+import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.WildFlyRestart;
@@ -99,6 +101,11 @@ class ScheduledSendRestartIT {
         mailboxes.resetMailbox(recipient());
         // A crashed claim is taken again after the lease; short here so that it happens after the restart.
         rows.setting("mail.schedule.lease", "PT40S");
+
+        // A time already past is refused, in French (compose shows it next to the date), and nothing is stored.
+        InvalidInputException past = assertThrows(InvalidInputException.class,
+                () -> planner.schedule(message("Trop tard " + run), Instant.now().minusSeconds(60)));
+        assertEquals("schedule.error.past", past.messageKey());
 
         planner.schedule(message("Pendant l'arrêt " + run), Instant.now().plusSeconds(25));
         planner.schedule(message("Demain " + run), Instant.now().plus(Duration.ofDays(1)));
