@@ -78,15 +78,16 @@ class PortalBrowserIT extends PortalDeployment {
 
             // Compose: a bad address is named next to the field and nothing is sent.
             d.findElement(By.id("compose-link")).click();
-            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to")));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to_input")));
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on compose");
             String subject = "Réunion de l'équipe pédagogique " + run;
             d.findElement(By.id("compose:send")).click();
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("compose:to-message"), "Indiquez au moins un destinataire"));
-            d.findElement(By.id("compose:to")).sendKeys("paul.collegue");
+            d.findElement(By.id("compose:to_input")).sendKeys("paul.collegue");
             d.findElement(By.id("compose:subject")).sendKeys(subject);
-            d.findElement(By.id("compose:body")).sendKeys("Bonjour Paul,\nRéunion jeudi à 17 h en salle B12.\nÉlise");
+            d.findElement(By.cssSelector("#compose\\:body .ql-editor"))
+                    .sendKeys("Bonjour Paul,\nRéunion jeudi à 17 h en salle B12.\nÉlise");
             d.findElement(By.id("compose:send")).click();
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to-message")));
             browser.screenshot("05-bad-address");
@@ -94,7 +95,7 @@ class PortalBrowserIT extends PortalDeployment {
                     d.findElement(By.id("compose:to-message")).getText());
             assertEquals(subject, d.findElement(By.id("compose:subject")).getAttribute("value"));
 
-            WebElement to = d.findElement(By.id("compose:to"));
+            WebElement to = d.findElement(By.id("compose:to_input"));
             to.clear();
             to.sendKeys(colleagueAddress);
             d.findElement(By.id("compose:send")).click();

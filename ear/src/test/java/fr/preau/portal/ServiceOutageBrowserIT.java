@@ -64,11 +64,11 @@ class ServiceOutageBrowserIT extends PortalDeployment {
             // Postfix stops: sending fails clearly, and what the user typed is still there.
             Stack.stop("postfix");
             d.findElement(By.id("compose-link")).click();
-            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to")));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to_input")));
             String subject = "Conseil pédagogique " + run;
-            d.findElement(By.id("compose:to")).sendKeys(address);
+            d.findElement(By.id("compose:to_input")).sendKeys(address);
             d.findElement(By.id("compose:subject")).sendKeys(subject);
-            d.findElement(By.id("compose:body")).sendKeys("Ordre du jour en pièce jointe.");
+            d.findElement(By.cssSelector("#compose\\:body .ql-editor")).sendKeys("Ordre du jour en pièce jointe.");
             d.findElement(By.id("compose:send")).click();
             browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("compose:messages"),
                     "serveur d'envoi SMTP injoignable"));

@@ -1,5 +1,5 @@
 /*
- * Compose page: the draft is saved every 30 s when something changed (p:remoteCommand preauAutosave) and when the
+ * Compose page: the draft is saved every 30 s when the user changed something (p:remoteCommand preauAutosave) and when the
  * user leaves the page (a beacon posting the form to the hidden "beacon-save" button, so the view saves it even
  * though the page is gone). Sending or discarding leaves on purpose: no save then. Signatures and templates are
  * inserted at the cursor of the editor.
@@ -8,13 +8,22 @@ window.PreauCompose = (function () {
     'use strict';
     var AUTOSAVE_MS = 30000;
     var leaving = false;
-    var lastSaved = null;
+    var touched = false;
 
     function form() {
         return document.getElementById('compose');
     }
 
+    /** PrimeFaces copies the editor's HTML to its hidden input only on blur: copy it now. */
+    function syncEditor() {
+        var widget = window.PF ? PF('bodyEditor') : null;
+        if (widget && widget.input) {
+            widget.input.val(widget.getEditorValue());
+        }
+    }
+
     function fields() {
+        syncEditor();
         var f = form();
         var data = new URLSearchParams();
         if (!f) {
@@ -28,12 +37,6 @@ window.PreauCompose = (function () {
         return data;
     }
 
-    function snapshot() {
-        var data = fields();
-        data.delete('jakarta.faces.ViewState');
-        return data.toString();
-    }
-
     function editor() {
         var widget = window.PF ? PF('bodyEditor') : null;
         return widget ? widget.editor : null;
@@ -43,6 +46,9 @@ window.PreauCompose = (function () {
     function labelEditors() {
         document.querySelectorAll('[data-label]').forEach(function (box) {
             var root = box.querySelector('.ql-editor');
+            if (box.getAttribute('role')) {
+                box.setAttribute('aria-labelledby', box.getAttribute('data-label'));
+            }
             if (root) {
                 root.setAttribute('role', 'textbox');
                 root.setAttribute('aria-multiline', 'true');
@@ -58,25 +64,42 @@ window.PreauCompose = (function () {
                 window.setTimeout(labelEditors, 0);
             });
         }
-        if (!form()) {
+        var f = form();
+        if (!f) {
             return;
         }
-        lastSaved = snapshot();
+        // What the user does, not what the page does (the editor rewrites its HTML when it starts): a reply left
+        // untouched leaves no draft behind.
+        ['input', 'change', 'paste', 'drop'].forEach(function (type) {
+            f.addEventListener(type, touch, true);
+        });
+        var quill = editor();
+        if (quill) {
+            quill.on('text-change', function (delta, old, source) {
+                if (source === 'user') {
+                    touch();
+                }
+            });
+        }
         window.setInterval(function () {
-            if (!leaving && snapshot() !== lastSaved && window.preauAutosave) {
-                lastSaved = snapshot();
+            if (!leaving && touched && window.preauAutosave) {
+                touched = false;
+                syncEditor();
                 window.preauAutosave();
             }
         }, AUTOSAVE_MS);
         window.addEventListener('pagehide', function () {
-            var f = form();
-            if (leaving || !f || snapshot() === lastSaved) {
+            if (leaving || !touched) {
                 return;
             }
             var data = fields();
             data.append('compose:beacon-save', '.');
             navigator.sendBeacon(f.action, data);
         });
+    }
+
+    function touch() {
+        touched = true;
     }
 
     function insertSnippet(kind) {
@@ -89,6 +112,7 @@ window.PreauCompose = (function () {
         var range = quill.getSelection(true);
         var at = range ? range.index : quill.getLength();
         quill.clipboard.dangerouslyPasteHTML(at, store.innerHTML, 'user');
+        touch();
     }
 
     if (document.readyState === 'complete') {
@@ -102,8 +126,10 @@ window.PreauCompose = (function () {
         leave: function () {
             leaving = true;
         },
+        touch: touch,
+        sync: syncEditor,
         saved: function () {
-            lastSaved = snapshot();
+            touched = false;
         }
     };
 })();

@@ -1,0 +1,15 @@
+package fr.preau.mail;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import org.jboss.ejb3.annotation.RunAsPrincipal;
+
+/** Calls the compose services as the signed-in test user {@value #USERNAME}, as the portal would. */
+@Stateless
+@RunAs("user")
+@RunAsPrincipal(AsComposer.USERNAME)
+@PermitAll
+public class AsComposer extends ComposeCaller {
+    static final String USERNAME = "it.redacteur";
+}

@@ -1,0 +1,47 @@
+package fr.preau.mail;
+
+import fr.preau.mail.compose.ReplyTarget;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+
+/** The compose, receipt and mail services as a test user calls them; subclasses say which user
+ * (@PermitAll here too: a class annotation covers only the methods the class declares). */
+@PermitAll
+public abstract class ComposeCaller {
+    @EJB
+    private ComposeService compose;
+
+    @EJB
+    private ReceiptService receipts;
+
+    @EJB
+    private MailService mail;
+
+    public MessageUid saveDraft(OutgoingMessage m, MessageUid previous) {
+        return compose.saveDraft(m, previous);
+    }
+
+    public OutgoingMessage openDraft(MessageUid uid) {
+        return compose.openDraft(uid);
+    }
+
+    public void send(OutgoingMessage m, MessageUid draft, ReplyTarget target) {
+        compose.send(m, draft, target);
+    }
+
+    public OutgoingMessage prepare(ReplyTarget target) {
+        return compose.prepare(target);
+    }
+
+    public MessagePage messages(FolderPath folder) {
+        return mail.messages(folder, 0, 50);
+    }
+
+    public java.util.Optional<MailAddress> receiptRequested(FolderPath folder, MessageUid uid) {
+        return receipts.requested(folder, uid);
+    }
+
+    public boolean answerReceipt(FolderPath folder, MessageUid uid, boolean send) {
+        return receipts.answer(folder, uid, send);
+    }
+}

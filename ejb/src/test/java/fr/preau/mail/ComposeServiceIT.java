@@ -1,0 +1,347 @@
+package fr.preau.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.preau.mail.compose.NotSentException;
+import fr.preau.mail.compose.ReplyMode;
+import fr.preau.mail.compose.ReplyTarget;
+import fr.preau.shared.InvalidInputException;
+import fr.preau.testing.ImapProbe;
+import fr.preau.testing.TestEnv;
+import jakarta.ejb.EJB;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Header;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Writing mail against the real Dovecot, Postfix and PostgreSQL: drafts kept as one copy, sending that removes the
+ * draft, refusals that keep it, replies threaded, read receipts (RFC 8098) round trip, and no header injected by any
+ * field, checked on what the recipient's mailbox really received.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ComposeServiceIT {
+    private static final String DRAFTS = "Brouillons";
+    private static final String SENT = "Envoyés";
+    private static final String VICTIM = "it.victime";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "compose-it.war")
+                .addPackages(true, "fr.preau")
+                .addAsResource("META-INF/persistence.xml")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
+                .addAsLibraries(TestEnv.runtimeLibraries())
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.eclipse.angus.mail\n"));
+    }
+
+    @EJB
+    private AsComposer composer;
+
+    @EJB
+    private AsReader reader;
+
+    @EJB
+    private MailFixture fixture;
+
+    @EJB
+    private ComposeFixture settings;
+
+    private MailAddress me;
+    private MailAddress colleague;
+    private String victim;
+    private String run;
+
+    @BeforeEach
+    void mailboxes() throws Exception {
+        run = UUID.randomUUID().toString().substring(0, 6);
+        String domain = TestEnv.domain();
+        me = new MailAddress(AsComposer.USERNAME + "@" + domain, "Régine Rédactrice");
+        colleague = new MailAddress(AsReader.USERNAME + "@" + domain, "Léa Lectrice");
+        victim = VICTIM + "@" + domain;
+        fixture.ensureAccount(AsComposer.USERNAME, me.address(), me.personal());
+        fixture.ensureAccount(AsReader.USERNAME, colleague.address(), colleague.personal());
+        fixture.ensureAccount(VICTIM, victim, "Victor Victime");
+        for (String address : List.of(me.address(), colleague.address(), victim)) {
+            fixture.resetMailbox(address);
+            try (ImapProbe imap = ImapProbe.asMaster(address)) {
+                imap.empty(DRAFTS);
+            }
+        }
+    }
+
+    private static OutgoingMessage message(List<MailAddress> to, String subject, String html) {
+        return new OutgoingMessage(to, List.of(), List.of(), subject, null, html, List.of(), null, List.of(), false);
+    }
+
+    /** The messages of a folder, fully read, oldest first. */
+    private static List<MimeMessage> read(String address, String folderName) throws Exception {
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            Folder folder = imap.store().getFolder(folderName);
+            folder.open(Folder.READ_ONLY);
+            try {
+                List<MimeMessage> result = new ArrayList<>();
+                for (Message m : folder.getMessages()) {
+                    result.add(new MimeMessage((MimeMessage) m));
+                }
+                return result;
+            } finally {
+                folder.close(false);
+            }
+        }
+    }
+
+    @Test
+    void aDraftIsKeptAsOneCopyReopenedAsWrittenAndRemovedBySending() throws Exception {
+        String subject = "Sortie au musée " + run;
+        OutgoingMessage first = message(List.of(colleague), subject, "<p>Premier <strong>jet</strong></p>");
+        MessageUid v1 = composer.saveDraft(first, null);
+        try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+            assertEquals(List.of(subject), imap.subjects(DRAFTS));
+        }
+
+        OutgoingMessage second = message(List.of(colleague), subject + " (v2)", "<p>Deuxième <em>jet</em></p>");
+        MessageUid v2 = composer.saveDraft(second, v1);
+        assertFalse(v1.equals(v2));
+        try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+            assertEquals(List.of(subject + " (v2)"), imap.subjects(DRAFTS), "exactly one copy of the draft");
+        }
+        OutgoingMessage reopened = composer.openDraft(v2);
+        assertEquals(second.subject(), reopened.subject());
+        assertEquals(second.html(), reopened.html());
+        assertEquals(List.of(colleague), reopened.to());
+        MimeMessage stored = read(me.address(), DRAFTS).get(0);
+        assertTrue(stored.getFlags().contains(Flags.Flag.DRAFT));
+
+        composer.send(reopened, v2, null);
+        try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+            assertEquals(List.of(), imap.subjects(DRAFTS), "sending removes the draft");
+            assertEquals(1, imap.subjects(SENT).stream().filter((subject + " (v2)")::equals).count());
+        }
+        try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+            assertEquals(1, imap.awaitSubject("INBOX", subject + " (v2)", WAIT));
+        }
+        MimeMessage received = read(colleague.address(), "INBOX").get(0);
+        assertTrue(received.isMimeType("multipart/alternative"), received.getContentType());
+        Multipart alt = (Multipart) received.getContent();
+        assertEquals("Deuxième jet", String.valueOf(alt.getBodyPart(0).getContent()).strip());
+        assertTrue(String.valueOf(alt.getBodyPart(1).getContent()).contains("<em>jet</em>"));
+    }
+
+    @Test
+    void anUnknownRecipientIsRefusedClearlyAndTheMessageStaysADraft() throws Exception {
+        String subject = "Adresse inconnue " + run;
+        MailAddress unknown = new MailAddress("personne.inconnue." + run + "@" + TestEnv.domain(), null);
+        NotSentException notSent = assertThrows(NotSentException.class,
+                () -> composer.send(message(List.of(unknown), subject, "<p>Texte</p>"), null, null));
+        InvalidInputException reason = assertInstanceOf(InvalidInputException.class, notSent.reason());
+        assertEquals("compose.error.rejected", reason.messageKey());
+        assertTrue(reason.argument().contains(unknown.address()), reason.argument());
+        assertNotNull(notSent.draft());
+        try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+            assertEquals(List.of(subject), imap.subjects(DRAFTS), "the message is kept as a draft");
+            assertEquals(0, imap.subjects(SENT).stream().filter(subject::equals).count());
+        }
+    }
+
+    @Test
+    void aMessageTooLargeForTheServerIsRefusedClearlyAndStaysADraft() throws Exception {
+        settings.setting(ComposeService.ATTACHMENT_LIMIT, "40");
+        try {
+            String subject = "Trop lourd " + run;
+            byte[] big = new byte[28 * 1024 * 1024];
+            new java.util.Random(1).nextBytes(big);
+            OutgoingMessage m = message(List.of(colleague), subject, "<p>Vidéo</p>")
+                    .withAttachments(List.of(new OutgoingAttachment("video.mp4", "video/mp4", big)));
+            NotSentException notSent = assertThrows(NotSentException.class, () -> composer.send(m, null, null));
+            assertEquals("compose.error.tooLarge",
+                    assertInstanceOf(InvalidInputException.class, notSent.reason()).messageKey());
+            try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+                assertEquals(List.of(subject), imap.subjects(DRAFTS));
+            }
+        } finally {
+            settings.setting(ComposeService.ATTACHMENT_LIMIT, null);
+        }
+    }
+
+    @Test
+    void attachmentsOverTheAcademyLimitAreRefusedBeforeAnythingIsSentOrSaved() throws Exception {
+        OutgoingMessage m = message(List.of(colleague), "Limite " + run, "<p>x</p>")
+                .withAttachments(List.of(new OutgoingAttachment("gros.bin", null, new byte[11 * 1024 * 1024])));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> composer.send(m, null, null));
+        assertEquals("compose.error.attachments.tooLarge", e.messageKey());
+        assertEquals("10", e.argument());
+        try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+            assertEquals(List.of(), imap.subjects(DRAFTS));
+        }
+    }
+
+    @Test
+    void aReplyIsThreadedQuotedAndMarksTheOriginalAnswered() throws Exception {
+        String subject = "Conseil pédagogique " + run;
+        composer.send(message(List.of(colleague), subject, "<p>Ordre du jour : bilan</p>"), null, null);
+        try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+            assertEquals(1, imap.awaitSubject("INBOX", subject, WAIT));
+        }
+        String originalId = read(colleague.address(), "INBOX").get(0).getMessageID();
+        MessageSummary original = reader.messages(FolderPath.INBOX).messages().get(0);
+        ReplyTarget target = new ReplyTarget(FolderPath.INBOX, original.uid(), ReplyMode.REPLY);
+        OutgoingMessage reply = reader.prepare(target);
+        assertEquals("Re: " + subject, reply.subject());
+        assertEquals(List.of(me.address()), reply.to().stream().map(MailAddress::address).toList());
+        assertEquals(originalId, reply.inReplyTo());
+        assertTrue(reply.text().contains("> Ordre du jour : bilan"), reply.text());
+        reader.send(reply, null, target);
+
+        try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+            assertEquals(1, imap.awaitSubject("INBOX", "Re: " + subject, WAIT));
+        }
+        MimeMessage received = read(me.address(), "INBOX").get(0);
+        assertEquals(originalId, received.getHeader("In-Reply-To", " "));
+        assertTrue(received.getHeader("References", " ").contains(originalId));
+        assertTrue(read(colleague.address(), "INBOX").get(0).getFlags().contains(Flags.Flag.ANSWERED));
+
+        OutgoingMessage forward = reader.prepare(new ReplyTarget(FolderPath.INBOX, original.uid(),
+                ReplyMode.FORWARD_ATTACHMENT));
+        assertEquals("Fwd: " + subject, forward.subject());
+        assertEquals(OutgoingAttachment.MESSAGE_RFC822, forward.attachments().get(0).contentType());
+        assertTrue(new String(forward.attachments().get(0).data(), StandardCharsets.UTF_8).contains(originalId));
+    }
+
+    @Test
+    void aReadReceiptIsAskedOnceAndTheMdnReachesTheSender() throws Exception {
+        String subject = "Merci de confirmer " + run;
+        OutgoingMessage asking = new OutgoingMessage(List.of(colleague), List.of(), List.of(), subject, null,
+                "<p>Pouvez-vous confirmer la lecture ?</p>", List.of(), null, List.of(), true);
+        composer.send(asking, null, null);
+        try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+            assertEquals(1, imap.awaitSubject("INBOX", subject, WAIT));
+        }
+        MimeMessage delivered = read(colleague.address(), "INBOX").get(0);
+        assertEquals(me.address(), ((InternetAddress) InternetAddress.parseHeader(
+                delivered.getHeader("Disposition-Notification-To", " "), true)[0]).getAddress());
+        MessageUid uid = reader.messages(FolderPath.INBOX).messages().get(0).uid();
+
+        assertEquals(Optional.of(me.address()), reader.receiptRequested(FolderPath.INBOX, uid)
+                .map(MailAddress::address));
+        assertTrue(reader.answerReceipt(FolderPath.INBOX, uid, true));
+        assertEquals(Optional.empty(), reader.receiptRequested(FolderPath.INBOX, uid), "asked once");
+        assertFalse(reader.answerReceipt(FolderPath.INBOX, uid, true), "sent once");
+        assertTrue(read(colleague.address(), "INBOX").get(0).getFlags().contains("$MDNSent"));
+
+        String mdnSubject = "Accusé de lecture : " + subject;
+        try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+            assertEquals(1, imap.awaitSubject("INBOX", mdnSubject, WAIT));
+        }
+        MimeMessage mdn = read(me.address(), "INBOX").stream().filter(m -> {
+            try {
+                return mdnSubject.equals(m.getSubject());
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertTrue(mdn.isMimeType("multipart/report"), mdn.getContentType());
+        assertTrue(mdn.getContentType().contains("disposition-notification"), mdn.getContentType());
+        assertEquals(colleague.address(), ((InternetAddress) mdn.getFrom()[0]).getAddress());
+        Multipart report = (Multipart) mdn.getContent();
+        Part fields = report.getBodyPart(1);
+        assertTrue(fields.isMimeType("message/disposition-notification"), fields.getContentType());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fields.getInputStream().transferTo(out);
+        String text = out.toString(StandardCharsets.US_ASCII);
+        assertTrue(text.contains("Final-Recipient: rfc822; " + colleague.address()), text);
+        assertTrue(text.contains("Original-Message-ID: " + delivered.getMessageID()), text);
+        assertTrue(text.contains("Disposition: manual-action/MDN-sent-manually; displayed"), text);
+        assertTrue(text.contains("Reporting-UA: "), text);
+    }
+
+    @Test
+    void aDeclinedReceiptIsNeverSentNorAskedAgain() throws Exception {
+        String subject = "Accusé refusé " + run;
+        composer.send(new OutgoingMessage(List.of(colleague), List.of(), List.of(), subject, "Texte", null,
+                List.of(), null, List.of(), true), null, null);
+        try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+            assertEquals(1, imap.awaitSubject("INBOX", subject, WAIT));
+        }
+        MessageUid uid = reader.messages(FolderPath.INBOX).messages().get(0).uid();
+        assertTrue(reader.answerReceipt(FolderPath.INBOX, uid, false));
+        assertEquals(Optional.empty(), reader.receiptRequested(FolderPath.INBOX, uid));
+        Thread.sleep(2000);
+        try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+            assertEquals(0, imap.subjects("INBOX").stream().filter(s -> s.startsWith("Accusé")).count());
+        }
+    }
+
+    @Test
+    void noFieldCanInjectAHeaderIntoWhatIsReallyDelivered() throws Exception {
+        String evil = "\r\nX-Injected: oui\r\nBcc: " + victim;
+        MailAddress evilName = new MailAddress(colleague.address(), "Léa" + evil);
+        String subject = "Injection " + run;
+        List<OutgoingMessage> attempts = List.of(
+                message(List.of(colleague), subject + " objet" + evil, "<p>objet</p>"),
+                message(List.of(evilName), subject + " nom-a", "<p>nom</p>"),
+                new OutgoingMessage(List.of(me), List.of(evilName), List.of(), subject + " nom-cc", "cc", null,
+                        List.of(), null, List.of(), false),
+                new OutgoingMessage(List.of(me), List.of(), List.of(evilName), subject + " nom-cci", "cci", null,
+                        List.of(), null, List.of(), false),
+                new OutgoingMessage(List.of(colleague), List.of(), List.of(), subject + " fil", "fil", null,
+                        List.of(), "<a@b.fr>" + evil, List.of("<c@d.fr>" + evil), false),
+                message(List.of(colleague), subject + " fichier", "<p>pj</p>").withAttachments(List.of(
+                        new OutgoingAttachment("note" + evil + ".txt", "text/plain" + evil,
+                                "x".getBytes(StandardCharsets.US_ASCII)))));
+        for (OutgoingMessage m : attempts) {
+            composer.send(m, null, null);
+        }
+        try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+            for (String suffix : List.of(" objet X-Injected: oui Bcc: " + victim, " nom-a", " nom-cc", " nom-cci",
+                    " fil", " fichier")) {
+                assertEquals(1, imap.awaitSubject("INBOX", subject + suffix, WAIT), suffix);
+            }
+        }
+        for (MimeMessage m : read(colleague.address(), "INBOX")) {
+            assertNull(m.getHeader("X-Injected"), m.getSubject());
+            assertNull(m.getHeader("Bcc"), "Bcc never travels: " + m.getSubject());
+            for (Header h : Collections.list(m.getAllHeaders())) {
+                assertFalse(h.getName().toLowerCase().contains("injected"), h.getName());
+            }
+        }
+        // An address itself cannot carry a line break: refused when typed, nothing built.
+        assertThrows(InvalidInputException.class,
+                () -> MailAddress.parseList("to", colleague.address() + evil, true));
+        assertThrows(IllegalArgumentException.class, () -> new MailAddress(colleague.address() + evil, null));
+        Thread.sleep(2000);
+        try (ImapProbe imap = ImapProbe.asMaster(victim)) {
+            assertEquals(List.of(), imap.subjects("INBOX"), "the victim received nothing");
+        }
+    }
+}
