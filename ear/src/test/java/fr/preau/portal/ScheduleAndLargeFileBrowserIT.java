@@ -119,15 +119,14 @@ class ScheduleAndLargeFileBrowserIT extends PortalDeployment {
                 return d2.findElement(By.id("scheduled:list")).getText().contains("Envoyé");
             });
 
-            // Another one, cancelled from Planifiés after a confirmation: never sent.
+            // Another one for the next morning, cancelled from Planifiés after a confirmation: never sent.
             String cancelled = "Sortie au musée " + run;
             compose(browser, colleague, cancelled, "Annulée.");
-            pick(browser, later);
-            browser.screenshot("schedule-03-later");
-            d.findElement(By.id("compose:scheduleSend")).click();
+            d.findElement(By.id("compose:send")).click();
+            browser.waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:sendTomorrow")));
+            d.findElement(By.id("compose:sendTomorrow")).click();
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("scheduled:messages"),
                     "Votre message partira"));
-            browser.screenshot("schedule-04-later-planned");
             awaitListed(browser, cancelled);
             d.findElement(By.xpath("//li[contains(@class,'scheduled-item')][.//text()[contains(., '" + cancelled
                     + "')]]//button[contains(@id,'cancel')]")).click();
