@@ -34,7 +34,7 @@ class PurgeLargeFilesJobIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "purge-large-files-it.war")
-                .addPackages(true, "fr.preau.batch")
+                .addPackages(true, "fr.preau.batch.largefile")
                 .addClasses(LargeFilePurge.class, LargeFileStorage.class, Component.class,
                         ServiceUnavailableException.class, TestEnv.class)
                 .addAsResource("META-INF/persistence.xml")
