@@ -63,6 +63,7 @@ PREAU_DEMO_PASSWORD=Provisoire-$(openssl rand -hex 4)-2026!
 PREAU_HTTP_PORT=$http_port
 PREAU_MANAGEMENT_PORT=$((9990 + p))
 PREAU_PORTAL_URL=http://localhost:$http_port
+PREAU_LARGE_FILES_DIR=$PREAU_HOME/large-files
 ENV
     mv -f "$tmp" "$file"
     info "configuration générée : $file"
@@ -81,6 +82,8 @@ env_load() {
     # shellcheck disable=SC1090
     . "$file"
     set +a
+    # Runtimes generated before large-file links existed: same default.
+    export PREAU_LARGE_FILES_DIR=${PREAU_LARGE_FILES_DIR:-$PREAU_HOME/large-files}
     # Same PREAU_HOME, other offset: the ports live in preau.env and inside
     # the servers' data (Keycloak redirect URIs...), so refuse rather than
     # half-apply it.

@@ -9,5 +9,7 @@ public enum Component {
     /** PostgreSQL: accounts, settings. */
     DATABASE,
     /** Keycloak: identity. */
-    IDENTITY
+    IDENTITY,
+    /** The storage folder of large files sent as download links. */
+    LARGE_FILES
 }

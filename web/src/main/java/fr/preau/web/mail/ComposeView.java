@@ -165,6 +165,26 @@ public class ComposeView implements Serializable {
         return "/mail/inbox?faces-redirect=true";
     }
 
+    /** A scheduled message reopened from Planifiés (ComposeScheduleView): no draft of it is ever saved. */
+    synchronized void continueScheduled(OutgoingMessage m) {
+        fill(m);
+        finished = true;
+        savedState = state();
+    }
+
+    /** The message was scheduled (ComposeScheduleView): its draft goes, nothing more is saved. */
+    synchronized void scheduled() {
+        finished = true;
+        if (draft != null) {
+            try {
+                compose.deleteDraft(draft);
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(ComposeView.class.getName())
+                        .warning("Scheduled, but its draft stays in Brouillons: " + e);
+            }
+        }
+    }
+
     /** Saves the draft now ("Enregistrer le brouillon"). */
     public synchronized void saveDraft() {
         if (save()) {

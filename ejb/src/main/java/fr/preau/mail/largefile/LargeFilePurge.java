@@ -1,0 +1,50 @@
+package fr.preau.mail.largefile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Deletes the files of expired links and of uploads never finished, and marks their rows ({@code deleted_at}); the
+ * rows stay, with their download counts. Run by the nightly job purge-large-files (batch module), a few rows per
+ * call so that each transaction stays short.
+ */
+@Stateless
+@PermitAll
+public class LargeFilePurge {
+    private static final Logger LOG = Logger.getLogger(LargeFilePurge.class.getName());
+
+    @PersistenceContext(unitName = "preau")
+    private EntityManager em;
+
+    @Inject
+    private LargeFileStorage storage;
+
+    /** Purges up to {@code limit} expired files; returns how many. */
+    public int purgeExpired(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, storage_name from large_file"
+                        + " where deleted_at is null and expires_at <= now() order by expires_at limit ?1"
+                        + " for update skip locked")
+                .setParameter(1, limit).getResultList();
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            try {
+                Files.deleteIfExists(storage.file((String) row[1]));
+            } catch (IOException e) {
+                LOG.warning("Expired large file " + id + " could not be deleted: " + e);
+                continue;
+            }
+            em.createNativeQuery("update large_file set deleted_at = now() where id = ?1").setParameter(1, id)
+                    .executeUpdate();
+        }
+        return rows.size();
+    }
+}

@@ -1,0 +1,145 @@
+package fr.preau.mail.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import fr.preau.account.Account;
+import fr.preau.account.AccountService;
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.MailboxAccess;
+import fr.preau.mail.MailboxContext;
+import fr.preau.mail.OutgoingMessage;
+import fr.preau.mail.imap.ImapConnector;
+import fr.preau.shared.InvalidInputException;
+import fr.preau.shared.NotFoundException;
+import fr.preau.shared.ServiceBoundary;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * The caller's scheduled messages (Planifiés): schedule, list, edit, cancel. The message is built once, complete,
+ * with its Message-ID, and stored in PostgreSQL; {@link ScheduledSender} sends it at its time (ADR 0050). Only the
+ * caller's own rows are ever read or changed.
+ */
+@Stateless
+@RolesAllowed("user")
+@ServiceBoundary
+public class ScheduledSendService {
+    /** How far ahead a message may be scheduled. */
+    static final Duration MAX_AHEAD = Duration.ofDays(366);
+
+    @PersistenceContext(unitName = "preau")
+    private EntityManager em;
+
+    @EJB
+    private MailboxAccess access;
+
+    @EJB
+    private AccountService accounts;
+
+    @Inject
+    private ImapConnector imap;
+
+    /** Schedules a new message; returns its id. */
+    public long schedule(OutgoingMessage message, Instant due) {
+        MailboxContext ctx = access.own();
+        check(message, due);
+        ScheduledMessage row = new ScheduledMessage(accountId(ctx));
+        plan(row, ctx, message, due);
+        em.persist(row);
+        em.flush();
+        return row.getId();
+    }
+
+    /** Replaces a planned (or refused) message's content and time, as long as it has not left. */
+    public void reschedule(long id, OutgoingMessage message, Instant due) {
+        MailboxContext ctx = access.own();
+        check(message, due);
+        ScheduledMessage row = changeable(ctx, id);
+        plan(row, ctx, message, due);
+    }
+
+    /** Cancels a message that has not left; nothing is sent. */
+    public void cancel(long id) {
+        changeable(access.own(), id).cancel();
+    }
+
+    /** The caller's messages waiting, being sent or refused, soonest first; then the last sent ones. */
+    public List<ScheduledItem> list() {
+        long account = accountId(access.own());
+        return em.createQuery("select m from ScheduledMessage m where m.accountId = :a and (m.state <> :cancelled)"
+                        + " and (m.state <> :sent or m.sentAt > :recent) order by m.dueAt", ScheduledMessage.class)
+                .setParameter("a", account).setParameter("cancelled", ScheduledState.CANCELLED)
+                .setParameter("sent", ScheduledState.SENT)
+                .setParameter("recent", OffsetDateTime.now().minusDays(7))
+                .getResultStream().map(ScheduledItem::of).toList();
+    }
+
+    /** One of the caller's messages. */
+    public ScheduledItem get(long id) {
+        return ScheduledItem.of(own(access.own(), id));
+    }
+
+    /** One of the caller's messages as compose reopens it: recipients, body, attachments and all. */
+    public OutgoingMessage content(long id) {
+        return ScheduledMime.read(imap.userSession(), own(access.own(), id).getMime());
+    }
+
+    private void plan(ScheduledMessage row, MailboxContext ctx, OutgoingMessage message, Instant due) {
+        ScheduledMime.Built mime = ScheduledMime.build(imap.userSession(), ctx, message, due);
+        row.plan(mime.messageId(), due.atOffset(ZoneOffset.UTC), labels(message.to()), labels(message.cc()),
+                message.subject(), message.text(), mime.bytes());
+    }
+
+    private static String labels(List<MailAddress> addresses) {
+        return String.join(", ", addresses.stream().map(MailAddress::address).toList());
+    }
+
+    private static void check(OutgoingMessage message, Instant due) {
+        if (message.allRecipients().isEmpty()) {
+            throw new InvalidInputException("to", "compose.error.recipient.empty", null);
+        }
+        Instant now = Instant.now();
+        if (due == null) {
+            throw new InvalidInputException("scheduleAt", "schedule.error.noDate", null);
+        }
+        if (!due.isAfter(now)) {
+            throw new InvalidInputException("scheduleAt", "schedule.error.past", null);
+        }
+        if (due.isAfter(now.plus(MAX_AHEAD))) {
+            throw new InvalidInputException("scheduleAt", "schedule.error.tooFar", null);
+        }
+    }
+
+    private ScheduledMessage changeable(MailboxContext ctx, long id) {
+        ScheduledMessage row = own(ctx, id);
+        em.lock(row, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(row);
+        if (row.getState() != ScheduledState.PLANNED && row.getState() != ScheduledState.FAILED) {
+            throw new InvalidInputException("scheduled", row.getState() == ScheduledState.CANCELLED
+                    ? "schedule.error.cancelled" : "schedule.error.alreadySent", null);
+        }
+        return row;
+    }
+
+    private ScheduledMessage own(MailboxContext ctx, long id) {
+        ScheduledMessage row = em.find(ScheduledMessage.class, id);
+        if (row == null || row.getAccountId() != accountId(ctx)) {
+            throw new NotFoundException("schedule.error.gone", String.valueOf(id));
+        }
+        return row;
+    }
+
+    private long accountId(MailboxContext ctx) {
+        return accounts.findEnabled(ctx.owner().address()).map(Account::getId)
+                .orElseThrow(() -> new NotFoundException("account.missing", ctx.owner().address()));
+    }
+}

@@ -1,0 +1,72 @@
+package fr.preau.mail.schedule;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import fr.preau.settings.AcademySettings;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Puts scheduled rows in the states a crash leaves them in, and reads them back, straight in PostgreSQL. */
+@Stateless
+@PermitAll
+public class ScheduleFixture {
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private AcademySettings settings;
+
+    /** What a sender that died mid-way leaves: SENDING, claimed now by a server run that no longer exists. */
+    public void abandonedBySender(long id, boolean submitted) {
+        em.createNativeQuery("update scheduled_message set state = 'SENDING', claimed_at = now(),"
+                + " claimed_by = 'preau-crashed', attempts = 1, due_at = now() - interval '1 minute',"
+                + " submitted_at = " + (submitted ? "now()" : "null") + " where id = ?1")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    public byte[] mime(long id) {
+        return em.find(ScheduledMessage.class, id).getMime();
+    }
+
+    public String messageId(long id) {
+        return em.find(ScheduledMessage.class, id).getMessageId();
+    }
+
+    public ScheduledState state(long id) {
+        ScheduledMessage m = em.find(ScheduledMessage.class, id);
+        em.refresh(m);
+        return m.getState();
+    }
+
+    public Optional<Instant> sentAt(long id) {
+        ScheduledMessage m = em.find(ScheduledMessage.class, id);
+        em.refresh(m);
+        return Optional.ofNullable(m.getSentAt()).map(OffsetDateTime::toInstant);
+    }
+
+    public int attempts(long id) {
+        ScheduledMessage m = em.find(ScheduledMessage.class, id);
+        em.refresh(m);
+        return m.getAttempts();
+    }
+
+    /** The id of the row with this subject (the test's runs are told apart by a random suffix). */
+    public long idOf(String subject) {
+        return ((Number) em.createNativeQuery("select id from scheduled_message where subject = ?1")
+                .setParameter(1, subject).getSingleResult()).longValue();
+    }
+
+    public Instant dueAt(long id) {
+        return em.find(ScheduledMessage.class, id).getDueAt().withOffsetSameInstant(ZoneOffset.UTC).toInstant();
+    }
+
+    public void setting(String name, String value) {
+        settings.put(name, value);
+    }
+}

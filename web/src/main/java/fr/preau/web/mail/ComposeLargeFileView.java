@@ -1,0 +1,41 @@
+package fr.preau.web.mail;
+
+import java.io.Serializable;
+
+import fr.preau.settings.AcademySettings;
+import fr.preau.web.shared.Feedback;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
+
+/** What the compose page's large-file control (mail/fragments/compose-large-file.xhtml) needs. */
+@Named
+@RequestScoped
+public class ComposeLargeFileView implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private AcademySettings settings;
+
+    /** The session's anti-forgery token for {@link LargeUploadServlet}. */
+    public String getCsrf() {
+        HttpSession session = (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true);
+        return LargeUploadServlet.csrfToken(session);
+    }
+
+    /** The per-message attachment limit, in MB, above which a link is offered. */
+    public int getAttachmentLimitMb() {
+        return settings.integer("mail.attachment.max-mb", 10);
+    }
+
+    /** "Au-delà de 10 Mo …". */
+    public String getHelp() {
+        return Feedback.text("largefile.help", getAttachmentLimitMb(), getMaxMb() / 1024);
+    }
+
+    public long getMaxMb() {
+        return settings.longValue("mail.large-file.max-mb", 2048);
+    }
+}
