@@ -50,6 +50,9 @@ public class AccountSecurityService {
     @Inject
     private Event<AuditEvent> audit;
 
+    @EJB
+    private SessionRevocations revocations;
+
     /** When the caller's password was set, if they have one. */
     public Optional<Instant> passwordChangedAt() {
         return credentials().stream().filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))
@@ -118,11 +121,13 @@ public class AccountSecurityService {
             throw new NotFoundException("identity.session.missing", sessionId);
         }
         identity.run(() -> identity.realm().deleteSession(sessionId, false));
+        revocations.revoke(List.of(sessionId));
         audit.fire(AuditEvent.of(AuditAction.SESSION_REVOKED, caller(), caller(), null, true, "session " + sessionId));
     }
 
     /** Ends every session of the caller, this one included. */
     public void endAllSessions() {
+        revocations.revoke(sessions().stream().map(ActiveSession::id).toList());
         identity.run(() -> identity.userResource(caller()).logout());
         audit.fire(AuditEvent.of(AuditAction.SESSION_REVOKED, caller(), caller(), null, true, "all sessions"));
     }

@@ -1,0 +1,122 @@
+package fr.preau.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.UUID;
+
+import fr.preau.testing.ImapProbe;
+import fr.preau.testing.TestUser;
+import fr.preau.testing.Totp;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Account security in a real Chromium against the real Keycloak: first sign-in with a provisional password on the
+ * academy's Keycloak pages, "Mon compte › Sécurité", a password change through Keycloak's application-initiated
+ * action, a second browser's session ended from "Mes sessions", an authenticator app enrolled (the code computed
+ * here from the secret Keycloak shows, RFC 6238) and the next sign-in asking for a code. axe-core on every portal
+ * and Keycloak page on the way.
+ */
+class AccountSecurityBrowserIT extends PortalDeployment {
+    @Test
+    void aUserChangesPasswordEndsAnotherSessionAndEnrolsAnAuthenticatorApp() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String username = "it.compte";
+        String provisional = "Provisoire-" + run + "-2026!";
+        String first = "Cartable-bleu-" + run + "-7?";
+        String second = "Preau-de-la-cour-" + run + "-9!";
+        String address = TestUser.create(username, "Camille", "Compte", provisional, true);
+
+        try (Browser browser = new Browser(); Browser other = new Browser()) {
+            WebDriver d = browser.driver();
+            String portal = Browser.portal();
+
+            // Keycloak's login page in the academy's theme, then the forced choice of a definitive password.
+            d.get(portal + "/");
+            browser.waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            assertTrue(d.getPageSource().contains("Connexion à la messagerie académique"));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Keycloak's login page");
+            d.findElement(By.id("username")).sendKeys(username);
+            d.findElement(By.id("password")).sendKeys(provisional);
+            d.findElement(By.id("kc-login")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Keycloak's password page");
+            choosePassword(d, first);
+            browser.waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("folder-title")));
+
+            // Mon compte › Sécurité.
+            d.findElement(By.id("my-account")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("security-title")));
+            browser.screenshot("security-01-page");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the security page");
+            assertTrue(d.findElement(By.id("password-changed")).getText().startsWith("Dernière modification"));
+
+            // Password change on Keycloak's page, back to the portal with the outcome.
+            d.findElement(By.id("change-password")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
+            choosePassword(d, second);
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                    "Votre mot de passe a été changé."));
+            try (ImapProbe client = ImapProbe.login(address, second)) {
+                assertTrue(client.store().isConnected(), "the new password opens the mailbox");
+            }
+
+            // A second browser signs in; the first one ends that session from "Mes sessions".
+            other.signIn(username, second);
+            d.navigate().refresh();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:session-table")));
+            By otherPortalSession = By.xpath("//tbody[@id='sessions:session-table_data']/tr[contains(., 'Navigateur')"
+                    + " and .//button]//button");
+            assertEquals(1, d.findElements(otherPortalSession).size(), d.findElement(By.id("sessions")).getText());
+            assertTrue(d.findElement(By.id("sessions")).getText().contains("(cette session)"));
+            browser.screenshot("security-02-sessions");
+            d.findElement(otherPortalSession).click();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                    "La session a été fermée."));
+            assertEquals(0, d.findElements(otherPortalSession).size());
+            WebDriver o = other.driver();
+            o.get(portal + "/mail/inbox.xhtml");
+            other.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+            o.get(portal + "/mail/inbox.xhtml");
+            other.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+
+            // An authenticator app: the secret Keycloak shows gives the code an app would compute.
+            d.findElement(By.id("add-totp")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("totp")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Keycloak's authenticator page");
+            String secret = d.findElement(By.id("totpSecret")).getAttribute("value");
+            long step = Totp.currentStep();
+            d.findElement(By.id("totp")).sendKeys(Totp.code(secret, step));
+            d.findElement(By.id("userLabel")).sendKeys("Téléphone de Camille");
+            d.findElement(By.id("saveTOTPBtn")).click();
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                    "L'application d'authentification a été ajoutée."));
+            assertTrue(d.findElement(By.id("mfa-list")).getText().contains("Téléphone de Camille"));
+            browser.screenshot("security-03-totp");
+
+            // The next sign-in asks for a code.
+            d.findElement(By.id("logout")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+            browser.submitLogin("/", username, second);
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Keycloak's code page");
+            long next = Totp.nextStepAfter(step);
+            d.findElement(By.id("otp")).sendKeys(Totp.code(secret, next));
+            d.findElement(By.id("kc-login")).click();
+            browser.waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("folder-title")));
+            assertEquals("Camille Compte", d.findElement(By.id("user-name")).getText());
+        }
+    }
+
+    private static void choosePassword(WebDriver d, String password) {
+        d.findElement(By.id("password-new")).sendKeys(password);
+        WebElement confirm = d.findElement(By.id("password-confirm"));
+        confirm.sendKeys(password);
+        confirm.submit();
+    }
+}
