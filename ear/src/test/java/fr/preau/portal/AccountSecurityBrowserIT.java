@@ -1,6 +1,7 @@
 package fr.preau.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -10,16 +11,21 @@ import fr.preau.testing.ImapProbe;
 import fr.preau.testing.TestUser;
 import fr.preau.testing.Totp;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * Account security in a real Chromium against the real Keycloak: first sign-in with a provisional password on the
  * academy's Keycloak pages, "Mon compte › Sécurité", a password change through Keycloak's application-initiated
  * action, a second browser's session ended from "Mes sessions", an authenticator app enrolled (the code computed
- * here from the secret Keycloak shows, RFC 6238) and the next sign-in asking for a code. axe-core on every portal
+ * here from the secret Keycloak shows, RFC 6238) and the next sign-in asking for a code; a security key enrolled
+ * and removed. axe-core on every portal
  * and Keycloak page on the way.
  */
 class AccountSecurityBrowserIT extends PortalDeployment {
@@ -60,7 +66,7 @@ class AccountSecurityBrowserIT extends PortalDeployment {
             d.findElement(By.id("change-password")).click();
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
             choosePassword(d, second);
-            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
                     "Votre mot de passe a été changé."));
             try (ImapProbe client = ImapProbe.login(address, second)) {
                 assertTrue(client.store().isConnected(), "the new password opens the mailbox");
@@ -72,11 +78,14 @@ class AccountSecurityBrowserIT extends PortalDeployment {
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:session-table")));
             By otherPortalSession = By.xpath("//tbody[@id='sessions:session-table_data']/tr[contains(., 'Navigateur')"
                     + " and .//button]//button");
-            assertEquals(1, d.findElements(otherPortalSession).size(), d.findElement(By.id("sessions")).getText());
-            assertTrue(d.findElement(By.id("sessions")).getText().contains("(cette session)"));
             browser.screenshot("security-02-sessions");
+            WebElement sessionTable = d.findElement(By.id("sessions:session-table"));
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()", sessionTable);
+            String table = sessionTable.getAttribute("textContent");
+            assertEquals(1, d.findElements(otherPortalSession).size(), table);
+            assertTrue(table.contains("(cette session)"), table);
             d.findElement(otherPortalSession).click();
-            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
                     "La session a été fermée."));
             assertEquals(0, d.findElements(otherPortalSession).size());
             WebDriver o = other.driver();
@@ -94,7 +103,7 @@ class AccountSecurityBrowserIT extends PortalDeployment {
             d.findElement(By.id("totp")).sendKeys(Totp.code(secret, step));
             d.findElement(By.id("userLabel")).sendKeys("Téléphone de Camille");
             d.findElement(By.id("saveTOTPBtn")).click();
-            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
                     "L'application d'authentification a été ajoutée."));
             assertTrue(d.findElement(By.id("mfa-list")).getText().contains("Téléphone de Camille"));
             browser.screenshot("security-03-totp");
@@ -110,6 +119,29 @@ class AccountSecurityBrowserIT extends PortalDeployment {
             d.findElement(By.id("kc-login")).click();
             browser.waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("folder-title")));
             assertEquals("Camille Compte", d.findElement(By.id("user-name")).getText());
+
+            // A security key (Chromium's virtual authenticator plays the USB key), then removed again.
+            ((HasVirtualAuthenticator) d).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                    .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                    .setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                    .setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+            d.findElement(By.id("my-account")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.id("add-key"))).click();
+            browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.id("registerWebAuthn")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Keycloak's security key page");
+            d.findElement(By.id("registerWebAuthn")).click();
+            Alert label = browser.waitUpTo(30).until(ExpectedConditions.alertIsPresent());
+            label.sendKeys("Clé USB de Camille");
+            label.accept();
+            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
+                    "La clé de sécurité a été ajoutée."));
+            assertTrue(d.findElement(By.id("mfa-list")).getText().contains("Clé USB de Camille"));
+            browser.screenshot("security-04-key");
+            d.findElement(By.xpath("//ul[@id='mfa-list']/li[contains(., 'Clé USB de Camille')]//button")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
+                    "La clé de sécurité a été supprimée."));
+            assertFalse(d.findElement(By.id("mfa-list")).getText().contains("Clé USB de Camille"));
+            assertTrue(d.findElement(By.id("mfa-list")).getText().contains("Téléphone de Camille"));
         }
     }
 

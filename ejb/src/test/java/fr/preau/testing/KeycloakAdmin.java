@@ -55,6 +55,14 @@ public final class KeycloakAdmin {
                 .PUT(HttpRequest.BodyPublishers.ofString(clear))), 204);
     }
 
+    /** The user's open sessions as Keycloak's admin API returns them (JSON), for tests and their failure messages. */
+    public String sessions(String username) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request("/admin/realms/" + REALM + "/users/" + userId(username)
+                + "/sessions").GET());
+        expect(response, 200);
+        return response.body();
+    }
+
     public void deleteUser(String username) throws IOException, InterruptedException {
         String id = findUserId(username);
         if (id != null) {

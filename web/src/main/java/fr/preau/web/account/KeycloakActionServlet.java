@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import fr.preau.identity.KeycloakAction;
+import fr.preau.web.auth.LogoutServlet;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +46,7 @@ public class KeycloakActionServlet extends HttpServlet {
         String clientId = oidc.getToken().getClaimValueAsString("azp");
         String url = oidc.getToken().getIssuer() + "/protocol/openid-connect/auth"
                 + "?client_id=" + encode(clientId)
-                + "&redirect_uri=" + encode(portalAddress(request) + "/compte/retour")
+                + "&redirect_uri=" + encode(LogoutServlet.portalAddress(request) + "/compte/retour")
                 + "&response_type=code&scope=openid"
                 + "&state=" + state
                 + "&kc_action=" + encode(action.keycloakName())
@@ -56,16 +57,6 @@ public class KeycloakActionServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.sendRedirect(request.getContextPath() + "/account/security.xhtml");
-    }
-
-    /** The portal's public address as registered in Keycloak (PREAU_PORTAL_URL), else the request's own. */
-    static String portalAddress(HttpServletRequest request) {
-        String configured = System.getenv("PREAU_PORTAL_URL");
-        if (configured != null && !configured.isBlank()) {
-            return configured.replaceAll("/+$", "");
-        }
-        return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
-                + request.getContextPath();
     }
 
     private static String encode(String value) {

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.wildfly.security.http.oidc.OidcSecurityContext;
 
 /**
  * Signs out a browser whose Keycloak session was ended from "Mes sessions" (elsewhere, or "Se déconnecter
@@ -28,8 +27,7 @@ public class RevokedSessionFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        OidcSecurityContext oidc = (OidcSecurityContext) request.getAttribute(OidcSecurityContext.class.getName());
-        String sid = oidc == null || oidc.getToken() == null ? null : oidc.getToken().getClaimValueAsString("sid");
+        String sid = KeycloakSessionId.of(request);
         boolean revoked;
         try {
             revoked = sid != null && revocations.isRevoked(sid);

@@ -31,6 +31,7 @@ public class SecurityView implements Serializable {
     private List<MfaCredential> credentials = List.of();
     private List<ActiveSession> sessions = List.of();
     private boolean loaded;
+    private String outcomeKey;
 
     @PostConstruct
     void init() {
@@ -38,11 +39,7 @@ public class SecurityView implements Serializable {
         Object outcome = session.getAttribute(KeycloakActionReturnServlet.OUTCOME);
         if (outcome != null) {
             session.removeAttribute(KeycloakActionReturnServlet.OUTCOME);
-            if (outcome.toString().endsWith(".success")) {
-                Feedback.info(outcome.toString());
-            } else {
-                Feedback.error(null, outcome.toString());
-            }
+            outcomeKey = outcome.toString();
         }
         load();
     }
@@ -101,11 +98,16 @@ public class SecurityView implements Serializable {
     public boolean isCurrent(ActiveSession session) {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
                 .getRequest();
-        Object oidc = request.getAttribute(org.wildfly.security.http.oidc.OidcSecurityContext.class.getName());
-        if (oidc instanceof org.wildfly.security.http.oidc.OidcSecurityContext context && context.getToken() != null) {
-            return session.id().equals(context.getToken().getClaimValueAsString("sid"));
-        }
-        return false;
+        return session.id().equals(KeycloakSessionId.of(request));
+    }
+
+    /** The message key of what Keycloak said after an action started from this page, if the page follows one. */
+    public String getOutcomeKey() {
+        return outcomeKey;
+    }
+
+    public boolean isOutcomeSuccess() {
+        return outcomeKey != null && outcomeKey.endsWith(".success");
     }
 
     public boolean isLoaded() {
