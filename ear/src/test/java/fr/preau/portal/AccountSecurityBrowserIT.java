@@ -107,6 +107,7 @@ class AccountSecurityBrowserIT extends PortalDeployment {
                     "L'application d'authentification a été ajoutée."));
             assertTrue(d.findElement(By.id("mfa-list")).getText().contains("Téléphone de Camille"));
             browser.screenshot("security-03-totp");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the security page with an app");
 
             // The next sign-in asks for a code.
             d.findElement(By.id("logout")).click();
