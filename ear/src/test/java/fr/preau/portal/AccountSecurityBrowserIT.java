@@ -2,154 +2,168 @@ package fr.preau.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.UUID;
 
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.KeycloakAdmin;
+import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestUser;
-import fr.preau.testing.Totp;
+import jakarta.mail.AuthenticationFailedException;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * Account security in a real Chromium against the real Keycloak: first sign-in with a provisional password on the
- * academy's Keycloak pages, "Mon compte › Sécurité", a password change through Keycloak's application-initiated
- * action, a second browser's session ended from "Mes sessions", an authenticator app enrolled (the code computed
- * here from the secret Keycloak shows, RFC 6238) and the next sign-in asking for a code; a security key enrolled
- * and removed. axe-core on every portal
- * and Keycloak page on the way.
+ * Account security in a real Chromium against the real stack: a teacher creates an app password for her phone,
+ * which a plain IMAP and SMTP client then uses, revokes it (the next login fails), and reads her recent activity;
+ * an administrator searches the audit log. Along the way: a new session id at sign-in, the cookie flags, and each
+ * page accessible (axe-core).
  */
 class AccountSecurityBrowserIT extends PortalDeployment {
     @Test
-    void aUserChangesPasswordEndsAnotherSessionAndEnrolsAnAuthenticatorApp() throws Exception {
+    void aTeacherCreatesUsesAndRevokesAnAppPasswordThenReadsHerActivity() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        String username = "it.compte";
-        String provisional = "Provisoire-" + run + "-2026!";
-        String first = "Cartable-bleu-" + run + "-7?";
-        String second = "Preau-de-la-cour-" + run + "-9!";
-        String address = TestUser.create(username, "Camille", "Compte", provisional, true);
+        String username = "it.mobile";
+        String password = "Carnet-de-bord-" + run + "-7!";
+        String address = TestUser.create(username, "Inès", "Mobile", password, false);
+        AuditTrail.forget(username);
+        String device = "Téléphone " + run;
 
-        try (Browser browser = new Browser(); Browser other = new Browser()) {
+        try (Browser browser = new Browser()) {
             WebDriver d = browser.driver();
-            String portal = Browser.portal();
-
-            // Keycloak's login page in the academy's theme, then the forced choice of a definitive password.
-            d.get(portal + "/");
+            d.get(Browser.portal() + "/mail/inbox.xhtml");
             browser.waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-            assertTrue(d.getPageSource().contains("Connexion à la messagerie académique"));
-            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Keycloak's login page");
-            d.findElement(By.id("username")).sendKeys(username);
-            d.findElement(By.id("password")).sendKeys(provisional);
-            d.findElement(By.id("kc-login")).click();
-            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
-            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Keycloak's password page");
-            choosePassword(d, first);
-            browser.waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("folder-title")));
-
-            // Mon compte › Sécurité.
-            d.findElement(By.id("my-account")).click();
-            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("security-title")));
-            browser.screenshot("security-01-page");
-            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the security page");
-            assertTrue(d.findElement(By.id("password-changed")).getText().startsWith("Dernière modification"));
-
-            // Password change on Keycloak's page, back to the portal with the outcome.
-            d.findElement(By.id("change-password")).click();
-            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
-            choosePassword(d, second);
-            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
-                    "Votre mot de passe a été changé."));
-            try (ImapProbe client = ImapProbe.login(address, second)) {
-                assertTrue(client.store().isConnected(), "the new password opens the mailbox");
+            Cookie before = d.manage().getCookieNamed("JSESSIONID");
+            browser.signIn(username, password);
+            Cookie after = d.manage().getCookieNamed("JSESSIONID");
+            assertNotNull(after);
+            if (before != null) {
+                assertNotEquals(before.getValue(), after.getValue(), "a new session id at sign-in");
             }
+            assertTrue(after.isHttpOnly(), "session cookie HttpOnly");
+            assertEquals("Lax", after.getSameSite());
 
-            // A second browser signs in; the first one ends that session from "Mes sessions".
-            other.signIn(username, second);
+            // Mon compte › Mots de passe d'application: a bad name is explained, then one is created.
+            d.findElement(By.id("account-link")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("apppasswords:name")));
+            assertEquals("Mots de passe d'application", d.findElement(By.id("apppasswords-title")).getText());
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the app passwords page");
+            d.findElement(By.id("apppasswords:create")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("apppasswords:name-message"), "Indiquez le nom de l'appareil"));
+            d.findElement(By.id("apppasswords:name")).sendKeys(device);
+            d.findElement(By.id("apppasswords:create")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("created-password")));
+            browser.screenshot("20-app-password-created");
+            String appPassword = d.findElement(By.id("created-password")).getText().strip();
+            assertEquals(address, d.findElement(By.id("created-login")).getText().strip());
+            assertTrue(d.findElement(By.id("apppasswords:list")).getText().contains(device));
+            assertTrue(d.findElement(By.id("apppasswords:list")).getText().contains("Jamais utilisé"));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with the new password shown");
+
+            // A plain IMAP client and an SMTP submission sign in with it.
+            try (ImapProbe phone = ImapProbe.login(address, appPassword)) {
+                assertNotNull(phone.subjects("INBOX"));
+            }
+            SmtpProbe.submit(address, appPassword, address, "Depuis mon téléphone " + run);
+
+            // Shown once: after a reload, only the name and the dates remain; the last use is known.
             d.navigate().refresh();
-            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:session-table")));
-            By otherPortalSession = By.xpath("//tbody[@id='sessions:session-table_data']/tr[contains(., 'Navigateur')"
-                    + " and .//button]//button");
-            browser.screenshot("security-02-sessions");
-            WebElement sessionTable = d.findElement(By.id("sessions:session-table"));
-            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()", sessionTable);
-            String table = sessionTable.getAttribute("textContent");
-            assertEquals(1, d.findElements(otherPortalSession).size(), table);
-            assertTrue(table.contains("(cette session)"), table);
-            d.findElement(otherPortalSession).click();
-            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
-                    "La session a été fermée."));
-            assertEquals(0, d.findElements(otherPortalSession).size());
-            WebDriver o = other.driver();
-            o.get(portal + "/mail/inbox.xhtml");
-            other.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
-            o.get(portal + "/mail/inbox.xhtml");
-            other.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("apppasswords:list")));
+            assertTrue(d.findElements(By.id("created-password")).isEmpty(), "the password is shown only once");
+            assertFalse(d.getPageSource().contains(appPassword));
+            assertFalse(d.findElement(By.id("apppasswords:list")).getText().contains("Jamais utilisé"),
+                    d.findElement(By.id("apppasswords:list")).getText());
 
-            // An authenticator app: the secret Keycloak shows gives the code an app would compute.
-            d.findElement(By.id("add-totp")).click();
-            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("totp")));
-            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Keycloak's authenticator page");
-            String secret = d.findElement(By.id("totpSecret")).getAttribute("value");
-            long step = Totp.currentStep();
-            d.findElement(By.id("totp")).sendKeys(Totp.code(secret, step));
-            d.findElement(By.id("userLabel")).sendKeys("Téléphone de Camille");
-            d.findElement(By.id("saveTOTPBtn")).click();
-            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
-                    "L'application d'authentification a été ajoutée."));
-            assertTrue(d.findElement(By.id("mfa-list")).getText().contains("Téléphone de Camille"));
-            browser.screenshot("security-03-totp");
-            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the security page with an app");
+            // Revoked (after confirming): the next login fails.
+            d.findElement(By.id("apppasswords:list:0:revoke")).click();
+            browser.waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("apppasswords:confirm-yes")));
+            d.findElement(By.id("apppasswords:confirm-yes")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("apppasswords:messages"), "a été révoqué"));
+            browser.screenshot("21-app-password-revoked");
+            assertTrue(d.findElement(By.id("apppasswords:list")).getText().contains("Aucun mot de passe"));
+            assertThrows(AuthenticationFailedException.class, () -> ImapProbe.login(address, appPassword).close());
 
-            // The next sign-in asks for a code.
-            d.findElement(By.id("logout")).click();
+            // Activité récente: her sign-in and both changes, newest first.
+            d.findElement(By.id("nav-activity")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("activity:entries")));
+            browser.screenshot("22-activity");
+            String activity = d.findElement(By.id("activity:entries")).getText();
+            assertTrue(activity.contains("Connexion"), activity);
+            assertTrue(activity.contains("Mot de passe d'application créé"), activity);
+            assertTrue(activity.contains("Mot de passe d'application révoqué"), activity);
+            assertTrue(activity.indexOf("révoqué") < activity.indexOf("créé"), "newest first: " + activity);
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Activité récente");
+
+            // Not an administrator: the audit search is refused.
+            assertTrue(d.findElements(By.id("nav-audit")).isEmpty());
+            d.get(Browser.portal() + "/admin/audit.xhtml");
+            assertTrue(d.findElements(By.id("audit-search:search")).isEmpty());
+
+            d.get(Browser.portal() + "/mail/inbox.xhtml");
+            browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
-            browser.submitLogin("/", username, second);
-            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
-            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Keycloak's code page");
-            long next = Totp.nextStepAfter(step);
-            d.findElement(By.id("otp")).sendKeys(Totp.code(secret, next));
-            d.findElement(By.id("kc-login")).click();
-            browser.waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("folder-title")));
-            assertEquals("Camille Compte", d.findElement(By.id("user-name")).getText());
-
-            // A security key (Chromium's virtual authenticator plays the USB key), then removed again.
-            ((HasVirtualAuthenticator) d).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                    .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                    .setTransport(VirtualAuthenticatorOptions.Transport.USB)
-                    .setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
-            d.findElement(By.id("my-account")).click();
-            browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.id("add-key"))).click();
-            browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.id("registerWebAuthn")));
-            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Keycloak's security key page");
-            d.findElement(By.id("registerWebAuthn")).click();
-            Alert label = browser.waitUpTo(30).until(ExpectedConditions.alertIsPresent());
-            label.sendKeys("Clé USB de Camille");
-            label.accept();
-            browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
-                    "La clé de sécurité a été ajoutée."));
-            assertTrue(d.findElement(By.id("mfa-list")).getText().contains("Clé USB de Camille"));
-            browser.screenshot("security-04-key");
-            d.findElement(By.xpath("//ul[@id='mfa-list']/li[contains(., 'Clé USB de Camille')]//button")).click();
-            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
-                    "La clé de sécurité a été supprimée."));
-            assertFalse(d.findElement(By.id("mfa-list")).getText().contains("Clé USB de Camille"));
-            assertTrue(d.findElement(By.id("mfa-list")).getText().contains("Téléphone de Camille"));
         }
+        List<String> trail = AuditTrail.of(username);
+        assertEquals(1, trail.stream().filter(l -> l.startsWith("SIGN_IN ")).count(), trail.toString());
+        assertTrue(trail.stream().anyMatch(l -> l.matches("SIGN_IN [0-9a-f.:]+ true")), trail.toString());
+        assertTrue(trail.stream().anyMatch(l -> l.startsWith("APP_PASSWORD_CREATED ")), trail.toString());
+        assertTrue(trail.stream().anyMatch(l -> l.startsWith("APP_PASSWORD_REVOKED ")), trail.toString());
+        assertTrue(trail.get(trail.size() - 1).startsWith("SIGN_OUT "), trail.toString());
     }
 
-    private static void choosePassword(WebDriver d, String password) {
-        d.findElement(By.id("password-new")).sendKeys(password);
-        WebElement confirm = d.findElement(By.id("password-confirm"));
-        confirm.sendKeys(password);
-        confirm.submit();
+    @Test
+    void anAdministratorSearchesTheAuditLogByUserActionAndDate() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String password = "Registre-" + run + "-2026!";
+        TestUser.create("it.auditeur", "Armelle", "Auditeur", password, false);
+        new KeycloakAdmin().grantRealmRole("it.auditeur", "admin");
+        String watched = "it.surveille";
+        String watchedPassword = "Cahier-" + run + "-2026!";
+        TestUser.create(watched, "Sam", "Surveillé", watchedPassword, false);
+        AuditTrail.forget(watched);
+
+        try (Browser browser = new Browser()) {
+            browser.signIn(watched, watchedPassword);
+        }
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn("it.auditeur", password);
+            d.findElement(By.id("account-link")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-audit"))).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-search:user")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the audit search");
+
+            d.findElement(By.id("audit-search:user")).sendKeys(watched);
+            new Select(d.findElement(By.id("audit-search:action"))).selectByVisibleText("Connexion");
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            d.findElement(By.id("audit-search:from_input")).sendKeys(today);
+            d.findElement(By.id("audit-search:search")).click();
+            By resultRows = By.cssSelector("[id='audit-search:entries_data'] > tr");
+            browser.waitUpTo(30).until(driver -> driver.findElements(resultRows).size() == 1
+                    && driver.findElement(By.id("audit-search:entries_data")).getText().contains(watched));
+            browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("audit-search:search")));
+            browser.screenshot("23-audit-search");
+            String rows = d.findElement(By.id("audit-search:entries_data")).getText();
+            assertTrue(rows.contains("Connexion") && rows.contains("Réussi"), rows);
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with results");
+
+            new Select(d.findElement(By.id("audit-search:action"))).selectByVisibleText("Déconnexion");
+            d.findElement(By.id("audit-search:search")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("audit-search:entries"), "Aucune activité"));
+        }
     }
 }
