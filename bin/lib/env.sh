@@ -58,6 +58,8 @@ PREAU_OIDC_CLIENT_SECRET=$(random_secret)
 PREAU_KEYCLOAK_ADMIN=admin
 PREAU_KEYCLOAK_ADMIN_PASSWORD=$(random_secret)
 PREAU_DOVECOT_CLIENT_SECRET=$(random_secret)
+PREAU_ADMIN_CLIENT_ID=preau-admin
+PREAU_ADMIN_CLIENT_SECRET=$(random_secret)
 PREAU_DEMO_PASSWORD=Provisoire-$(openssl rand -hex 4)-2026!
 
 PREAU_HTTP_PORT=$http_port
@@ -69,6 +71,14 @@ ENV
     info "configuration générée : $file"
 }
 
+# Variables added after a runtime was created: appended with a fresh value, so an older PREAU_HOME keeps working
+# (its Keycloak must be re-created to import the realm that uses them: delete $PREAU_HOME/keycloak).
+env_add_missing() {
+    local file=$1
+    grep -q '^PREAU_ADMIN_CLIENT_SECRET=' "$file" ||
+        printf 'PREAU_ADMIN_CLIENT_ID=preau-admin\nPREAU_ADMIN_CLIENT_SECRET=%s\n' "$(random_secret)" >>"$file"
+}
+
 # Loads preau.env (generating it on first start) and exports every variable.
 #   env_load [--no-create]
 env_load() {
@@ -78,6 +88,7 @@ env_load() {
         [[ ${1:-} == --no-create ]] && return 1
         env_generate
     fi
+    env_add_missing "$file"
     set -a
     # shellcheck disable=SC1090
     . "$file"

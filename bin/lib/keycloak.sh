@@ -48,9 +48,17 @@ keycloak_render_realm() {
     # shellcheck disable=SC2034
     local PORTAL_URL=$PREAU_PORTAL_URL OIDC_CLIENT_SECRET=$PREAU_OIDC_CLIENT_SECRET \
         DOVECOT_CLIENT_SECRET=$PREAU_DOVECOT_CLIENT_SECRET DEMO_PASSWORD=$PREAU_DEMO_PASSWORD \
-        MAIL_DOMAIN=$PREAU_MAIL_DOMAIN
+        MAIL_DOMAIN=$PREAU_MAIL_DOMAIN ADMIN_CLIENT_SECRET=$PREAU_ADMIN_CLIENT_SECRET
     mkdir -p "$home/data/import"
     render_template "$PREAU_REPO/wildfly-config/keycloak/preau-realm.json" "$home/data/import/preau-realm.json" 600
+}
+
+# The academy's login theme, kept in wildfly-config/keycloak/themes/preau, copied at each start (dev mode does
+# not cache themes, so an edited theme shows at the next page load after a restart).
+keycloak_install_theme() {
+    local home=$1
+    rm -rf "$home/themes/preau"
+    cp -r "$PREAU_REPO/wildfly-config/keycloak/themes/preau" "$home/themes/preau"
 }
 
 # kc.sh runs Java as a child (and may exec a second Java after a rebuild):
@@ -100,6 +108,7 @@ keycloak_start() {
     keycloak_install
     home=$(keycloak_home)
     keycloak_render_realm "$home"
+    keycloak_install_theme "$home"
     touch "$log"
     echo "--- $(date -Is) kc.sh start-dev" >>"$log"
 

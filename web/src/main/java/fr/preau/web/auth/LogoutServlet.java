@@ -64,7 +64,7 @@ public class LogoutServlet extends HttpServlet {
      * The portal's public address, as registered in Keycloak (PREAU_PORTAL_URL); the request's own address only
      * when none is configured (behind a proxy the request may carry an internal one).
      */
-    private static String portalAddress(HttpServletRequest request) {
+    public static String portalAddress(HttpServletRequest request) {
         String configured = System.getenv("PREAU_PORTAL_URL");
         if (configured != null && !configured.isBlank()) {
             return configured.replaceAll("/+$", "");

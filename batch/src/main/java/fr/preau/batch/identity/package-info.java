@@ -1,0 +1,2 @@
+/** Nightly identity work: unused provisional passwords expire, administrators without MFA are asked to enrol. */
+package fr.preau.batch.identity;

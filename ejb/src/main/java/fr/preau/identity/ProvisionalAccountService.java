@@ -1,0 +1,183 @@
+package fr.preau.identity;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import fr.preau.account.Account;
+import fr.preau.account.AccountService;
+import fr.preau.audit.AuditAction;
+import fr.preau.audit.AuditEvent;
+import fr.preau.shared.InvalidInputException;
+import fr.preau.shared.NotFoundException;
+import fr.preau.shared.ServiceBoundary;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * Accounts created by an administrator ({@code admin}, or {@code etab-admin} for their own establishment): the
+ * account row (mailbox, routing) and the Keycloak user with a provisional password, which Keycloak makes the user
+ * replace at the first sign-in (required action UPDATE_PASSWORD). The provisional password is returned once and
+ * never stored by the portal; {@link ProvisionalPasswordExpiry} makes an unused one stop working.
+ */
+@Stateless
+@ServiceBoundary
+@RolesAllowed({"admin", "etab-admin"})
+public class ProvisionalAccountService {
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z-]*(\\.[a-z][a-z-]*)+[0-9]*");
+    private static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** No 0/O, 1/l/I: read aloud or copied from paper. */
+    private static final String LETTERS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final String DIGITS = "23456789";
+
+    @Resource
+    private SessionContext context;
+
+    @PersistenceContext(unitName = "preau")
+    private EntityManager em;
+
+    @Inject
+    private IdentityServer identity;
+
+    @EJB
+    private AccountService accounts;
+
+    @Inject
+    private Event<AuditEvent> audit;
+
+    /**
+     * Creates the account {@code username@domain} and its Keycloak user with a provisional password.
+     *
+     * @param establishmentUai the establishment (required for an {@code etab-admin}, who may only create in theirs)
+     */
+    public ProvisionalPassword createAccount(String username, String firstName, String lastName, String domain,
+            String establishmentUai) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches() || name.length() > 64) {
+            throw new InvalidInputException("username", "identity.username.invalid", username);
+        }
+        if (blank(firstName)) {
+            throw new InvalidInputException("firstName", "identity.firstName.required", null);
+        }
+        if (blank(lastName)) {
+            throw new InvalidInputException("lastName", "identity.lastName.required", null);
+        }
+        checkEstablishment(establishmentUai);
+        String address = name + "@" + domain.trim().toLowerCase(Locale.ROOT);
+        if (accounts.findEnabled(name).isPresent() || identity.findUser(name).isPresent()) {
+            throw new InvalidInputException("username", "identity.username.taken", name);
+        }
+        em.persist(new Account(name, address, firstName.trim() + " " + lastName.trim(), establishmentUai,
+                "standard"));
+        em.flush();
+        String password = newPassword();
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(name);
+        user.setFirstName(firstName.trim());
+        user.setLastName(lastName.trim());
+        user.setEmail(address);
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        user.setRequiredActions(List.of(UPDATE_PASSWORD));
+        user.setCredentials(List.of(provisional(password)));
+        identity.run(() -> {
+            try (Response response = identity.realm().users().create(user)) {
+                if (response.getStatus() == 409) {
+                    throw new InvalidInputException("username", "identity.username.taken", name);
+                }
+                CreatedResponseUtil.getCreatedId(response);
+            }
+        });
+        record(name);
+        audit.fire(AuditEvent.of(AuditAction.ACCOUNT_CREATED, caller(), name, null, true, address));
+        return new ProvisionalPassword(name, address, password);
+    }
+
+    /** Gives an existing account a new provisional password (the old password stops working at once). */
+    public ProvisionalPassword issueProvisionalPassword(String username) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        Account account = accounts.findEnabled(name)
+                .orElseThrow(() -> new NotFoundException("account.missing", name));
+        checkEstablishment(account.getEstablishmentUai());
+        String password = newPassword();
+        identity.run(() -> {
+            var resource = identity.userResource(name);
+            resource.resetPassword(provisional(password));
+            UserRepresentation user = resource.toRepresentation();
+            List<String> actions = new java.util.ArrayList<>(user.getRequiredActions());
+            if (!actions.contains(UPDATE_PASSWORD)) {
+                actions.add(UPDATE_PASSWORD);
+            }
+            user.setRequiredActions(actions);
+            resource.update(user);
+        });
+        record(name);
+        audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), name, null, true, "provisional password"));
+        return new ProvisionalPassword(name, account.getAddress(), password);
+    }
+
+    private void record(String username) {
+        em.createNativeQuery("insert into provisional_password (username, issued_at, issued_by) values (?1, now(), ?2)"
+                + " on conflict (username) do update set issued_at = now(), issued_by = excluded.issued_by,"
+                + " expired_at = null")
+                .setParameter(1, username).setParameter(2, caller()).executeUpdate();
+    }
+
+    /** An etab-admin acts only within their own establishment; an admin anywhere. */
+    private void checkEstablishment(String establishmentUai) {
+        if (context.isCallerInRole("admin")) {
+            return;
+        }
+        String own = accounts.findEnabled(caller()).map(Account::getEstablishmentUai).orElse(null);
+        if (own == null || !own.equals(establishmentUai)) {
+            throw new InvalidInputException("establishment", "identity.establishment.forbidden", establishmentUai);
+        }
+    }
+
+    private static CredentialRepresentation provisional(String password) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(true);
+        return credential;
+    }
+
+    /**
+     * 4 groups of 4 (letters and digits) joined by dashes plus one symbol: 20 characters, about 95 bits, and every
+     * class the realm's password policy asks for.
+     */
+    static String newPassword() {
+        StringBuilder sb = new StringBuilder();
+        for (int group = 0; group < 4; group++) {
+            if (group > 0) {
+                sb.append('-');
+            }
+            for (int i = 0; i < 4; i++) {
+                String pool = i == 3 ? DIGITS : LETTERS;
+                sb.append(pool.charAt(RANDOM.nextInt(pool.length())));
+            }
+        }
+        return sb.append('!').toString();
+    }
+
+    private String caller() {
+        return context.getCallerPrincipal().getName();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,88 @@
+package fr.preau.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.logging.Logger;
+
+import fr.preau.audit.AuditAction;
+import fr.preau.audit.AuditEvent;
+import fr.preau.settings.AcademySettings;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * Makes provisional passwords that were never used stop working after {@link #DAYS} days (default 14): the
+ * password is removed from Keycloak (nothing else changes; an administrator issues a new one). A provisional
+ * password counts as used once Keycloak no longer asks its user for UPDATE_PASSWORD. Run each night by the batch
+ * job {@code provisional-passwords} (module batch); no caller: it is not reachable from any page.
+ */
+@Stateless
+@PermitAll
+public class ProvisionalPasswordExpiry {
+    /** Days after which an unused provisional password stops working. */
+    public static final String DAYS = "identity.provisional-password.days";
+    private static final Logger LOG = Logger.getLogger(ProvisionalPasswordExpiry.class.getName());
+
+    @PersistenceContext(unitName = "preau")
+    private EntityManager em;
+
+    @Inject
+    private IdentityServer identity;
+
+    @EJB
+    private AcademySettings settings;
+
+    @Inject
+    private Event<AuditEvent> audit;
+
+    /**
+     * Expires the provisional passwords issued more than {@link #DAYS} days before {@code now} and still unused;
+     * forgets the ones that were used. Returns how many were expired.
+     */
+    public int expireUnused(Instant now) {
+        Instant cutoff = now.minus(Duration.ofDays(settings.integer(DAYS, 14)));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select username, issued_at from provisional_password"
+                + " where issued_at < ?1 and expired_at is null")
+                .setParameter(1, OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC)).getResultList();
+        int expired = 0;
+        for (Object[] row : rows) {
+            String username = (String) row[0];
+            var user = identity.findUser(username);
+            if (user.isEmpty() || !stillProvisional(user.get())) {
+                em.createNativeQuery("delete from provisional_password where username = ?1").setParameter(1, username)
+                        .executeUpdate();
+                continue;
+            }
+            String id = user.get().getId();
+            identity.run(() -> {
+                var resource = identity.realm().users().get(id);
+                for (CredentialRepresentation c : resource.credentials()) {
+                    if (CredentialRepresentation.PASSWORD.equals(c.getType())) {
+                        resource.removeCredential(c.getId());
+                    }
+                }
+            });
+            em.createNativeQuery("update provisional_password set expired_at = now() where username = ?1")
+                    .setParameter(1, username).executeUpdate();
+            audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, null, username, null, true,
+                    "unused provisional password expired"));
+            LOG.info("Unused provisional password of " + username + " expired");
+            expired++;
+        }
+        return expired;
+    }
+
+    private static boolean stillProvisional(UserRepresentation user) {
+        return user.getRequiredActions() != null && user.getRequiredActions().contains("UPDATE_PASSWORD");
+    }
+}

@@ -1,0 +1,221 @@
+package fr.preau.identity;
+
+import static fr.preau.identity.PasswordGrant.Outcome.PROVISIONAL;
+import static fr.preau.identity.PasswordGrant.Outcome.REFUSED;
+import static fr.preau.identity.PasswordGrant.Outcome.VALID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import fr.preau.account.AccountService;
+import fr.preau.audit.AuditAction;
+import fr.preau.audit.AuditEvent;
+import fr.preau.mail.MailFixture;
+import fr.preau.settings.AcademySettings;
+import fr.preau.shared.InvalidInputException;
+import fr.preau.shared.NotFoundException;
+import fr.preau.testing.KeycloakAdmin;
+import fr.preau.testing.TestEnv;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * The identity services in a real WildFly against the real Keycloak and PostgreSQL: accounts created with a
+ * provisional password, unused provisional passwords expiring, the MFA rule for administrators, the user's own
+ * password date, expiry banner and sessions; each audited action fires its event.
+ */
+@ExtendWith(ArquillianExtension.class)
+class IdentityServicesIT {
+    /** WildFly's RESTEasy client and Jackson, as ear/src/main/application/META-INF/jboss-deployment-structure.xml. */
+    static final String MODULES = "org.eclipse.angus.mail, org.jboss.resteasy.resteasy-client services,"
+            + " org.jboss.resteasy.resteasy-core services, org.jboss.resteasy.resteasy-jackson2-provider services,"
+            + " com.fasterxml.jackson.core.jackson-core, com.fasterxml.jackson.core.jackson-databind,"
+            + " com.fasterxml.jackson.core.jackson-annotations, com.fasterxml.jackson.datatype.jackson-datatype-jdk8,"
+            + " com.fasterxml.jackson.datatype.jackson-datatype-jsr310";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "identity-it.war")
+                .addPackages(true, "fr.preau")
+                .addAsResource("META-INF/persistence.xml")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
+                .addAsLibraries(TestEnv.runtimeLibraries())
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: " + MODULES + "\n"));
+    }
+
+    @EJB
+    private AsIdentityAdmin admin;
+
+    @EJB
+    private AsSecurityUser user;
+
+    @EJB
+    private AcademySettings settings;
+
+    @EJB
+    private AccountService accounts;
+
+    @EJB
+    private MailFixture fixture;
+
+    @Inject
+    private IdentityServer identity;
+
+    @Inject
+    private AuditRecorder audit;
+
+    @Test
+    void anAdministratorCreatesAnAccountWithAProvisionalPasswordThatMustBeChanged() throws Exception {
+        String username = uniqueName("it.nouveau");
+        ProvisionalPassword created = admin.create(username, "Noémie", "Nouveau", TestEnv.domain());
+
+        assertEquals(username + "@" + TestEnv.domain(), created.address());
+        assertTrue(accountRowExists(username), "account row in PostgreSQL");
+        UserRepresentation kc = identity.user(username);
+        assertEquals(List.of("UPDATE_PASSWORD"), kc.getRequiredActions());
+        assertEquals(created.address(), kc.getEmail());
+        // Right password, still provisional: Keycloak refuses mail clients until the first sign-in changes it.
+        assertEquals(PROVISIONAL, PasswordGrant.check(created.address(), created.password()));
+        assertEquals(REFUSED, PasswordGrant.check(created.address(), "Mauvais-mot-de-passe-1!"));
+        assertTrue(audited(AuditAction.ACCOUNT_CREATED, username));
+    }
+
+    @Test
+    void badOrTakenIdentifiersAreRefusedAndChangeNothing() throws Exception {
+        InvalidInputException bad = assertThrows(InvalidInputException.class,
+                () -> admin.create("Jean Dupont", "Jean", "Dupont", TestEnv.domain()));
+        assertEquals("identity.username.invalid", bad.messageKey());
+        assertFalse(accountRowExists("jean dupont"));
+
+        String username = uniqueName("it.double");
+        admin.create(username, "Dora", "Double", TestEnv.domain());
+        InvalidInputException taken = assertThrows(InvalidInputException.class,
+                () -> admin.create(username, "Dora", "Double", TestEnv.domain()));
+        assertEquals("identity.username.taken", taken.messageKey());
+
+        InvalidInputException noName = assertThrows(InvalidInputException.class,
+                () -> admin.create(uniqueName("it.sansnom"), " ", "Sansnom", TestEnv.domain()));
+        assertEquals("firstName", noName.field());
+    }
+
+    @Test
+    void anUnusedProvisionalPasswordStopsWorkingAfterTheConfiguredDays() throws Exception {
+        settings.put(ProvisionalPasswordExpiry.DAYS, null);
+        String unused = uniqueName("it.inutilise");
+        ProvisionalPassword idle = admin.create(unused, "Inès", "Inutilisé", TestEnv.domain());
+        String used = uniqueName("it.utilise");
+        ProvisionalPassword active = admin.create(used, "Ugo", "Utilisé", TestEnv.domain());
+        // Ugo signs in for the first time and chooses his password (what Keycloak's UPDATE_PASSWORD page does).
+        String definitive = "Definitif-" + used.hashCode() + "-ok!";
+        new KeycloakAdmin().setPassword(used, definitive);
+
+        admin.expireUnused(Instant.now().plus(Duration.ofDays(13)));
+        assertEquals(PROVISIONAL, PasswordGrant.check(idle.address(), idle.password()),
+                "13 days: the provisional password still works");
+
+        assertTrue(admin.expireUnused(Instant.now().plus(Duration.ofDays(15))) >= 1);
+        assertEquals(REFUSED, PasswordGrant.check(idle.address(), idle.password()),
+                "15 days unused: the provisional password no longer works");
+        assertEquals(VALID, PasswordGrant.check(active.address(), definitive), "a used one is left alone");
+        assertTrue(audited(AuditAction.ADMIN_ACTION, unused));
+
+        // The administrator issues a new one: it works again (still provisional).
+        ProvisionalPassword again = admin.reissue(unused);
+        assertEquals(PROVISIONAL, PasswordGrant.check(idle.address(), again.password()));
+    }
+
+    @Test
+    void theMfaRuleAsksAdministratorsWithoutSecondFactorToEnrol() throws Exception {
+        String username = uniqueName("it.directeur");
+        createUser(username, "Diane", "Directrice", "Directrice-2026-mdp!");
+        String id = identity.user(username).getId();
+        RoleRepresentation role = identity.realm().roles().get("etab-admin").toRepresentation();
+        identity.realm().users().get(id).roles().realmLevel().add(List.of(role));
+        try {
+            admin.requireMfaForAdministrators(false);
+            assertFalse(identity.user(username).getRequiredActions().contains("CONFIGURE_TOTP"));
+            assertTrue(admin.requireMfaForAdministrators(true) >= 1);
+            assertTrue(identity.user(username).getRequiredActions().contains("CONFIGURE_TOTP"));
+        } finally {
+            admin.requireMfaForAdministrators(false);
+            settings.put(MfaPolicy.REQUIRED_FOR_ADMINISTRATORS, null);
+            identity.realm().users().get(id).remove();
+        }
+    }
+
+    @Test
+    void theUserSeesTheirPasswordDateExpiryAndSessionsAndEndsOne() throws Exception {
+        String address = createUser(AsSecurityUser.USERNAME, "Sacha", "Securite", "Securite-2026-mdp!");
+        assertTrue(user.passwordChangedAt().isPresent());
+        assertTrue(user.mfaCredentials().isEmpty());
+        try {
+            settings.put(AccountSecurityService.PASSWORD_EXPIRY_DAYS, null);
+            assertTrue(user.passwordExpiresInDays().isEmpty(), "no expiry by default");
+            settings.put(AccountSecurityService.PASSWORD_EXPIRY_DAYS, "90");
+            assertTrue(user.passwordExpiresInDays().isEmpty(), "far from expiry: no banner");
+            settings.put(AccountSecurityService.PASSWORD_EXPIRY_DAYS, "10");
+            assertEquals(10, user.passwordExpiresInDays().getAsLong());
+        } finally {
+            settings.put(AccountSecurityService.PASSWORD_EXPIRY_DAYS, null);
+        }
+
+        assertEquals(VALID, PasswordGrant.check(address, "Securite-2026-mdp!"));
+        assertEquals(VALID, PasswordGrant.check(address, "Securite-2026-mdp!"));
+        List<ActiveSession> sessions = user.sessions();
+        assertEquals(2, sessions.size());
+        assertTrue(sessions.get(0).clients().contains("dovecot"));
+        assertEquals("127.0.0.1", sessions.get(0).ipAddress());
+
+        user.endSession(sessions.get(0).id());
+        assertEquals(1, user.sessions().size());
+        assertTrue(audited(AuditAction.SESSION_REVOKED, AsSecurityUser.USERNAME));
+        assertThrows(NotFoundException.class, () -> user.endSession(sessions.get(0).id()));
+        assertThrows(NotFoundException.class, () -> user.removeMfaCredential("not-mine"));
+
+        user.endAllSessions();
+        assertTrue(user.sessions().isEmpty());
+    }
+
+    private boolean audited(AuditAction action, String subject) {
+        return audit.events().stream().map(AuditEvent.class::cast)
+                .anyMatch(e -> e.action() == action && subject.equals(e.subject()));
+    }
+
+    private static String uniqueName(String prefix) {
+        StringBuilder sb = new StringBuilder(prefix).append('-');
+        for (int i = 0; i < 6; i++) {
+            sb.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return sb.toString();
+    }
+
+    private boolean accountRowExists(String username) {
+        return accounts.findEnabled(username).isPresent();
+    }
+
+    /** An account row and a Keycloak user with a definitive password (as TestUser does, from inside the server). */
+    private String createUser(String username, String firstName, String lastName, String password) throws Exception {
+        String address = username + "@" + TestEnv.domain();
+        fixture.ensureAccount(username, address, firstName + " " + lastName);
+        new KeycloakAdmin().createUser(username, firstName, lastName, address, password, false);
+        return address;
+    }
+}
