@@ -8,6 +8,7 @@ import fr.preau.mail.FolderPath;
 import fr.preau.mail.MailService;
 import fr.preau.mail.MessageContent;
 import fr.preau.mail.MessageSummary;
+import fr.preau.mail.MessageUid;
 import fr.preau.mail.SpecialUse;
 import fr.preau.web.shared.Feedback;
 import fr.preau.web.shared.UserView;
@@ -36,6 +37,8 @@ public class InboxView implements Serializable {
     private MessageLazyDataModel messages;
     private MessageSummary selected;
     private MessageContent current;
+    /** The {@code message} view parameter ({@code validity:uid}): a search result opened in its folder. */
+    private String messageParam;
 
     /** Called once the {@code dossier} view parameter is known (f:viewAction). */
     public void init() {
@@ -47,8 +50,23 @@ public class InboxView implements Serializable {
         }
         folderName = folder.name();
         messages = new MessageLazyDataModel(mail, folder, PAGE_SIZE);
+        openFromLink();
         loadFolders();
         user.loadIfMissing();
+    }
+
+    private void openFromLink() {
+        if (messageParam == null || messageParam.isBlank()) {
+            return;
+        }
+        try {
+            current = mail.open(messages.getFolder(), MessageUid.parse(messageParam));
+            selected = current.summary();
+        } catch (IllegalArgumentException e) {
+            // A mangled link: the folder alone is shown.
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
     }
 
     public void refresh() {
@@ -134,6 +152,14 @@ public class InboxView implements Serializable {
 
     public void setFolderName(String folderName) {
         this.folderName = folderName;
+    }
+
+    public String getMessageParam() {
+        return messageParam;
+    }
+
+    public void setMessageParam(String messageParam) {
+        this.messageParam = messageParam;
     }
 
     public List<FolderInfo> getFolders() {
