@@ -232,7 +232,9 @@ class SearchReportExportBrowserIT extends PortalDeployment {
 
     private static MimeMessage message(String from, String to, String subject, String text) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-        m.setFrom(new InternetAddress(from, true));
+        InternetAddress sender = new InternetAddress(from, true);
+        sender.setPersonal(sender.getPersonal(), "UTF-8");
+        m.setFrom(sender);
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
         m.setSubject(subject, "UTF-8");
         m.setText(text, "UTF-8");

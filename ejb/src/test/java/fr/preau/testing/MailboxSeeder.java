@@ -63,6 +63,42 @@ public final class MailboxSeeder {
         }
     }
 
+    /**
+     * The 20,000-message inbox of the search and export tests and of the benchmark: message {@code i} comes from
+     * one of 50 senders, is dated in 2025 (day {@code i % 365}), says "bulletin trimestriel" and carries the unique
+     * word {@code lot<i>}.
+     */
+    public static Generated bulletin(String address, int i) {
+        ZonedDateTime date = ZonedDateTime.of(2025, 1, 1, 8, 0, 0, 0, java.time.ZoneId.of("Europe/Paris"))
+                .plusDays(i % 365).plusMinutes(i % 600);
+        String text = "From: Expediteur " + (i % 50) + " <expediteur" + (i % 50) + "@exemple.fr>\n"
+                + "To: " + address + "\n"
+                + "Subject: Bulletin trimestriel numero " + i + "\n"
+                + "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(date) + "\n"
+                + "Message-ID: <lot" + i + "@exemple.fr>\n"
+                + "MIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=UTF-8\n"
+                + "Content-Transfer-Encoding: 8bit\n\n"
+                + "Bonjour,\nVoici le bulletin trimestriel de la classe " + (i % 30) + ".\nRéférence lot" + i
+                + ".\nCordialement\n";
+        return new Generated(date, text);
+    }
+
+    /** Seeds {@code count} {@link #bulletin}s into INBOX unless it holds exactly that many already. */
+    public static void ensureBulletins(String address, int count) throws Exception {
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            jakarta.mail.Folder inbox = imap.store().getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            int present = inbox.getMessageCount();
+            inbox.close(false);
+            if (present == count) {
+                return;
+            }
+            imap.empty("INBOX");
+        }
+        importIntoInbox(address, count, i -> bulletin(address, i));
+    }
+
     private static void run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

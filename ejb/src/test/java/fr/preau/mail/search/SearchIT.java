@@ -202,8 +202,12 @@ class SearchIT {
     private static MimeMessage message(String from, String to, String subject, String day, String body,
             String attachment) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-        m.setFrom(new InternetAddress(from, true));
-        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+        InternetAddress sender = new InternetAddress(from, true);
+        sender.setPersonal(sender.getPersonal(), "UTF-8");
+        m.setFrom(sender);
+        InternetAddress recipient = new InternetAddress(to, true);
+        recipient.setPersonal(recipient.getPersonal(), "UTF-8");
+        m.setRecipient(Message.RecipientType.TO, recipient);
         m.setSubject(subject, "UTF-8");
         m.setSentDate(Date.from(LocalDate.parse(day).atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Paris"))
                 .toInstant()));
