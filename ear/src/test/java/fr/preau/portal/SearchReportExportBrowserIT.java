@@ -131,7 +131,7 @@ class SearchReportExportBrowserIT extends PortalDeployment {
             }
 
             // Export of the inbox: the count, then the mbox and the zip hold exactly that many messages.
-            d.findElement(By.id("export-link")).click();
+            d.findElement(By.id("mail:export-link")).click();
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("export-count")));
             assertTrue(d.findElement(By.id("export-count")).getText().startsWith(SEEDED + " "),
                     d.findElement(By.id("export-count")).getText());
@@ -142,8 +142,9 @@ class SearchReportExportBrowserIT extends PortalDeployment {
             byte[] mbox = download(d.findElement(By.id("export-mbox")).getAttribute("href"), session,
                     "attachment; filename=\"INBOX.mbox\"");
             assertEquals(SEEDED, separators(mbox));
-            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("export-status"),
-                    "Export terminé : " + SEEDED + " message(s)."));
+            // French digits are grouped with a (narrow) no-break space: "1 000".
+            browser.waitUpTo(30).until(driver -> driver.findElement(By.id("export-status")).getText()
+                    .replaceAll("[\\s\u00a0\u202f]", "").contains("Exportterminé:" + SEEDED + "message(s)."));
             browser.screenshot("export-01-done");
             byte[] zip = download(d.findElement(By.id("export-zip")).getAttribute("href"), session,
                     "attachment; filename=\"INBOX.zip\"");
