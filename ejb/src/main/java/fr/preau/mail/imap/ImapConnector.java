@@ -1,12 +1,7 @@
 package fr.preau.mail.imap;
 
 import java.net.InetAddress;
-import java.util.Deque;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,7 +11,6 @@ import fr.preau.mail.SpecialUse;
 import fr.preau.shared.Component;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceUnavailableException;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.AuthenticationFailedException;
@@ -27,9 +21,7 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
-import jakarta.mail.URLName;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
  * The plumbing every IMAP or SMTP operation shares: a Store or Transport signed in as the user through Dovecot's
@@ -42,36 +34,16 @@ public class ImapConnector {
     private static final Logger LOG = Logger.getLogger(ImapConnector.class.getName());
     private static final String MASTER_SEPARATOR = "*";
     private static final int TIMEOUT_MS = 15_000;
-    /** A signed-in store is kept this long after its last use. */
-    private static final long IDLE_MS = 60_000;
-    private static final int MAX_IDLE_PER_MAILBOX = 2;
-    private static final int MAX_IDLE = 500;
-
-    private final ConcurrentMap<String, Deque<PooledStore>> idle = new ConcurrentHashMap<>();
-    private final AtomicInteger idleCount = new AtomicInteger();
-    private volatile long lastEviction;
-    private volatile boolean shutDown;
-    /** PREAU_IMAP_POOL=off signs out at every close, as before ADR 0031 (to measure the difference). */
-    private final boolean pooling = !"off".equalsIgnoreCase(System.getenv("PREAU_IMAP_POOL"));
 
     @Resource(lookup = "java:jboss/mail/preau")
     private Session configured;
 
-    /**
-     * A store signed in as the mailbox owner; the caller closes it (try-with-resources). Closing hands a healthy
-     * store back to a small per-mailbox pool (ADR 0031) instead of signing out: the next call for the same mailbox
-     * within {@value #IDLE_MS} ms skips the login. A pooled store is checked (NOOP) before it is handed out again.
-     */
+    /** A store signed in as the mailbox owner; the caller closes it (try-with-resources). */
     public Store connect(MailboxContext ctx) {
-        String key = ctx.owner().address();
-        PooledStore reused = take(key);
-        if (reused != null) {
-            return reused;
-        }
         Session session = userSession();
         PasswordAuthentication master = masterCredentials("imap");
         try {
-            PooledStore store = new PooledStore(session, this, key);
+            Store store = session.getStore("imap");
             store.connect(session.getProperty("mail.imap.host"), port(session, "imap"),
                     ctx.owner().address() + MASTER_SEPARATOR + master.getUserName(), master.getPassword());
             return store;
@@ -81,109 +53,6 @@ public class ImapConnector {
             throw new ServiceUnavailableException(Component.MAIL_STORE, e);
         } catch (MessagingException e) {
             throw storeFailure(e);
-        }
-    }
-
-    /** A pooled store of this mailbox that still answers, or null. */
-    private PooledStore take(String key) {
-        Deque<PooledStore> stores = idle.get(key);
-        long now = System.currentTimeMillis();
-        while (stores != null) {
-            PooledStore store = stores.pollFirst();
-            if (store == null) {
-                return null;
-            }
-            idleCount.decrementAndGet();
-            if (now - store.idleSince <= IDLE_MS && store.isConnected()) {
-                return store;
-            }
-            store.signOut();
-        }
-        return null;
-    }
-
-    /** Keeps a closed store for the next call, unless the pool is full; false means: really close it. */
-    boolean giveBack(PooledStore store) {
-        if (!pooling || shutDown || !store.isConnected0()) {
-            return false;
-        }
-        evictExpired();
-        if (idleCount.get() >= MAX_IDLE) {
-            return false;
-        }
-        Deque<PooledStore> stores = idle.computeIfAbsent(store.key, k -> new ConcurrentLinkedDeque<>());
-        if (stores.size() >= MAX_IDLE_PER_MAILBOX) {
-            return false;
-        }
-        store.idleSince = System.currentTimeMillis();
-        stores.addFirst(store);
-        idleCount.incrementAndGet();
-        return true;
-    }
-
-    private void evictExpired() {
-        long now = System.currentTimeMillis();
-        if (now - lastEviction < 5_000) {
-            return;
-        }
-        lastEviction = now;
-        for (Deque<PooledStore> stores : idle.values()) {
-            for (PooledStore store : stores) {
-                if (now - store.idleSince > IDLE_MS && stores.remove(store)) {
-                    idleCount.decrementAndGet();
-                    store.signOut();
-                }
-            }
-        }
-        idle.values().removeIf(Deque::isEmpty);
-    }
-
-    /** Signs out every pooled store (undeploy, shutdown). */
-    @PreDestroy
-    void closeAll() {
-        shutDown = true;
-        for (Deque<PooledStore> stores : idle.values()) {
-            for (PooledStore store = stores.pollFirst(); store != null; store = stores.pollFirst()) {
-                store.signOut();
-            }
-        }
-        idle.clear();
-        idleCount.set(0);
-    }
-
-    /**
-     * An IMAP store whose {@link #close()} gives it back to the pool of its connector; {@link #signOut()} really
-     * closes it.
-     */
-    static final class PooledStore extends IMAPStore {
-        private final ImapConnector pool;
-        private final String key;
-        private volatile long idleSince;
-
-        PooledStore(Session session, ImapConnector pool, String key) {
-            super(session, new URLName("imap", null, -1, null, null, null));
-            this.pool = pool;
-            this.key = key;
-        }
-
-        @Override
-        public synchronized void close() throws MessagingException {
-            if (!pool.giveBack(this)) {
-                super.close();
-            }
-        }
-
-        /** Connected, without the NOOP of {@link #isConnected()} (the store was just used). */
-        boolean isConnected0() {
-            return super.isConnected();
-        }
-
-        void signOut() {
-            try {
-                super.close();
-            } catch (MessagingException | RuntimeException e) {
-                LOG.log(Level.FINE, "Pooled IMAP store closed with an error", e);
-            }
         }
     }
 
