@@ -8,11 +8,11 @@ import java.util.Properties;
 import java.util.UUID;
 
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.TestUser;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -62,19 +62,6 @@ class ImapClientLoginIT {
 
     /** SMTP submission with the account's password, as Thunderbird does. */
     private static void submit(String login, String password, String from, String subject) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.auth", "true");
-        props.put("mail.smtp.connectiontimeout", "10000");
-        props.put("mail.smtp.timeout", "30000");
-        Session session = Session.getInstance(props);
-        MimeMessage m = new MimeMessage(session);
-        m.setFrom(new InternetAddress(from));
-        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(login));
-        m.setSubject(subject, "UTF-8");
-        m.setText("Bonjour", "UTF-8");
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect("127.0.0.1", TestEnv.port("PREAU_SUBMISSION_PORT"), login, password);
-            transport.sendMessage(m, m.getAllRecipients());
-        }
+        SmtpProbe.submit(login, password, from, login, subject);
     }
 }

@@ -55,6 +55,24 @@ public final class KeycloakAdmin {
                 .PUT(HttpRequest.BodyPublishers.ofString(clear))), 204);
     }
 
+    /** The realm's settings as Keycloak reports them (brute-force detection, password policy …). */
+    public JsonObject realm() throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request("/admin/realms/" + REALM).GET());
+        expect(response, 200);
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /** Gives the user a realm role ({@code admin}, {@code etab-admin}). */
+    public void grantRealmRole(String username, String role) throws IOException, InterruptedException {
+        HttpResponse<String> found = send(request("/admin/realms/" + REALM + "/roles/"
+                + URLEncoder.encode(role, StandardCharsets.UTF_8)).GET());
+        expect(found, 200);
+        String body = "[" + found.body() + "]";
+        expect(send(request("/admin/realms/" + REALM + "/users/" + userId(username) + "/role-mappings/realm")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))), 204);
+    }
+
     public void deleteUser(String username) throws IOException, InterruptedException {
         String id = findUserId(username);
         if (id != null) {

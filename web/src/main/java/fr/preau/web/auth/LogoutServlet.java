@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import fr.preau.audit.AuditAction;
+import fr.preau.audit.AuditEvent;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,15 +18,23 @@ import org.wildfly.security.http.oidc.OidcSecurityContext;
 /**
  * "Se déconnecter": ends the portal session, then sends the browser to Keycloak's end-session endpoint so that the
  * single sign-on session ends too (RP-initiated logout), and back to a public page that says so. POST only, so that
- * no link or image elsewhere can sign a user out.
+ * no link or image elsewhere can sign a user out (and {@code SecurityHeadersFilter} refuses a POST from another
+ * site). Audited as SIGN_OUT.
  */
 @WebServlet("/deconnexion")
 public class LogoutServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
+    @Inject
+    private transient Event<AuditEvent> audit;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OidcSecurityContext oidc = (OidcSecurityContext) request.getAttribute(OidcSecurityContext.class.getName());
+        String user = request.getRemoteUser();
+        if (user != null) {
+            audit.fire(AuditEvent.of(AuditAction.SIGN_OUT, user, user, request.getRemoteAddr(), true, null));
+        }
         String done = portalAddress(request) + "/public/deconnexion.xhtml";
         HttpSession session = request.getSession(false);
         if (session != null) {

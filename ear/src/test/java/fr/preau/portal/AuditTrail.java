@@ -1,0 +1,51 @@
+package fr.preau.portal;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.preau.testing.TestEnv;
+
+/** Reads the audit log straight from PostgreSQL, to check what the portal wrote. */
+final class AuditTrail {
+    private AuditTrail() {
+    }
+
+    /** "ACTION ip success" lines of the entries whose actor is {@code username}, oldest first. */
+    static List<String> of(String username) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestEnv.get("PREAU_DB_URL"), TestEnv.get("PREAU_DB_USER"),
+                TestEnv.get("PREAU_DB_PASSWORD"));
+                PreparedStatement q = c.prepareStatement(
+                        "select action, ip, success from audit_entry where actor = ? order by at, id")) {
+            q.setString(1, username);
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getBoolean(3));
+                }
+            }
+            return lines;
+        }
+    }
+
+    /** Forgets the entries of a test user, as the retention purge does (the only path the table allows). */
+    static void forget(String username) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestEnv.get("PREAU_DB_URL"), TestEnv.get("PREAU_DB_USER"),
+                TestEnv.get("PREAU_DB_PASSWORD"))) {
+            c.setAutoCommit(false);
+            try (PreparedStatement purge = c.prepareStatement("select set_config('preau.audit_purge', 'on', true)");
+                    PreparedStatement delete = c.prepareStatement(
+                            "delete from audit_entry where actor = ? or subject = ?")) {
+                purge.execute();
+                delete.setString(1, username);
+                delete.setString(2, username);
+                delete.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package fr.preau.audit;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import fr.preau.settings.AcademySettings;
+import fr.preau.shared.ServiceBoundary;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+/**
+ * The audit log (capability ID-7): append-only. Users read their own entries (as actor or subject), administrators
+ * search all of them; the nightly job purges entries older than the academy's retention
+ * ({@value #RETENTION_SETTING}, default {@value #DEFAULT_RETENTION_DAYS} days). There is no other way to change or
+ * delete an entry, and the database refuses it too (migration V71).
+ */
+@Stateless
+@ServiceBoundary
+public class AuditLog {
+    public static final String RETENTION_SETTING = "audit.retention-days";
+    public static final int DEFAULT_RETENTION_DAYS = 365;
+    static final int MAX_PAGE = 200;
+
+    @PersistenceContext(unitName = "preau")
+    private EntityManager em;
+
+    @Resource
+    private SessionContext session;
+
+    @EJB
+    private AcademySettings settings;
+
+    /** Writes one entry in its own transaction (called by {@link AuditRecorder}, the only writer). */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void append(AuditEvent event, String ip) {
+        em.persist(new AuditEntry(event, ip));
+    }
+
+    /** A page of the caller's own entries (as actor or subject), newest first. */
+    @RolesAllowed("user")
+    public List<AuditEntry> mine(int offset, int limit) {
+        return em.createQuery("select e from AuditEntry e where e.actor = :me or e.subject = :me "
+                + "order by e.at desc, e.id desc", AuditEntry.class)
+                .setParameter("me", caller()).setFirstResult(Math.max(0, offset))
+                .setMaxResults(Math.min(Math.max(1, limit), MAX_PAGE)).getResultList();
+    }
+
+    @RolesAllowed("user")
+    public long countMine() {
+        return em.createQuery("select count(e) from AuditEntry e where e.actor = :me or e.subject = :me", Long.class)
+                .setParameter("me", caller()).getSingleResult();
+    }
+
+    /** A page of every entry matching the criteria, newest first (administrators). */
+    @RolesAllowed("admin")
+    public List<AuditEntry> search(AuditQuery query, int offset, int limit) {
+        TypedQuery<AuditEntry> q = em.createQuery("select e from AuditEntry e" + where(query)
+                + " order by e.at desc, e.id desc", AuditEntry.class);
+        bind(q, query);
+        return q.setFirstResult(Math.max(0, offset)).setMaxResults(Math.min(Math.max(1, limit), MAX_PAGE))
+                .getResultList();
+    }
+
+    @RolesAllowed("admin")
+    public long count(AuditQuery query) {
+        TypedQuery<Long> q = em.createQuery("select count(e) from AuditEntry e" + where(query), Long.class);
+        bind(q, query);
+        return q.getSingleResult();
+    }
+
+    /** The retention of the academy: entries older than this are purged each night. */
+    @PermitAll
+    public Duration retention() {
+        return Duration.ofDays(Math.max(1, settings.integer(RETENTION_SETTING, DEFAULT_RETENTION_DAYS)));
+    }
+
+    /**
+     * Deletes the entries older than the retention; the only delete path, used by the nightly job
+     * {@code audit-purge}. Declares itself to the database trigger for this transaction only, and records the purge
+     * as an ADMIN_ACTION of the system (no actor).
+     *
+     * @return how many entries were deleted
+     */
+    @PermitAll
+    public int purgeExpired() {
+        Instant limit = Instant.now().minus(retention());
+        em.createNativeQuery("select set_config('preau.audit_purge', 'on', true)").getSingleResult();
+        int deleted = em.createNativeQuery("delete from audit_entry where at < ?1").setParameter(1, limit)
+                .executeUpdate();
+        em.createNativeQuery("select set_config('preau.audit_purge', 'off', true)").getSingleResult();
+        // The purge itself is an administrative action of the system: it leaves its own line.
+        em.persist(new AuditEntry(AuditEvent.of(AuditAction.ADMIN_ACTION, null, null, null, true,
+                "audit-purge : " + deleted + " entrée(s) de plus de " + retention().toDays() + " jours supprimée(s)"),
+                null));
+        return deleted;
+    }
+
+    private static String where(AuditQuery query) {
+        List<String> clauses = new ArrayList<>();
+        if (query.user() != null && !query.user().isBlank()) {
+            clauses.add("(lower(e.actor) = :user or lower(e.subject) = :user)");
+        }
+        if (query.action() != null) {
+            clauses.add("e.action = :action");
+        }
+        if (query.from() != null) {
+            clauses.add("e.at >= :from");
+        }
+        if (query.to() != null) {
+            clauses.add("e.at < :to");
+        }
+        if (query.success() != null) {
+            clauses.add("e.success = :success");
+        }
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+
+    private static void bind(TypedQuery<?> q, AuditQuery query) {
+        if (query.user() != null && !query.user().isBlank()) {
+            q.setParameter("user", query.user().strip().toLowerCase(Locale.ROOT));
+        }
+        if (query.action() != null) {
+            q.setParameter("action", query.action());
+        }
+        if (query.from() != null) {
+            q.setParameter("from", query.from());
+        }
+        if (query.to() != null) {
+            q.setParameter("to", query.to());
+        }
+        if (query.success() != null) {
+            q.setParameter("success", query.success());
+        }
+    }
+
+    private String caller() {
+        Principal principal = session.getCallerPrincipal();
+        return principal == null ? "" : principal.getName();
+    }
+}

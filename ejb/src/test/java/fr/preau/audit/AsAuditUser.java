@@ -1,0 +1,43 @@
+package fr.preau.audit;
+
+import java.util.List;
+
+import fr.preau.account.AppPassword;
+import fr.preau.account.AppPasswordService;
+import fr.preau.account.NewAppPassword;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import org.jboss.ejb3.annotation.RunAsPrincipal;
+
+/** Acts as the signed-in test user {@value #USERNAME} (role user), as the portal's pages would. */
+@Stateless
+@RunAs("user")
+@RunAsPrincipal(AsAuditUser.USERNAME)
+@PermitAll
+public class AsAuditUser {
+    static final String USERNAME = "it.audit";
+
+    @EJB
+    private AppPasswordService appPasswords;
+
+    @EJB
+    private AuditLog auditLog;
+
+    public NewAppPassword createAppPassword(String name) {
+        return appPasswords.create(name);
+    }
+
+    public List<AppPassword> appPasswords() {
+        return appPasswords.list();
+    }
+
+    public void revokeAppPassword(long id) {
+        appPasswords.revoke(id);
+    }
+
+    public List<AuditEntry> myActivity() {
+        return auditLog.mine(0, 200);
+    }
+}

@@ -1,0 +1,39 @@
+package fr.preau.testing;
+
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/** A plain SMTP submission client (Jakarta Mail, none of Préau's code), as Thunderbird sends. */
+public final class SmtpProbe {
+    private SmtpProbe() {
+    }
+
+    /** Sends a short message from {@code login} to {@code to}, authenticated with {@code password}. */
+    public static void submit(String login, String password, String to, String subject) throws MessagingException {
+        submit(login, password, login, to, subject);
+    }
+
+    /** Sends a short message with this From (which Postfix may refuse: 553), authenticated as {@code login}. */
+    public static void submit(String login, String password, String from, String to, String subject)
+            throws MessagingException {
+        Properties props = new Properties();
+        props.put("mail.smtp.auth", "true");
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "30000");
+        Session session = Session.getInstance(props);
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(from));
+        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
+        m.setSubject(subject, "UTF-8");
+        m.setText("Bonjour", "UTF-8");
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("127.0.0.1", TestEnv.port("PREAU_SUBMISSION_PORT"), login, password);
+            transport.sendMessage(m, m.getAllRecipients());
+        }
+    }
+}

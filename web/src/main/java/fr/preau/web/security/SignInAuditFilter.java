@@ -1,0 +1,61 @@
+package fr.preau.web.security;
+
+import java.io.IOException;
+
+import fr.preau.audit.AuditAction;
+import fr.preau.audit.AuditEvent;
+import fr.preau.audit.ClientOrigin;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Notes the browser's address for the audit log of this request, and recognises a sign-in: the first request of a
+ * portal session that arrives authenticated (Keycloak sent the browser back). At that moment the session gets a
+ * new id (Elytron OIDC keeps the one created before the login: session fixation), and SIGN_IN is audited.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SignInAuditFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    /** Session attribute: the user this session was audited as signed in. */
+    public static final String SIGNED_IN = SignInAuditFilter.class.getName() + ".user";
+
+    @Inject
+    private ClientOrigin origin;
+
+    @Inject
+    private Event<AuditEvent> audit;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        origin.setIp(request.getRemoteAddr());
+        String user = request.getRemoteUser();
+        HttpSession session = request.getSession(false);
+        if (user != null && session != null && !isResource(request)) {
+            boolean first;
+            synchronized (this) {
+                first = !user.equals(session.getAttribute(SIGNED_IN));
+                if (first) {
+                    session.setAttribute(SIGNED_IN, user);
+                }
+            }
+            if (first) {
+                request.changeSessionId();
+                audit.fire(AuditEvent.of(AuditAction.SIGN_IN, user, user, request.getRemoteAddr(), true,
+                        request.getHeader("User-Agent")));
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isResource(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
+    }
+}
