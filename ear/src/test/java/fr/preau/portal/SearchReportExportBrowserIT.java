@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -143,7 +144,8 @@ class SearchReportExportBrowserIT extends PortalDeployment {
                     "attachment; filename=\"INBOX.mbox\"");
             assertEquals(SEEDED, separators(mbox));
             // French digits are grouped with a (narrow) no-break space: "1 000".
-            browser.waitUpTo(30).until(driver -> driver.findElement(By.id("export-status")).getText()
+            browser.waitUpTo(30).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> driver.findElement(By.id("export-status")).getText()
                     .replaceAll("[\\s\u00a0\u202f]", "").contains("Exportterminé:" + SEEDED + "message(s)."));
             browser.screenshot("export-01-done");
             byte[] zip = download(d.findElement(By.id("export-zip")).getAttribute("href"), session,
