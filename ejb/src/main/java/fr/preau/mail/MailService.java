@@ -30,6 +30,9 @@ public class MailService {
     @Inject
     private MailGateway gateway;
 
+    @EJB
+    private ReadingService reading;
+
     /** Who the caller is, as their mailbox shows it. */
     public MailAddress currentMailbox() {
         return access.own().owner();
@@ -53,9 +56,9 @@ public class MailService {
         return gateway.page(access.own(), folder, offset, limit);
     }
 
-    /** Opens a message (marking it read) and returns its text. */
+    /** Opens a message (marking it read) and returns its text; see {@link ReadingService}. */
     public MessageContent open(FolderPath folder, MessageUid uid) {
-        return gateway.open(access.own(), folder, uid);
+        return reading.open(folder, uid);
     }
 
     /** Sends through the submission server as the caller, then keeps a copy in Envoyés. */

@@ -126,6 +126,8 @@ public class ImapConnector {
             props.put("mail." + protocol + ".writetimeout", String.valueOf(TIMEOUT_MS * 4));
         }
         props.put("mail.smtp.auth", "true");
+        // Received mail is read as leniently as possible: a malformed address must not hide the message (issue 3).
+        props.put("mail.mime.address.strict", "false");
         return Session.getInstance(props);
     }
 

@@ -13,7 +13,6 @@ import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
-import fr.preau.mail.MessageContent;
 import fr.preau.mail.MessagePage;
 import fr.preau.mail.MessageSummary;
 import fr.preau.mail.MessageUid;
@@ -22,7 +21,6 @@ import fr.preau.mail.SpecialUse;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import fr.preau.shared.Component;
 import fr.preau.shared.InvalidInputException;
-import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -106,27 +104,6 @@ public class MailGateway {
         }
     }
 
-    /** Opens a message for reading; fetching its body marks it read, as in any IMAP client. */
-    public MessageContent open(MailboxContext ctx, FolderPath path, MessageUid uid) {
-        try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_WRITE)) {
-            Folder folder = open.folder();
-            UIDFolder uidFolder = (UIDFolder) folder;
-            Message message = uidFolder.getUIDValidity() == uid.uidValidity()
-                    ? uidFolder.getMessageByUID(uid.uid()) : null;
-            if (message == null || message.isExpunged()) {
-                throw new NotFoundException("mail.error.messageGone", path.name() + "/" + uid);
-            }
-            MessageText text = MessageText.of(message);
-            message.setFlag(Flags.Flag.SEEN, true);
-            MessageSummary summary = summary(folder, uid.uidValidity(), message);
-            return new MessageContent(summary, addresses(message, Message.RecipientType.TO),
-                    addresses(message, Message.RecipientType.CC), text.text(), text.attachmentNames(),
-                    text.problem());
-        } catch (MessagingException e) {
-            throw ImapConnector.storeFailure(e);
-        }
-    }
-
     /**
      * Sends through submission as the user, then appends the sent message to the Sent folder. When the copy cannot
      * be kept, the message is still sent once: the failure is logged, not retried.
@@ -186,7 +163,8 @@ public class MailGateway {
         return new int[] {f.getMessageCount(), f.getUnreadMessageCount()};
     }
 
-    private static MessageSummary summary(Folder folder, long validity, Message m) throws MessagingException {
+    /** The list row of a message (also used by {@link MessageReader}). */
+    static MessageSummary summary(Folder folder, long validity, Message m) throws MessagingException {
         long uid = ((UIDFolder) folder).getUID(m);
         Flags flags = m.getFlags();
         Date date = m.getSentDate() != null ? m.getSentDate() : m.getReceivedDate();
@@ -218,7 +196,7 @@ public class MailGateway {
         return list.isEmpty() ? null : list.get(0);
     }
 
-    private static List<MailAddress> addresses(Message m, Message.RecipientType type) {
+    static List<MailAddress> addresses(Message m, Message.RecipientType type) {
         try {
             return convert(m.getRecipients(type));
         } catch (MessagingException e) {

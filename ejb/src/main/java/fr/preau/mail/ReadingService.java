@@ -1,0 +1,158 @@
+package fr.preau.mail;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import fr.preau.mail.html.MailHtmlSanitizer;
+import fr.preau.mail.imap.MessageReader;
+import fr.preau.mail.imap.MessageReader.Opened;
+import fr.preau.mail.imap.ParsedMessage;
+import fr.preau.settings.UserSettings;
+import fr.preau.shared.InvalidInputException;
+import fr.preau.shared.NotFoundException;
+import fr.preau.shared.ServiceBoundary;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Reading a message of the caller's own mailbox: the reading pane, and the separate HTTP requests the portal's
+ * servlets make for it (sanitised body, inline images and attachments, headers, print view). The mailbox always
+ * comes from {@link MailboxAccess}: a folder and UID given by a request only ever name a message of the caller's own
+ * mailbox. Remote images are shown when the request asks for them (the user clicked "Afficher les images") or when
+ * the user trusts the sender ({@value #TRUSTED_SENDERS}, one address a line).
+ */
+@Stateless
+@RolesAllowed("user")
+@ServiceBoundary
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class ReadingService {
+    /** User setting: senders whose remote images are always shown, one address a line. */
+    public static final String TRUSTED_SENDERS = "mail.images.trusted";
+    private static final int MAX_TRUSTED = 1000;
+
+    @EJB
+    private MailboxAccess access;
+
+    @EJB
+    private UserSettings settings;
+
+    @Inject
+    private MessageReader reader;
+
+    @PersistenceContext(unitName = "preau")
+    private EntityManager em;
+
+    /** Opens a message for the reading pane and marks it read. */
+    public MessageContent open(FolderPath folder, MessageUid uid) {
+        return content(reader.open(access.own(), folder, uid, true));
+    }
+
+    /** The same as {@link #open} without marking the message read (print view). */
+    public MessageContent peek(FolderPath folder, MessageUid uid) {
+        return content(reader.open(access.own(), folder, uid, false));
+    }
+
+    /**
+     * The sanitised HTML body, or null when the message has no HTML part.
+     *
+     * @param showImages the user asked to see this message's remote images
+     * @param partUrlPrefix the portal address of an inline part, to which the part path is appended
+     */
+    public MessageBody body(FolderPath folder, MessageUid uid, boolean showImages, String partUrlPrefix) {
+        Opened opened = reader.open(access.own(), folder, uid, false);
+        ParsedMessage parsed = opened.parsed();
+        if (parsed.html() == null) {
+            return null;
+        }
+        boolean remote = showImages || trusts(opened.summary().from());
+        MailHtmlSanitizer.Result clean = MailHtmlSanitizer.sanitize(parsed.html(), remote,
+                cid -> {
+                    String part = parsed.contentIds().get(cid);
+                    return part == null ? null : partUrlPrefix + part;
+                });
+        return new MessageBody(clean.html(), clean.blockedImages(), remote);
+    }
+
+    /** Every header line as received, for the headers view. */
+    public List<String> headers(FolderPath folder, MessageUid uid) {
+        return reader.headers(access.own(), folder, uid);
+    }
+
+    /**
+     * Streams one attachment or inline image of the message to the sink.
+     *
+     * @throws NotFoundException {@code mail.error.partGone} when the message lists no such part
+     */
+    public void download(FolderPath folder, MessageUid uid, String part, PartSink sink) {
+        if (!PartPath.isValid(part)) {
+            throw new NotFoundException("mail.error.partGone", String.valueOf(part));
+        }
+        reader.download(access.own(), folder, uid, part, sink);
+    }
+
+    /** Always show remote images of mail from this sender. */
+    public void trustSender(MailAddress sender) {
+        if (sender == null) {
+            throw new InvalidInputException("sender", "mail.images.error.noSender", null);
+        }
+        Set<String> trusted = trustedSenders();
+        trusted.add(sender.address());
+        List<String> kept = new ArrayList<>(trusted);
+        if (kept.size() > MAX_TRUSTED) {
+            kept = kept.subList(kept.size() - MAX_TRUSTED, kept.size());
+        }
+        settings.put(TRUSTED_SENDERS, String.join("\n", kept));
+    }
+
+    /**
+     * True when the address is outside the academy: its domain (or a parent domain) is not one of the active
+     * domains of table {@code mail_domain}, nor {@code PREAU_MAIL_DOMAIN}. An unknown sender counts as external.
+     */
+    public boolean isExternal(MailAddress sender) {
+        if (sender == null) {
+            return true;
+        }
+        String domain = sender.domain();
+        String academy = System.getenv("PREAU_MAIL_DOMAIN");
+        if (academy != null && !academy.isBlank()) {
+            String a = academy.strip().toLowerCase(Locale.ROOT);
+            if (domain.equals(a) || domain.endsWith("." + a)) {
+                return false;
+            }
+        }
+        Number n = (Number) em.createNativeQuery("select count(*) from mail_domain where active and "
+                + "(name = ?1 or ?1 like '%.' || name)").setParameter(1, domain).getSingleResult();
+        return n.intValue() == 0;
+    }
+
+    private MessageContent content(Opened opened) {
+        ParsedMessage parsed = opened.parsed();
+        MailAddress from = opened.summary().from();
+        int remoteImages = parsed.html() == null ? 0
+                : MailHtmlSanitizer.sanitize(parsed.html(), false, cid -> null).blockedImages();
+        boolean trusted = remoteImages > 0 && trusts(from);
+        return new MessageContent(opened.summary(), opened.to(), opened.cc(), parsed.text(), parsed.html() != null,
+                parsed.attachments(), parsed.problems(), isExternal(from), remoteImages, trusted);
+    }
+
+    private boolean trusts(MailAddress sender) {
+        return sender != null && trustedSenders().contains(sender.address());
+    }
+
+    private Set<String> trustedSenders() {
+        String value = settings.get(TRUSTED_SENDERS).orElse("");
+        Set<String> result = new LinkedHashSet<>();
+        Arrays.stream(value.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).forEach(result::add);
+        return result;
+    }
+}

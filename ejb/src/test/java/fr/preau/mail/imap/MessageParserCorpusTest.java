@@ -1,0 +1,96 @@
+package fr.preau.mail.imap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import fr.preau.mail.Attachment;
+import fr.preau.mail.html.MailHtmlSanitizer;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The 80 hostile real-world messages of Apache James mime4j's test corpus (unknown charsets, missing boundaries,
+ * malformed headers, truncated base64) through the reader and the sanitiser: none throws, each shows some text or an
+ * attachment, or says what could not be decoded, and every listed part can be downloaded.
+ */
+class MessageParserCorpusTest {
+    private static final Session SESSION = session();
+
+    private static Session session() {
+        Properties props = new Properties();
+        props.put("mail.mime.address.strict", "false");
+        return Session.getInstance(props);
+    }
+
+    static Stream<Arguments> corpus() throws IOException {
+        URL marker = MessageParserCorpusTest.class.getClassLoader().getResource("testmsgs/");
+        assertNotNull(marker, "the tests jar of apache-mime4j-core is on the test classpath");
+        JarURLConnection connection = (JarURLConnection) marker.openConnection();
+        connection.setUseCaches(false);
+        List<Arguments> messages = new ArrayList<>();
+        try (JarFile jar = connection.getJarFile()) {
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry e = entries.nextElement();
+                if (e.getName().endsWith(".msg")) {
+                    try (InputStream in = jar.getInputStream(e)) {
+                        messages.add(Arguments.of(e.getName(), in.readAllBytes()));
+                    }
+                }
+            }
+        }
+        return messages.stream();
+    }
+
+    @Test
+    void theCorpusHasItsEightyMessages() throws IOException {
+        assertEquals(80, corpus().count());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void everyBrokenMessageShowsWhatCanBeReadAndSaysWhatCannot(String name, byte[] raw) throws Exception {
+        MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        ParsedMessage parsed = MessageParser.parse(message);
+
+        boolean something = !parsed.text().isBlank() || !parsed.attachments().isEmpty();
+        assertTrue(something || !parsed.problems().isEmpty(), name + ": no text, no attachment and no problem said");
+        if (parsed.html() != null) {
+            String clean = MailHtmlSanitizer.sanitize(parsed.html(), false, cid -> null).html();
+            assertFalse(clean.toLowerCase(Locale.ROOT).contains("<script"), name);
+        }
+        for (Attachment a : parsed.attachments()) {
+            assertFalse(a.name().isBlank() || a.name().contains("/") || a.name().contains("\\"), a.name());
+            Part part = MessageParser.find(message, a.part());
+            assertNotNull(part, name + " part " + a.part());
+            try (InputStream in = MessageParser.decoded(part)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // A part that breaks while streaming ends its download early: a checked failure the servlet handles.
+                assertNotNull(e);
+            }
+        }
+    }
+}
