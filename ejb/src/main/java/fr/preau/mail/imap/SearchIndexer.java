@@ -225,9 +225,9 @@ public class SearchIndexer {
                 if (sent != null) {
                     date = sent.toInstant();
                 }
-                MessageText content = MessageText.of(mime);
+                ParsedMessage content = MessageParser.parse(mime);
                 text = content.text();
-                attachments.addAll(content.attachmentNames());
+                content.attachments().stream().filter(a -> !a.inline()).forEach(a -> attachments.add(a.name()));
             } catch (java.io.IOException | MessagingException | RuntimeException e) {
                 LOG.fine("Message " + folder + "/" + uid + " only partly indexed: " + e);
             }
