@@ -21,3 +21,9 @@ insert into account (username, address, display_name, establishment_uai, quota_c
     ('luc.moreau',     'luc.moreau@ac-preau.fr',     'Luc Moreau',     '0382236K', 'etendu'),
     ('nadia.haddad',   'nadia.haddad@ac-preau.fr',   'Nadia Haddad',   null,       'etendu')
 on conflict do nothing;
+
+-- The security team's functional mailbox: receives the "Indésirable" and "Hameçonnage" reports
+-- (academy setting mail.report.address, default securite@ac-preau.fr).
+insert into account (username, address, display_name, establishment_uai, quota_class) values
+    ('securite', 'securite@ac-preau.fr', 'Cellule sécurité académique', null, 'fonctionnelle')
+on conflict do nothing;

@@ -14,6 +14,7 @@ import fr.preau.mail.MessageActionService;
 import fr.preau.mail.MessageContent;
 import fr.preau.mail.MessageSort;
 import fr.preau.mail.MessageSummary;
+import fr.preau.mail.MessageUid;
 import fr.preau.mail.SpecialUse;
 import fr.preau.web.shared.Feedback;
 import fr.preau.web.shared.UserView;
@@ -54,6 +55,8 @@ public class InboxView implements Serializable {
     private List<MessageSummary> checked = new ArrayList<>();
     private List<MailLabel> labels = List.of();
     private Map<String, String> colours = Map.of();
+    /** The {@code message} view parameter ({@code validity:uid}): a search result opened in its folder. */
+    private String messageParam;
 
     /** Called once the {@code dossier} view parameter is known (f:viewAction). */
     public void init() {
@@ -70,8 +73,23 @@ public class InboxView implements Serializable {
             conversations = false;
         }
         messages = new MessageLazyDataModel(actions, folder, sort, descending, conversations, PAGE_SIZE);
+        openFromLink();
         loadFolders();
         user.loadIfMissing();
+    }
+
+    private void openFromLink() {
+        if (messageParam == null || messageParam.isBlank()) {
+            return;
+        }
+        try {
+            current = mail.open(messages.getFolder(), MessageUid.parse(messageParam));
+            selected = current.summary();
+        } catch (IllegalArgumentException e) {
+            // A mangled link: the folder alone is shown.
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
     }
 
     public void refresh() {
@@ -236,6 +254,14 @@ public class InboxView implements Serializable {
 
     public void setFolderName(String folderName) {
         this.folderName = folderName;
+    }
+
+    public String getMessageParam() {
+        return messageParam;
+    }
+
+    public void setMessageParam(String messageParam) {
+        this.messageParam = messageParam;
     }
 
     public List<FolderInfo> getFolders() {

@@ -1,0 +1,5 @@
+/**
+ * Export of a folder of the caller's mailbox as an mbox file (mboxrd) or a zip of .eml files, written straight to
+ * the response as it is fetched from IMAP in batches: a folder of any size never sits in memory.
+ */
+package fr.preau.mail.export;

@@ -1,0 +1,306 @@
+package fr.preau.mail.imap;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+
+import fr.preau.mail.FolderPath;
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.MailboxContext;
+import fr.preau.mail.imap.ImapConnector.OpenFolder;
+import fr.preau.mail.search.Folding;
+import fr.preau.mail.search.FolderState;
+import fr.preau.mail.search.IndexedMessage;
+import fr.preau.mail.search.SearchIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParameterList;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
+import org.eclipse.angus.mail.imap.protocol.Status;
+import org.eclipse.angus.mail.imap.protocol.UID;
+
+/**
+ * Brings the search index of a mailbox up to date from IMAP (ADR 0030). Per folder, one STATUS tells what changed
+ * since the last time: a new UIDVALIDITY re-indexes the folder, UIDs at or above the indexed UIDNEXT are fetched in
+ * batches (headers, structure and the first {@value #TEXT_BYTES} bytes), and when the folder holds fewer messages
+ * than the index, the rows of UIDs that left it are removed. A folder that no longer exists is forgotten. So mail
+ * delivered, moved or deleted by any IMAP client is reflected at the next call, at the cost of one STATUS per folder
+ * when nothing changed.
+ */
+@ApplicationScoped
+public class SearchIndexer {
+    private static final Logger LOG = Logger.getLogger(SearchIndexer.class.getName());
+    private static final int BATCH_UIDS = 250;
+    private static final int TEXT_BYTES = 256 * 1024;
+    private static final int MAX_BODY_CHARS = 100_000;
+
+    @Inject
+    private ImapConnector imap;
+
+    @Inject
+    private SearchIndex index;
+
+    /** One indexer at a time per mailbox: a second caller waits, then finds little or nothing left to do. */
+    private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    /** Updates the index of the mailbox; returns how many messages were added. */
+    public int sync(MailboxContext ctx) {
+        String mailbox = ctx.owner().address();
+        ReentrantLock lock = locks.computeIfAbsent(mailbox, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return syncLocked(ctx, mailbox);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int syncLocked(MailboxContext ctx, String mailbox) {
+        Session parsing = imap.userSession();
+        try (Store store = imap.connect(ctx)) {
+            Map<String, FolderState> known = index.folders(mailbox);
+            Set<String> present = new HashSet<>();
+            int added = 0;
+            for (Folder f : personalFolders(store)) {
+                present.add(f.getFullName());
+                added += syncFolder(store, (IMAPFolder) f, mailbox, known.get(f.getFullName()), parsing);
+            }
+            for (String gone : known.keySet()) {
+                if (!present.contains(gone)) {
+                    index.dropFolder(mailbox, gone);
+                }
+            }
+            return added;
+        } catch (MessagingException e) {
+            throw ImapConnector.storeFailure(e);
+        }
+    }
+
+    /** Selectable folders of the personal namespace (not those other users share). */
+    private static List<Folder> personalFolders(Store store) throws MessagingException {
+        Set<String> otherRoots = new HashSet<>();
+        for (Folder ns : store.getSharedNamespaces()) {
+            otherRoots.add(ns.getFullName());
+        }
+        for (Folder ns : store.getUserNamespaces(null)) {
+            otherRoots.add(ns.getFullName());
+        }
+        List<Folder> result = new ArrayList<>();
+        Folder root = store.getDefaultFolder();
+        char separator = root.getSeparator();
+        for (Folder f : root.list("*")) {
+            String name = f.getFullName();
+            boolean foreign = otherRoots.stream().anyMatch(other -> !other.isEmpty()
+                    && (name.equals(other) || name.startsWith(other + separator)));
+            if (!foreign && f instanceof IMAPFolder && (f.getType() & Folder.HOLDS_MESSAGES) != 0) {
+                result.add(f);
+            }
+        }
+        return result;
+    }
+
+    private int syncFolder(Store store, IMAPFolder folder, String mailbox, FolderState known, Session parsing)
+            throws MessagingException {
+        String name = folder.getFullName();
+        Status status = (Status) folder.doCommand(p -> p.status(name,
+                new String[] {"MESSAGES", "UIDNEXT", "UIDVALIDITY"}));
+        FolderState state = known;
+        if (state == null || state.uidValidity() != status.uidvalidity) {
+            index.resetFolder(mailbox, name, status.uidvalidity);
+            state = new FolderState(status.uidvalidity, 1, 0);
+        }
+        boolean newMail = status.uidnext > state.uidNext();
+        if (!newMail && state.count() == status.total) {
+            return 0;
+        }
+        int added = 0;
+        try (OpenFolder open = ImapConnector.open(store, new FolderPath(name), Folder.READ_ONLY)) {
+            IMAPFolder opened = (IMAPFolder) open.folder();
+            if (opened.getUIDValidity() != status.uidvalidity) {
+                // Re-created between STATUS and SELECT: the next search starts it again.
+                return 0;
+            }
+            if (newMail) {
+                for (long first = state.uidNext(); first < status.uidnext; first += BATCH_UIDS) {
+                    long last = Math.min(status.uidnext - 1, first + BATCH_UIDS - 1);
+                    List<IndexedMessage> batch = fetch(opened, name, status.uidvalidity, first, last, parsing);
+                    index.add(mailbox, batch);
+                    index.indexedUpTo(mailbox, name, last + 1);
+                    added += batch.size();
+                }
+            }
+            if (state.count() + added != status.total) {
+                index.retainOnly(mailbox, name, uids(opened));
+            }
+        }
+        return added;
+    }
+
+    private static long[] uids(IMAPFolder folder) throws MessagingException {
+        Message[] all = folder.getMessages();
+        jakarta.mail.FetchProfile profile = new jakarta.mail.FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(all, profile);
+        long[] result = new long[all.length];
+        for (int i = 0; i < all.length; i++) {
+            result[i] = folder.getUID(all[i]);
+        }
+        return result;
+    }
+
+    private static List<IndexedMessage> fetch(IMAPFolder folder, String name, long validity, long first, long last,
+            Session parsing) throws MessagingException {
+        Response[] responses = (Response[]) folder.doCommand(p -> {
+            Response[] r = p.command("UID FETCH " + first + ":" + last
+                    + " (UID RFC822.SIZE INTERNALDATE BODYSTRUCTURE BODY.PEEK[]<0." + TEXT_BYTES + ">)", null);
+            p.handleResult(r[r.length - 1]);
+            return r;
+        });
+        List<IndexedMessage> result = new ArrayList<>();
+        for (Response r : responses) {
+            if (r instanceof FetchResponse f) {
+                UID uid = f.getItem(UID.class);
+                // UID FETCH n:m answers with the last message even when its UID is below n.
+                if (uid != null && uid.uid >= first && uid.uid <= last) {
+                    result.add(indexed(f, name, validity, uid.uid, parsing));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static IndexedMessage indexed(FetchResponse f, String folder, long validity, long uid, Session parsing) {
+        RFC822SIZE size = f.getItem(RFC822SIZE.class);
+        INTERNALDATE internal = f.getItem(INTERNALDATE.class);
+        BODYSTRUCTURE structure = f.getItem(BODYSTRUCTURE.class);
+        BODY body = f.getItem(BODY.class);
+        Set<String> attachments = new LinkedHashSet<>();
+        if (structure != null) {
+            attachmentNames(structure, attachments, 0);
+        }
+        String from = "";
+        String fromLabel = "";
+        String recipients = "";
+        String subject = "";
+        String text = "";
+        Instant date = internal == null || internal.getDate() == null ? null : internal.getDate().toInstant();
+        if (body != null) {
+            try (InputStream in = body.getByteArrayInputStream()) {
+                MimeMessage mime = new MimeMessage(parsing, in);
+                List<MailAddress> senders = MailGateway.convert(safe(mime::getFrom));
+                from = addresses(senders);
+                fromLabel = senders.isEmpty() ? "" : senders.get(0).label();
+                List<MailAddress> to = new ArrayList<>(MailGateway.convert(safe(
+                        () -> mime.getRecipients(Message.RecipientType.TO))));
+                to.addAll(MailGateway.convert(safe(() -> mime.getRecipients(Message.RecipientType.CC))));
+                to.addAll(MailGateway.convert(safe(() -> mime.getRecipients(Message.RecipientType.BCC))));
+                recipients = addresses(to);
+                String s = safeText(mime::getSubject);
+                subject = s == null ? "" : s;
+                Date sent = safeDate(mime);
+                if (sent != null) {
+                    date = sent.toInstant();
+                }
+                ParsedMessage content = MessageParser.parse(mime);
+                text = content.text();
+                content.attachments().stream().filter(a -> !a.inline()).forEach(a -> attachments.add(a.name()));
+            } catch (java.io.IOException | MessagingException | RuntimeException e) {
+                LOG.fine("Message " + folder + "/" + uid + " only partly indexed: " + e);
+            }
+        }
+        String bodyWords = Folding.fold(text);
+        if (bodyWords.length() > MAX_BODY_CHARS) {
+            bodyWords = bodyWords.substring(0, MAX_BODY_CHARS);
+        }
+        return new IndexedMessage(folder, uid, validity, date, fromLabel, subject, size == null ? 0 : size.size,
+                !attachments.isEmpty(), Folding.fold(from), Folding.fold(recipients), Folding.fold(subject),
+                bodyWords, Folding.fold(String.join(" ", attachments)));
+    }
+
+    private static void attachmentNames(BODYSTRUCTURE part, Set<String> names, int depth) {
+        if (depth > 20) {
+            return;
+        }
+        if (part.isMulti() && part.bodies != null) {
+            for (BODYSTRUCTURE child : part.bodies) {
+                attachmentNames(child, names, depth + 1);
+            }
+            return;
+        }
+        String name = parameter(part.dParams, "filename");
+        if (name == null) {
+            name = parameter(part.cParams, "name");
+        }
+        if (name != null && !name.isBlank()) {
+            try {
+                names.add(MimeUtility.decodeText(name));
+            } catch (java.io.UnsupportedEncodingException e) {
+                names.add(name);
+            }
+        }
+    }
+
+    private static String parameter(ParameterList list, String name) {
+        return list == null ? null : list.get(name);
+    }
+
+    private static String addresses(List<MailAddress> list) {
+        StringBuilder b = new StringBuilder();
+        for (MailAddress a : list) {
+            b.append(a.personal() == null ? "" : a.personal()).append(' ').append(a.address()).append(' ');
+        }
+        return b.toString();
+    }
+
+    private interface Getter<T> {
+        T get() throws MessagingException;
+    }
+
+    private static jakarta.mail.Address[] safe(Getter<jakarta.mail.Address[]> getter) {
+        try {
+            return getter.get();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String safeText(Getter<String> getter) {
+        try {
+            return getter.get();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Date safeDate(MimeMessage m) {
+        try {
+            return m.getSentDate();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+}
