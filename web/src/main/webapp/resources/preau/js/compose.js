@@ -115,6 +115,16 @@ window.PreauCompose = (function () {
         touch();
     }
 
+    /** PrimeFaces' upload progress bars come without an accessible name: they take the attachments field's label. */
+    function nameProgressBars() {
+        document.querySelectorAll('.ui-progressbar').forEach(function (bar) {
+            if (!bar.getAttribute('aria-label') && !bar.getAttribute('aria-labelledby')) {
+                bar.setAttribute('aria-labelledby', 'attachments-label');
+            }
+        });
+    }
+    new MutationObserver(nameProgressBars).observe(document.documentElement, {childList: true, subtree: true});
+
     if (document.readyState === 'complete') {
         init();
     } else {
