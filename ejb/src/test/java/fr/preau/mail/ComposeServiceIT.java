@@ -52,6 +52,8 @@ class ComposeServiceIT {
     private static final String DRAFTS = "Brouillons";
     private static final String SENT = "Envoyés";
     private static final String VICTIM = "it.victime";
+    /** Put in a 1 MB quota class and filled above it. */
+    private static final String FULL = "it.pleine";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Deployment
@@ -76,6 +78,9 @@ class ComposeServiceIT {
 
     @EJB
     private ComposeFixture settings;
+
+    @EJB
+    private ListFixture quotas;
 
     private MailAddress me;
     private MailAddress colleague;
@@ -191,6 +196,56 @@ class ComposeServiceIT {
             }
         } finally {
             settings.setting(ComposeService.ATTACHMENT_LIMIT, null);
+        }
+    }
+
+    @Test
+    void aFullMailboxIsRefusedAtOnceNamingItNothingIsDeliveredAndTheDraftSendsLater() throws Exception {
+        String full = FULL + "@" + TestEnv.domain();
+        fixture.ensureAccount(FULL, full, "Paul Plein");
+        fixture.resetMailbox(full);
+        try {
+            try (ImapProbe imap = ImapProbe.asMaster(full)) {
+                MimeMessage big = new MimeMessage((jakarta.mail.Session) null);
+                big.setSubject("Remplissage " + run, "UTF-8");
+                big.setText(("x".repeat(79) + "\n").repeat(14_000), "UTF-8");
+                big.saveChanges();
+                imap.append("INBOX", big);
+            }
+            quotas.quota(FULL, "it-1mo", 1);
+            String subject = "Boîte pleine " + run;
+            OutgoingMessage m = message(List.of(colleague, new MailAddress(full, "Paul Plein")), subject,
+                    "<p>Ordre du jour</p>");
+            NotSentException notSent = assertThrows(NotSentException.class, () -> composer.send(m, null, null));
+            InvalidInputException reason = assertInstanceOf(InvalidInputException.class, notSent.reason());
+            assertEquals("compose.error.quota.full", reason.messageKey());
+            assertEquals(full, reason.argument(), "names the full mailbox, only it");
+            assertNotNull(notSent.draft());
+            try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+                assertEquals(List.of(subject), imap.subjects(DRAFTS), "kept as one draft");
+                assertEquals(0, imap.subjects(SENT).stream().filter(subject::equals).count());
+            }
+            Thread.sleep(2000);
+            for (String address : List.of(colleague.address(), full)) {
+                try (ImapProbe imap = ImapProbe.asMaster(address)) {
+                    assertEquals(0, imap.subjects("INBOX").stream().filter(subject::equals).count(), address);
+                }
+            }
+
+            quotas.standardQuota(FULL);
+            composer.send(composer.openDraft(notSent.draft()), notSent.draft(), null);
+            try (ImapProbe imap = ImapProbe.asMaster(full)) {
+                assertEquals(1, imap.awaitSubject("INBOX", subject, WAIT));
+            }
+            try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+                assertEquals(1, imap.awaitSubject("INBOX", subject, WAIT));
+            }
+            try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+                assertEquals(List.of(), imap.subjects(DRAFTS), "sent once room was made: the draft goes");
+            }
+        } finally {
+            quotas.standardQuota(FULL);
+            fixture.resetMailbox(full);
         }
     }
 

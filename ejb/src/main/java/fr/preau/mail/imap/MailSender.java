@@ -37,6 +37,7 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 
 /**
  * Sending and drafts, as the user: submission through Postfix with a copy in Envoyés, drafts in Brouillons kept as
@@ -246,8 +247,9 @@ public class MailSender {
 
     /**
      * What the submission server's refusal means for the user: {@code compose.error.rejected} names the refused
-     * recipients (field {@code to}), {@code compose.error.tooLarge} (field {@code attachments}),
-     * {@code compose.error.quota} and {@code compose.error.refused} (field {@code send}).
+     * recipients (field {@code to}), {@code compose.error.quota.full} names the recipients whose mailbox is full
+     * (field {@code to}), {@code compose.error.tooLarge} (field {@code attachments}), {@code compose.error.quota}
+     * and {@code compose.error.refused} (field {@code send}).
      */
     static InvalidInputException refusal(SendFailedException e) {
         StringBuilder all = new StringBuilder();
@@ -259,8 +261,20 @@ public class MailSender {
         if (text.contains("5.3.4") || text.contains("too large") || text.contains("size exceeds")) {
             return new InvalidInputException("attachments", "compose.error.tooLarge", null);
         }
-        if (text.contains("5.2.2") || text.contains("4.2.2") || text.contains("quota")
-                || text.contains("mailbox full")) {
+        List<String> full = new ArrayList<>();
+        for (Exception x = e; x != null; x = x instanceof MessagingException me ? me.getNextException() : null) {
+            if (x instanceof SMTPAddressFailedException refused && refused.getMessage() != null) {
+                // The reply repeats the address, which may itself contain "quota".
+                String address = refused.getAddress().toString();
+                if (quota(refused.getMessage().replace(address, ""))) {
+                    full.add(address);
+                }
+            }
+        }
+        if (!full.isEmpty()) {
+            return new InvalidInputException("to", "compose.error.quota.full", String.join(", ", full));
+        }
+        if (quota(text)) {
             return new InvalidInputException("send", "compose.error.quota", null);
         }
         Address[] invalid = e.getInvalidAddresses();
@@ -269,5 +283,12 @@ public class MailSender {
             return new InvalidInputException("to", "compose.error.rejected", names);
         }
         return new InvalidInputException("send", "compose.error.refused", null);
+    }
+
+    /** A full mailbox: 5.2.2 / 4.2.2 (RFC 3463), as Dovecot's quota-status answers at RCPT time (ADR 0045). */
+    private static boolean quota(String reply) {
+        String text = reply == null ? "" : reply.toLowerCase(Locale.ROOT);
+        return text.contains("5.2.2") || text.contains("4.2.2") || text.contains("quota")
+                || text.contains("mailbox full") || text.contains("mailbox is full");
     }
 }
