@@ -219,7 +219,7 @@ class ComposeServiceIT {
             NotSentException notSent = assertThrows(NotSentException.class, () -> composer.send(m, null, null));
             InvalidInputException reason = assertInstanceOf(InvalidInputException.class, notSent.reason());
             assertEquals("compose.error.quota.full", reason.messageKey());
-            assertEquals(full, reason.argument(), "names the full mailbox, only it");
+            assertEquals("Paul Plein <" + full + ">", reason.argument(), "names the full mailbox, only it");
             assertNotNull(notSent.draft());
             try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
                 assertEquals(List.of(subject), imap.subjects(DRAFTS), "kept as one draft");

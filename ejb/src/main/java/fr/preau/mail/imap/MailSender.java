@@ -34,6 +34,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -265,9 +266,9 @@ public class MailSender {
         for (Exception x = e; x != null; x = x instanceof MessagingException me ? me.getNextException() : null) {
             if (x instanceof SMTPAddressFailedException refused && refused.getMessage() != null) {
                 // The reply repeats the address, which may itself contain "quota".
-                String address = refused.getAddress().toString();
-                if (quota(refused.getMessage().replace(address, ""))) {
-                    full.add(address);
+                InternetAddress address = refused.getAddress();
+                if (quota(refused.getMessage().replace(address.getAddress(), ""))) {
+                    full.add(shown(address));
                 }
             }
         }
@@ -279,10 +280,15 @@ public class MailSender {
         }
         Address[] invalid = e.getInvalidAddresses();
         if (invalid != null && invalid.length > 0) {
-            String names = String.join(", ", Arrays.stream(invalid).map(Address::toString).toList());
+            String names = String.join(", ", Arrays.stream(invalid).map(MailSender::shown).toList());
             return new InvalidInputException("to", "compose.error.rejected", names);
         }
         return new InvalidInputException("send", "compose.error.refused", null);
+    }
+
+    /** An address as the user typed it: the display name unencoded (no RFC 2047 words). */
+    private static String shown(Address address) {
+        return address instanceof InternetAddress ia ? ia.toUnicodeString() : address.toString();
     }
 
     /** A full mailbox: 5.2.2 / 4.2.2 (RFC 3463), as Dovecot's quota-status answers at RCPT time (ADR 0045). */
