@@ -232,6 +232,20 @@ class ComposeServiceIT {
                 }
             }
 
+            // Mail from outside (inbound SMTP) is refused at RCPT too, not accepted and bounced later.
+            java.util.Properties props = new java.util.Properties();
+            props.put("mail.smtp.host", "127.0.0.1");
+            props.put("mail.smtp.port", TestEnv.get("PREAU_SMTP_PORT"));
+            MimeMessage inbound = new MimeMessage(jakarta.mail.Session.getInstance(props));
+            inbound.setFrom(new InternetAddress("parent." + run + "@exemple.org"));
+            inbound.setRecipients(Message.RecipientType.TO, full);
+            inbound.setSubject(subject + " (externe)", "UTF-8");
+            inbound.setText("Bonjour", "UTF-8");
+            jakarta.mail.SendFailedException bounced = assertThrows(jakarta.mail.SendFailedException.class,
+                    () -> jakarta.mail.Transport.send(inbound));
+            assertTrue(String.valueOf(bounced.getNextException()).contains("552 5.2.2"),
+                    String.valueOf(bounced.getNextException()));
+
             quotas.standardQuota(FULL);
             composer.send(composer.openDraft(notSent.draft()), notSent.draft(), null);
             try (ImapProbe imap = ImapProbe.asMaster(full)) {
