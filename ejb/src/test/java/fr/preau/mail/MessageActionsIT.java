@@ -272,20 +272,22 @@ class MessageActionsIT {
         List<MessageUid> all = uids(from);
         assertEquals(count, all.size());
 
-        // Small batches make the move last long enough to be stopped in the middle.
-        settings.put(fr.preau.mail.imap.MessageOperations.MOVE_BATCH, "4");
-        CompletableFuture<Integer> move = CompletableFuture.supplyAsync(() -> {
-            try {
-                return user.call(() -> actions.move(from, all, to));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // One UID per command makes the move last long enough to be stopped in the middle; the watcher signs in
+        // before the move starts, so on a fast machine it does not miss it.
+        settings.put(fr.preau.mail.imap.MessageOperations.MOVE_BATCH, "1");
+        CompletableFuture<Integer> move;
         try (ImapProbe watcher = ImapProbe.asMaster(address)) {
             Folder target = watcher.store().getFolder(to.name());
+            move = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return user.call(() -> actions.move(from, all, to));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (target.getMessageCount() == 0 && System.nanoTime() < deadline && !move.isDone()) {
-                Thread.sleep(5);
+                Thread.onSpinWait();
             }
         }
         stopDovecotNow();

@@ -132,6 +132,9 @@ class ScheduledSendRestartIT {
         server.stop();
         // Down past the due time of the first message (25 s after it was scheduled).
         Thread.sleep(30_000);
+        // Until this instant no server could send: the message due meanwhile must leave after it.
+        java.nio.file.Files.writeString(new File(TestEnv.get("PREAU_HOME"), "scheduled-restart-up.txt").toPath(),
+                Instant.now().toString());
         server.start(base.toString(), new File("target/wildfly-restarted.log"));
     }
 
@@ -146,8 +149,10 @@ class ScheduledSendRestartIT {
         awaitState(rows.idOf("Accepté et copié " + run), ScheduledState.SENT, Duration.ofSeconds(120));
         awaitState(rows.idOf("Accepté sans copie " + run), ScheduledState.SENT, Duration.ofSeconds(120));
         awaitState(rows.idOf("Jamais accepté " + run), ScheduledState.SENT, Duration.ofSeconds(120));
-        assertTrue(rows.sentAt(downId).orElseThrow().isAfter(rows.dueAt(downId).plusSeconds(20)),
-                "sent late, once the server was back");
+        Instant backAt = Instant.parse(java.nio.file.Files.readString(
+                new File(TestEnv.get("PREAU_HOME"), "scheduled-restart-up.txt").toPath()).strip());
+        assertTrue(backAt.isAfter(rows.dueAt(downId)), "the server was down at the due time");
+        assertTrue(rows.sentAt(downId).orElseThrow().isAfter(backAt), "sent late, once the server was back");
 
         try (ImapProbe inbox = ImapProbe.asMaster(recipient()); ImapProbe sent = ImapProbe.asMaster(sender())) {
             assertEquals(1, inbox.awaitSubject("INBOX", whileDown, Duration.ofSeconds(30)));
