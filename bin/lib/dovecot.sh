@@ -54,7 +54,8 @@ dovecot_configure() {
 dovecot_pid() { running_pid dovecot dovecot; }
 
 dovecot_ports() {
-    printf '%s ' "$PREAU_IMAP_PORT" "$PREAU_IMAPS_PORT" "$PREAU_LMTP_PORT" "$PREAU_SIEVE_PORT" "$PREAU_DOVECOT_AUTH_PORT"
+    printf '%s ' "$PREAU_IMAP_PORT" "$PREAU_IMAPS_PORT" "$PREAU_LMTP_PORT" "$PREAU_SIEVE_PORT" "$PREAU_DOVECOT_AUTH_PORT" \
+        "$PREAU_QUOTA_STATUS_PORT"
 }
 
 dovecot_start() {
@@ -91,7 +92,7 @@ dovecot_start() {
         wait_port "$port" "$pid" 15 ||
             fail_component "$label" dovecot "le port $port n'écoute pas" "port $port not listening"
     done
-    info "Dovecot démarré (pid $pid, IMAP $PREAU_IMAP_PORT, IMAPS $PREAU_IMAPS_PORT, LMTP $PREAU_LMTP_PORT, ManageSieve $PREAU_SIEVE_PORT, auth $PREAU_DOVECOT_AUTH_PORT)"
+    info "Dovecot démarré (pid $pid, IMAP $PREAU_IMAP_PORT, IMAPS $PREAU_IMAPS_PORT, LMTP $PREAU_LMTP_PORT, ManageSieve $PREAU_SIEVE_PORT, auth $PREAU_DOVECOT_AUTH_PORT, quota-status $PREAU_QUOTA_STATUS_PORT)"
 }
 
 dovecot_stop() {
@@ -109,8 +110,9 @@ dovecot_stop() {
 dovecot_status() {
     local pid
     if pid=$(dovecot_pid); then
-        printf 'dovecot     running (pid %s, ports imap %s, imaps %s, lmtp %s, sieve %s, auth %s)\n' \
-            "$pid" "$PREAU_IMAP_PORT" "$PREAU_IMAPS_PORT" "$PREAU_LMTP_PORT" "$PREAU_SIEVE_PORT" "$PREAU_DOVECOT_AUTH_PORT"
+        printf 'dovecot     running (pid %s, ports imap %s, imaps %s, lmtp %s, sieve %s, auth %s, quota-status %s)\n' \
+            "$pid" "$PREAU_IMAP_PORT" "$PREAU_IMAPS_PORT" "$PREAU_LMTP_PORT" "$PREAU_SIEVE_PORT" "$PREAU_DOVECOT_AUTH_PORT" \
+            "$PREAU_QUOTA_STATUS_PORT"
     else
         printf 'dovecot     stopped\n'
     fi

@@ -46,6 +46,7 @@ PREAU_SMTP_PORT=$((1025 + p))
 PREAU_LMTP_PORT=$((1024 + p))
 PREAU_SIEVE_PORT=$((4190 + p))
 PREAU_DOVECOT_AUTH_PORT=$((12345 + p))
+PREAU_QUOTA_STATUS_PORT=$((10993 + p))
 PREAU_MASTER_USER=preau-portal
 PREAU_MASTER_PASSWORD=$(random_secret)
 
@@ -77,6 +78,12 @@ env_add_missing() {
     local file=$1
     grep -q '^PREAU_ADMIN_CLIENT_SECRET=' "$file" ||
         printf 'PREAU_ADMIN_CLIENT_ID=preau-admin\nPREAU_ADMIN_CLIENT_SECRET=%s\n' "$(random_secret)" >>"$file"
+    # Dovecot's quota-status policy service, asked by Postfix at RCPT time (docs/adr/0045).
+    if ! grep -q '^PREAU_QUOTA_STATUS_PORT=' "$file"; then
+        local offset
+        offset=$(sed -n 's/^PREAU_PORT_OFFSET=//p' "$file")
+        printf 'PREAU_QUOTA_STATUS_PORT=%s\n' "$((10993 + ${offset:-0}))" >>"$file"
+    fi
 }
 
 # Loads preau.env (generating it on first start) and exports every variable.

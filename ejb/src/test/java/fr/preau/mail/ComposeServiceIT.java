@@ -50,6 +50,8 @@ class ComposeServiceIT {
     private static final String DRAFTS = "Brouillons";
     private static final String SENT = "Envoyés";
     private static final String VICTIM = "it.victime";
+    /** Put in a 1 MB quota class and filled above it. */
+    private static final String FULL = "it.pleine";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Deployment
@@ -68,6 +70,9 @@ class ComposeServiceIT {
 
     @EJB
     private ComposeFixture settings;
+
+    @EJB
+    private ListFixture quotas;
 
     private MailAddress me;
     private MailAddress colleague;
@@ -183,6 +188,70 @@ class ComposeServiceIT {
             }
         } finally {
             settings.setting(ComposeService.ATTACHMENT_LIMIT, null);
+        }
+    }
+
+    @Test
+    void aFullMailboxIsRefusedAtOnceNamingItNothingIsDeliveredAndTheDraftSendsLater() throws Exception {
+        String full = FULL + "@" + TestEnv.domain();
+        fixture.ensureAccount(FULL, full, "Paul Plein");
+        fixture.resetMailbox(full);
+        try {
+            try (ImapProbe imap = ImapProbe.asMaster(full)) {
+                MimeMessage big = new MimeMessage((jakarta.mail.Session) null);
+                big.setSubject("Remplissage " + run, "UTF-8");
+                big.setText(("x".repeat(79) + "\n").repeat(14_000), "UTF-8");
+                big.saveChanges();
+                imap.append("INBOX", big);
+            }
+            quotas.quota(FULL, "it-1mo", 1);
+            String subject = "Boîte pleine " + run;
+            OutgoingMessage m = message(List.of(colleague, new MailAddress(full, "Paul Plein")), subject,
+                    "<p>Ordre du jour</p>");
+            NotSentException notSent = assertThrows(NotSentException.class, () -> composer.send(m, null, null));
+            InvalidInputException reason = assertInstanceOf(InvalidInputException.class, notSent.reason());
+            assertEquals("compose.error.quota.full", reason.messageKey());
+            assertEquals("Paul Plein <" + full + ">", reason.argument(), "names the full mailbox, only it");
+            assertNotNull(notSent.draft());
+            try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+                assertEquals(List.of(subject), imap.subjects(DRAFTS), "kept as one draft");
+                assertEquals(0, imap.subjects(SENT).stream().filter(subject::equals).count());
+            }
+            Thread.sleep(2000);
+            for (String address : List.of(colleague.address(), full)) {
+                try (ImapProbe imap = ImapProbe.asMaster(address)) {
+                    assertEquals(0, imap.subjects("INBOX").stream().filter(subject::equals).count(), address);
+                }
+            }
+
+            // Mail from outside (inbound SMTP) is refused at RCPT too, not accepted and bounced later.
+            java.util.Properties props = new java.util.Properties();
+            props.put("mail.smtp.host", "127.0.0.1");
+            props.put("mail.smtp.port", TestEnv.get("PREAU_SMTP_PORT"));
+            MimeMessage inbound = new MimeMessage(jakarta.mail.Session.getInstance(props));
+            inbound.setFrom(new InternetAddress("parent." + run + "@exemple.org"));
+            inbound.setRecipients(Message.RecipientType.TO, full);
+            inbound.setSubject(subject + " (externe)", "UTF-8");
+            inbound.setText("Bonjour", "UTF-8");
+            jakarta.mail.SendFailedException bounced = assertThrows(jakarta.mail.SendFailedException.class,
+                    () -> jakarta.mail.Transport.send(inbound));
+            assertTrue(String.valueOf(bounced.getNextException()).contains("552 5.2.2"),
+                    String.valueOf(bounced.getNextException()));
+
+            quotas.standardQuota(FULL);
+            composer.send(composer.openDraft(notSent.draft()), notSent.draft(), null);
+            try (ImapProbe imap = ImapProbe.asMaster(full)) {
+                assertEquals(1, imap.awaitSubject("INBOX", subject, WAIT));
+            }
+            try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+                assertEquals(1, imap.awaitSubject("INBOX", subject, WAIT));
+            }
+            try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+                assertEquals(List.of(), imap.subjects(DRAFTS), "sent once room was made: the draft goes");
+            }
+        } finally {
+            quotas.standardQuota(FULL);
+            fixture.resetMailbox(full);
         }
     }
 

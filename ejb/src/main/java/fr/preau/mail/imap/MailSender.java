@@ -34,9 +34,11 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 
 /**
  * Sending and drafts, as the user: submission through Postfix with a copy in Envoyés, drafts in Brouillons kept as
@@ -246,8 +248,9 @@ public class MailSender {
 
     /**
      * What the submission server's refusal means for the user: {@code compose.error.rejected} names the refused
-     * recipients (field {@code to}), {@code compose.error.tooLarge} (field {@code attachments}),
-     * {@code compose.error.quota} and {@code compose.error.refused} (field {@code send}).
+     * recipients (field {@code to}), {@code compose.error.quota.full} names the recipients whose mailbox is full
+     * (field {@code to}), {@code compose.error.tooLarge} (field {@code attachments}), {@code compose.error.quota}
+     * and {@code compose.error.refused} (field {@code send}).
      */
     static InvalidInputException refusal(SendFailedException e) {
         StringBuilder all = new StringBuilder();
@@ -259,15 +262,39 @@ public class MailSender {
         if (text.contains("5.3.4") || text.contains("too large") || text.contains("size exceeds")) {
             return new InvalidInputException("attachments", "compose.error.tooLarge", null);
         }
-        if (text.contains("5.2.2") || text.contains("4.2.2") || text.contains("quota")
-                || text.contains("mailbox full")) {
+        List<String> full = new ArrayList<>();
+        for (Exception x = e; x != null; x = x instanceof MessagingException me ? me.getNextException() : null) {
+            if (x instanceof SMTPAddressFailedException refused && refused.getMessage() != null) {
+                // The reply repeats the address, which may itself contain "quota".
+                InternetAddress address = refused.getAddress();
+                if (quota(refused.getMessage().replace(address.getAddress(), ""))) {
+                    full.add(shown(address));
+                }
+            }
+        }
+        if (!full.isEmpty()) {
+            return new InvalidInputException("to", "compose.error.quota.full", String.join(", ", full));
+        }
+        if (quota(text)) {
             return new InvalidInputException("send", "compose.error.quota", null);
         }
         Address[] invalid = e.getInvalidAddresses();
         if (invalid != null && invalid.length > 0) {
-            String names = String.join(", ", Arrays.stream(invalid).map(Address::toString).toList());
+            String names = String.join(", ", Arrays.stream(invalid).map(MailSender::shown).toList());
             return new InvalidInputException("to", "compose.error.rejected", names);
         }
         return new InvalidInputException("send", "compose.error.refused", null);
+    }
+
+    /** An address as the user typed it: the display name unencoded (no RFC 2047 words). */
+    private static String shown(Address address) {
+        return address instanceof InternetAddress ia ? ia.toUnicodeString() : address.toString();
+    }
+
+    /** A full mailbox: 5.2.2 / 4.2.2 (RFC 3463), as Dovecot's quota-status answers at RCPT time (ADR 0045). */
+    private static boolean quota(String reply) {
+        String text = reply == null ? "" : reply.toLowerCase(Locale.ROOT);
+        return text.contains("5.2.2") || text.contains("4.2.2") || text.contains("quota")
+                || text.contains("mailbox full") || text.contains("mailbox is full");
     }
 }
