@@ -21,8 +21,8 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * The caller's personal recovery address ("Mon compte › Sécurité"): registered, then verified by a link mailed to it
- * (valid 24 h); only a verified address receives reset links ({@link PasswordRecoveryService}). An address of an
- * academy domain is refused: it would be locked with the account it is meant to recover.
+ * (valid 24 h); only a verified address receives reset links ({@link PasswordRecoveryService}). An address of the
+ * caller's own academic domain is refused: it would be locked with the account it is meant to recover.
  */
 @Stateless
 @ServiceBoundary
@@ -56,8 +56,10 @@ public class RecoveryAddressService {
         if (!MailAddress.isValid(clean) || clean.length() > 254) {
             throw new InvalidInputException("address", "recovery.address.invalid", address);
         }
-        Number academic = (Number) em.createNativeQuery("select count(*) from mail_domain where name = ?1")
-                .setParameter(1, clean.substring(clean.indexOf('@') + 1)).getSingleResult();
+        Number academic = (Number) em.createNativeQuery("select count(*) from account where username = ?1"
+                + " and split_part(address, '@', 2) = ?2")
+                .setParameter(1, caller()).setParameter(2, clean.substring(clean.indexOf('@') + 1))
+                .getSingleResult();
         if (academic.intValue() > 0) {
             throw new InvalidInputException("address", "recovery.address.academic", clean);
         }
