@@ -13,7 +13,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The public page of a reset link ({@code /public/nouveau-mot-de-passe.xhtml?jeton=…}): the new password twice. */
+/**
+ * The public page of a reset link ({@code /public/nouveau-mot-de-passe.xhtml?jeton=…}): the new password twice.
+ * Referrer-Policy same-origin keeps the token from other sites yet lets the form post with its Origin (CSRF filter).
+ */
 @Named
 @ViewScoped
 public class ResetPasswordView implements Serializable {
@@ -30,7 +33,7 @@ public class ResetPasswordView implements Serializable {
 
     public void load() {
         var external = FacesContext.getCurrentInstance().getExternalContext();
-        external.setResponseHeader("Referrer-Policy", "no-referrer");
+        external.setResponseHeader("Referrer-Policy", "same-origin");
         external.setResponseHeader("Cache-Control", "private, no-store");
         try {
             link = recovery.resetLink(token);

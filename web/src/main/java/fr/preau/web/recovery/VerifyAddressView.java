@@ -25,7 +25,7 @@ public class VerifyAddressView {
             result = RecoveryLink.UNKNOWN;
         }
         var external = FacesContext.getCurrentInstance().getExternalContext();
-        external.setResponseHeader("Referrer-Policy", "no-referrer");
+        external.setResponseHeader("Referrer-Policy", "same-origin");
         if (result == RecoveryLink.UNKNOWN) {
             external.setResponseStatus(HttpServletResponse.SC_NOT_FOUND);
         } else if (result == RecoveryLink.EXPIRED) {
