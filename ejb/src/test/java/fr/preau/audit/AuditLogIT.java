@@ -17,6 +17,7 @@ import fr.preau.account.NewAppPassword;
 import fr.preau.mail.MailFixture;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.ItArchive;
 import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
@@ -24,9 +25,6 @@ import jakarta.ejb.EJBException;
 import jakarta.mail.AuthenticationFailedException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,13 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AuditLogIT {
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "audit-it.war")
-                .addPackages(true, "fr.preau")
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
-                .addAsLibraries(TestEnv.runtimeLibraries())
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.eclipse.angus.mail\n"));
+        return ItArchive.of("audit-it.war");
     }
 
     @EJB

@@ -20,15 +20,13 @@ import fr.preau.mail.MailFixture;
 import fr.preau.settings.AcademySettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
+import fr.preau.testing.ItArchive;
 import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,13 +50,7 @@ class IdentityServicesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "identity-it.war")
-                .addPackages(true, "fr.preau")
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
-                .addAsLibraries(TestEnv.runtimeLibraries())
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: " + MODULES + "\n"));
+        return ItArchive.of("identity-it.war", MODULES);
     }
 
     @EJB

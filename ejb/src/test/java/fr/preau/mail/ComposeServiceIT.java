@@ -22,6 +22,7 @@ import fr.preau.mail.compose.ReplyMode;
 import fr.preau.mail.compose.ReplyTarget;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.ItArchive;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
 import jakarta.mail.Flags;
@@ -34,9 +35,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,13 +54,7 @@ class ComposeServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "compose-it.war")
-                .addPackages(true, "fr.preau")
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
-                .addAsLibraries(TestEnv.runtimeLibraries())
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.eclipse.angus.mail\n"));
+        return ItArchive.of("compose-it.war");
     }
 
     @EJB

@@ -20,6 +20,7 @@ import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceUnavailableException;
 import fr.preau.testing.BigMailbox;
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.ItArchive;
 import fr.preau.testing.Stack;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
@@ -33,9 +34,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,13 +50,7 @@ class MessageActionsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "actions-it.war")
-                .addPackages(true, "fr.preau")
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
-                .addAsLibraries(TestEnv.runtimeLibraries())
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.eclipse.angus.mail\n"));
+        return ItArchive.of("actions-it.war");
     }
 
     @EJB
@@ -272,20 +264,22 @@ class MessageActionsIT {
         List<MessageUid> all = uids(from);
         assertEquals(count, all.size());
 
-        // Small batches make the move last long enough to be stopped in the middle.
-        settings.put(fr.preau.mail.imap.MessageOperations.MOVE_BATCH, "4");
-        CompletableFuture<Integer> move = CompletableFuture.supplyAsync(() -> {
-            try {
-                return user.call(() -> actions.move(from, all, to));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // One UID per command makes the move last long enough to be stopped in the middle; the watcher signs in
+        // before the move starts, so on a fast machine it does not miss it.
+        settings.put(fr.preau.mail.imap.MessageOperations.MOVE_BATCH, "1");
+        CompletableFuture<Integer> move;
         try (ImapProbe watcher = ImapProbe.asMaster(address)) {
             Folder target = watcher.store().getFolder(to.name());
+            move = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return user.call(() -> actions.move(from, all, to));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (target.getMessageCount() == 0 && System.nanoTime() < deadline && !move.isDone()) {
-                Thread.sleep(5);
+                Thread.onSpinWait();
             }
         }
         stopDovecotNow();
@@ -313,11 +307,15 @@ class MessageActionsIT {
         assertTrue(where.values().stream().allMatch(n -> n == 1));
     }
 
-    /** TERM to Dovecot's master, as {@code bin/preau stop dovecot} does, without the script's start-up time. */
+    /**
+     * Dovecot stops at once, as in a crash: its processes (the IMAP session doing the move among them) are killed,
+     * then the master gets TERM. A plain TERM lets a fast machine finish the move during the shutdown.
+     */
     private static void stopDovecotNow() throws Exception {
         long pid = Long.parseLong(java.nio.file.Files.readString(
                 java.nio.file.Path.of(TestEnv.get("PREAU_HOME"), "dovecot", "run", "master.pid")).trim());
         ProcessHandle master = ProcessHandle.of(pid).orElseThrow();
+        master.descendants().forEach(ProcessHandle::destroyForcibly);
         master.destroy();
         master.onExit().get(30, TimeUnit.SECONDS);
     }

@@ -14,14 +14,12 @@ import java.util.logging.Logger;
 
 import fr.preau.testing.BigMailbox;
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.ItArchive;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
 import jakarta.mail.Folder;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,13 +38,7 @@ class MessageListIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "list-it.war")
-                .addPackages(true, "fr.preau")
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
-                .addAsLibraries(TestEnv.runtimeLibraries())
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.eclipse.angus.mail\n"));
+        return ItArchive.of("list-it.war");
     }
 
     @EJB

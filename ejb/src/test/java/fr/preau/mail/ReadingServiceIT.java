@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import fr.preau.shared.NotFoundException;
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.ItArchive;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
 import jakarta.mail.Session;
@@ -23,9 +24,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,13 +40,7 @@ class ReadingServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "reading-it.war")
-                .addPackages(true, "fr.preau")
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
-                .addAsLibraries(TestEnv.runtimeLibraries())
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.eclipse.angus.mail\n"));
+        return ItArchive.of("reading-it.war");
     }
 
     @EJB

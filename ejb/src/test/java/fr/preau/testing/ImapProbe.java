@@ -29,6 +29,8 @@ public final class ImapProbe implements AutoCloseable {
         Properties props = new Properties();
         props.put("mail.imap.connectiontimeout", "10000");
         props.put("mail.imap.timeout", "30000");
+        // A probe reports the server's state now: no STATUS answer kept for a second (Angus' default).
+        props.put("mail.imap.statuscachetimeout", "0");
         Store store = Session.getInstance(props).getStore("imap");
         store.connect("127.0.0.1", TestEnv.port("PREAU_IMAP_PORT"), user, password);
         return new ImapProbe(store);

@@ -18,7 +18,7 @@ public class AuditPurgeScheduler {
     static final String JOB = "audit-purge";
     private static final Logger LOG = Logger.getLogger(AuditPurgeScheduler.class.getName());
 
-    @Schedule(hour = "2", minute = "30", persistent = false, info = JOB)
+    @Schedule(hour = "2", minute = "30", timezone = "Europe/Paris", persistent = false, info = JOB)
     public void nightly() {
         long execution = BatchRuntime.getJobOperator().start(JOB, new Properties());
         LOG.info("Job " + JOB + " started (execution " + execution + ")");

@@ -13,7 +13,7 @@ import jakarta.ejb.Singleton;
 public class IdentityNightlySchedule {
     public static final String JOB = "identity-nightly";
 
-    @Schedule(hour = "2", minute = "15", persistent = false)
+    @Schedule(hour = "2", minute = "15", timezone = "Europe/Paris", persistent = false)
     void nightly() {
         BatchRuntime.getJobOperator().start(JOB, new Properties());
     }

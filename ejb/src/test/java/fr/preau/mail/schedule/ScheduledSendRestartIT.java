@@ -18,6 +18,7 @@ import fr.preau.mail.MailFixture;
 import fr.preau.mail.OutgoingMessage;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.ItArchive;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.WildFlyRestart;
 import jakarta.ejb.EJB;
@@ -27,9 +28,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,14 +49,7 @@ class ScheduledSendRestartIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "schedule-restart-it.war")
-                .addPackages(true, "fr.preau")
-                .deleteClass(WildFlyRestart.class)
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
-                .addAsLibraries(TestEnv.runtimeLibraries())
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.eclipse.angus.mail\n"));
+        return ItArchive.of("schedule-restart-it.war").deleteClass(WildFlyRestart.class);
     }
 
     @EJB
@@ -132,6 +123,9 @@ class ScheduledSendRestartIT {
         server.stop();
         // Down past the due time of the first message (25 s after it was scheduled).
         Thread.sleep(30_000);
+        // Until this instant no server could send: the message due meanwhile must leave after it.
+        java.nio.file.Files.writeString(new File(TestEnv.get("PREAU_HOME"), "scheduled-restart-up.txt").toPath(),
+                Instant.now().toString());
         server.start(base.toString(), new File("target/wildfly-restarted.log"));
     }
 
@@ -146,8 +140,10 @@ class ScheduledSendRestartIT {
         awaitState(rows.idOf("Accepté et copié " + run), ScheduledState.SENT, Duration.ofSeconds(120));
         awaitState(rows.idOf("Accepté sans copie " + run), ScheduledState.SENT, Duration.ofSeconds(120));
         awaitState(rows.idOf("Jamais accepté " + run), ScheduledState.SENT, Duration.ofSeconds(120));
-        assertTrue(rows.sentAt(downId).orElseThrow().isAfter(rows.dueAt(downId).plusSeconds(20)),
-                "sent late, once the server was back");
+        Instant backAt = Instant.parse(java.nio.file.Files.readString(
+                new File(TestEnv.get("PREAU_HOME"), "scheduled-restart-up.txt").toPath()).strip());
+        assertTrue(backAt.isAfter(rows.dueAt(downId)), "the server was down at the due time");
+        assertTrue(rows.sentAt(downId).orElseThrow().isAfter(backAt), "sent late, once the server was back");
 
         try (ImapProbe inbox = ImapProbe.asMaster(recipient()); ImapProbe sent = ImapProbe.asMaster(sender())) {
             assertEquals(1, inbox.awaitSubject("INBOX", whileDown, Duration.ofSeconds(30)));

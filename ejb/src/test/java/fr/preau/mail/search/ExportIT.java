@@ -16,6 +16,7 @@ import fr.preau.mail.FolderPath;
 import fr.preau.mail.MailFixture;
 import fr.preau.mail.export.ExportFormat;
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.ItArchive;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
 import jakarta.mail.Folder;
@@ -23,9 +24,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,13 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ExportIT {
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "export-it.war")
-                .addPackages(true, "fr.preau")
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml")
-                .addAsLibraries(TestEnv.runtimeLibraries())
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.eclipse.angus.mail\n"));
+        return ItArchive.of("export-it.war");
     }
 
     @EJB
