@@ -27,3 +27,9 @@ on conflict do nothing;
 insert into account (username, address, display_name, establishment_uai, quota_class) values
     ('securite', 'securite@ac-preau.fr', 'Cellule sécurité académique', null, 'fonctionnelle')
 on conflict do nothing;
+
+-- The system mailbox that sends password recovery mail (academy setting identity.recovery.sender, default
+-- ne-pas-repondre@ac-preau.fr, ADR 0065): the portal submits as it through Dovecot's master user.
+insert into account (username, address, display_name, establishment_uai, quota_class) values
+    ('ne-pas-repondre', 'ne-pas-repondre@ac-preau.fr', 'Messagerie académique', null, 'fonctionnelle')
+on conflict do nothing;

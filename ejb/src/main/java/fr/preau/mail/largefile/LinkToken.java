@@ -8,23 +8,23 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** The token of a download link: 256 random bits in base64url (43 characters), stored only as its SHA-256. */
-final class LinkToken {
+public final class LinkToken {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private LinkToken() {
     }
 
-    static String create() {
+    public static String create() {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
-    static boolean wellFormed(String token) {
+    public static boolean wellFormed(String token) {
         return token != null && token.matches("[A-Za-z0-9_-]{43}");
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.US_ASCII)));

@@ -1,0 +1,198 @@
+package fr.preau.identity;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fr.preau.audit.AuditAction;
+import fr.preau.audit.AuditEvent;
+import fr.preau.mail.largefile.LinkToken;
+import fr.preau.settings.AcademySettings;
+import fr.preau.shared.InvalidInputException;
+import fr.preau.shared.ServiceBoundary;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.WebApplicationException;
+import org.keycloak.representations.idm.CredentialRepresentation;
+
+/**
+ * "Mot de passe oublié ?" for people who are not signed in (ADR 0065): a reset link mailed to the verified personal
+ * address (1 h, single use, at most {@code identity.recovery.max-per-hour} (3) per account and hour), the new
+ * password set through Keycloak's admin API. Whatever the identifier, the caller learns nothing about the account.
+ */
+@Stateless
+@ServiceBoundary
+@PermitAll
+public class PasswordRecoveryService {
+    public static final String MAX_PER_HOUR = "identity.recovery.max-per-hour";
+    private static final Logger LOG = Logger.getLogger(PasswordRecoveryService.class.getName());
+    private static final Pattern KEYCLOAK_POLICY = Pattern.compile("invalidPassword[A-Za-z]+Message");
+    private static final Set<String> KNOWN_POLICIES = Set.of("invalidPasswordMinLengthMessage",
+            "invalidPasswordMinDigitsMessage", "invalidPasswordMinSpecialCharsMessage",
+            "invalidPasswordRegexPatternMessage", "invalidPasswordNotUsernameMessage",
+            "invalidPasswordNotEmailMessage", "invalidPasswordHistoryMessage");
+
+    @PersistenceContext(unitName = "preau")
+    private EntityManager em;
+
+    @Inject
+    private IdentityServer identity;
+
+    @Inject
+    private RecoveryMailer mailer;
+
+    @Inject
+    private AcademySettings settings;
+
+    @Inject
+    private Event<AuditEvent> audit;
+
+    /**
+     * Mails a reset link when {@code identifier} (username or academic address) names an enabled account with a
+     * verified personal address and the hourly limit is not reached; otherwise does nothing. Never tells which.
+     */
+    public void requestReset(String identifier, String portalUrl) {
+        String id = identifier == null ? "" : identifier.trim().toLowerCase(Locale.ROOT);
+        if (id.isEmpty() || id.length() > 254) {
+            throw new InvalidInputException("identifier", "recovery.identifier.required", null);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select a.username, r.address from account a"
+                + " join recovery_address r on r.username = a.username"
+                + " where a.enabled and r.verified_at is not null and (a.username = ?1 or a.address = ?1)")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        String username = (String) rows.get(0)[0];
+        String address = (String) rows.get(0)[1];
+        Number recent = (Number) em.createNativeQuery("select count(*) from recovery_token where username = ?1"
+                + " and created_at > now() - interval '1 hour'").setParameter(1, username).getSingleResult();
+        if (recent.intValue() >= settings.integer(MAX_PER_HOUR, 3)) {
+            LOG.info("Password reset for " + username + " not sent: hourly limit reached");
+            return;
+        }
+        String token = LinkToken.create();
+        em.createNativeQuery("insert into recovery_token (token_hash, username, expires_at)"
+                + " values (?1, ?2, now() + interval '1 hour')")
+                .setParameter(1, LinkToken.hash(token)).setParameter(2, username).executeUpdate();
+        try {
+            mailer.send(address, "Réinitialisation de votre mot de passe",
+                    "Bonjour,\n\nUne réinitialisation du mot de passe de votre compte de messagerie académique ("
+                    + username + ") a été demandée.\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans"
+                    + " l'heure qui vient (il ne sert qu'une fois) :\n" + portalUrl
+                    + "/public/nouveau-mot-de-passe.xhtml?jeton=" + token
+                    + "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message :"
+                    + " votre mot de passe reste inchangé.\n");
+        } catch (RuntimeException e) {
+            // Saying so would tell the visitor that the account has a recovery address.
+            LOG.log(Level.WARNING, "Password reset mail for " + username + " not sent", e);
+        }
+    }
+
+    /** Opens the verification link of a personal address; VALID means it is now verified. */
+    public RecoveryLink verifyAddress(String token) {
+        if (!LinkToken.wellFormed(token)) {
+            return RecoveryLink.UNKNOWN;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select username, address, verify_expires_at < now()"
+                + " from recovery_address where verify_token_hash = ?1 for update")
+                .setParameter(1, LinkToken.hash(token)).getResultList();
+        if (rows.isEmpty()) {
+            return RecoveryLink.UNKNOWN;
+        }
+        if ((Boolean) rows.get(0)[2]) {
+            return RecoveryLink.EXPIRED;
+        }
+        String username = (String) rows.get(0)[0];
+        em.createNativeQuery("update recovery_address set verified_at = now(), verify_token_hash = null,"
+                + " verify_expires_at = null, updated_at = now() where username = ?1")
+                .setParameter(1, username).executeUpdate();
+        audit.fire(AuditEvent.of(AuditAction.RECOVERY_ADDRESS_CHANGED, username, username, null, true,
+                "verified " + rows.get(0)[1]));
+        return RecoveryLink.VALID;
+    }
+
+    /** What a reset link is worth, without using it. */
+    public RecoveryLink resetLink(String token) {
+        if (!LinkToken.wellFormed(token)) {
+            return RecoveryLink.UNKNOWN;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select used_at is not null, expires_at < now()"
+                + " from recovery_token where token_hash = ?1").setParameter(1, LinkToken.hash(token))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return RecoveryLink.UNKNOWN;
+        }
+        if ((Boolean) rows.get(0)[0]) {
+            return RecoveryLink.USED;
+        }
+        return (Boolean) rows.get(0)[1] ? RecoveryLink.EXPIRED : RecoveryLink.VALID;
+    }
+
+    /**
+     * Sets the new password of the link's account (definitive), uses up every pending link of the account and ends
+     * its sessions. A password Keycloak's policy refuses changes nothing and leaves the link usable.
+     */
+    public void resetPassword(String token, String password, String confirmation) {
+        RecoveryLink state = resetLink(token);
+        if (state != RecoveryLink.VALID) {
+            throw new InvalidInputException("token", "recovery.link." + state.name().toLowerCase(Locale.ROOT), null);
+        }
+        if (password == null || password.isEmpty()) {
+            throw new InvalidInputException("password", "recovery.password.required", null);
+        }
+        if (!password.equals(confirmation)) {
+            throw new InvalidInputException("confirmation", "recovery.password.mismatch", null);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> claimed = em.createNativeQuery("update recovery_token set used_at = now()"
+                + " where token_hash = ?1 and used_at is null and expires_at >= now() returning username")
+                .setParameter(1, LinkToken.hash(token)).getResultList();
+        if (claimed.isEmpty()) {
+            throw new InvalidInputException("token", "recovery.link.used", null);
+        }
+        String username = claimed.get(0);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        try {
+            identity.run(() -> {
+                var user = identity.userResource(username);
+                user.resetPassword(credential);
+                user.logout();
+            });
+        } catch (WebApplicationException e) {
+            throw new InvalidInputException("password", policyMessage(e), null);
+        }
+        em.createNativeQuery("update recovery_token set used_at = now() where username = ?1 and used_at is null")
+                .setParameter(1, username).executeUpdate();
+        audit.fire(AuditEvent.of(AuditAction.PASSWORD_CHANGED, username, username, null, true,
+                "reset through the recovery address"));
+    }
+
+    /** The French explanation of Keycloak's refusal (its message key, e.g. invalidPasswordMinLengthMessage). */
+    static String policyMessage(WebApplicationException e) {
+        String body = "";
+        try {
+            body = e.getResponse() == null ? "" : e.getResponse().readEntity(String.class);
+        } catch (RuntimeException unreadable) {
+            LOG.fine("Keycloak's refusal has no readable body: " + unreadable.getMessage());
+        }
+        Matcher m = KEYCLOAK_POLICY.matcher(body == null ? "" : body);
+        String key = m.find() ? m.group() : "";
+        LOG.info("Keycloak refused a recovered password: " + body);
+        return KNOWN_POLICIES.contains(key) ? "recovery.password." + key : "recovery.password.rejected";
+    }
+}
