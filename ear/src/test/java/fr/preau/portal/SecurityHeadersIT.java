@@ -47,7 +47,7 @@ class SecurityHeadersIT extends PortalDeployment {
     @Test
     void everyResponseCarriesTheSecurityHeadersAndTheSessionIsProtected() throws Exception {
         String portal = Browser.portal();
-        String password = "Emploi-du-temps-" + UUID.randomUUID().toString().substring(0, 6) + "!";
+        String password = "Emploi-du-temps-2026-" + UUID.randomUUID().toString().substring(0, 6) + "!";
         TestUser.create("it.entetes", "Hugo", "Entêtes", password, false);
 
         // A public Faces page: PrimeFaces' policy with a nonce, and every script carries it.

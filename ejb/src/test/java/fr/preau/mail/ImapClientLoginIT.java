@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ImapClientLoginIT {
     @Test
     void anImapClientSignsInWithTheAccountPasswordAndSeesTheMailbox() throws Exception {
-        String password = "Cahier-de-textes-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String password = "Cahier-de-textes-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
         String address = TestUser.create("it.thunderbird", "Alex", "Thunderbird", password, false);
 
         String subject = "Emploi du temps " + UUID.randomUUID();
@@ -44,7 +44,7 @@ class ImapClientLoginIT {
 
     @Test
     void aMailClientSendsAsItsOwnAddressButNeverAsSomeoneElse() throws Exception {
-        String password = "Feuille-d-appel-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String password = "Feuille-d-appel-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
         String address = TestUser.create("it.expediteur", "Claude", "Expéditeur", password, false);
 
         String own = "Compte rendu " + UUID.randomUUID();
