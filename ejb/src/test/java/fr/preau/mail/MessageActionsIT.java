@@ -282,7 +282,8 @@ class MessageActionsIT {
                 Thread.onSpinWait();
             }
         }
-        stopDovecotNow();
+        // However fast the machine, the move cannot finish now: its imap process is frozen until Dovecot stops.
+        stopDovecotMidCommand();
         try {
             ExecutionException failure = assertThrows(ExecutionException.class, () -> move.get(2, TimeUnit.MINUTES),
                     "the move was under way when Dovecot stopped");
@@ -307,13 +308,33 @@ class MessageActionsIT {
         assertTrue(where.values().stream().allMatch(n -> n == 1));
     }
 
-    /** TERM to Dovecot's master, as {@code bin/preau stop dovecot} does, without the script's start-up time. */
-    private static void stopDovecotNow() throws Exception {
+    /**
+     * TERM to Dovecot's master, as {@code bin/preau stop dovecot} does, while its imap processes are frozen (SIGSTOP):
+     * they take the TERM when they go on (SIGCONT), in the middle of the move whatever the machine's speed.
+     */
+    private static void stopDovecotMidCommand() throws Exception {
         long pid = Long.parseLong(java.nio.file.Files.readString(
                 java.nio.file.Path.of(TestEnv.get("PREAU_HOME"), "dovecot", "run", "master.pid")).trim());
         ProcessHandle master = ProcessHandle.of(pid).orElseThrow();
-        master.destroy();
+        List<ProcessHandle> imapProcesses = master.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/imap")).orElse(false)).toList();
+        signal("STOP", imapProcesses);
+        try {
+            master.destroy();
+            Thread.sleep(300);
+        } finally {
+            signal("CONT", imapProcesses);
+        }
         master.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    private static void signal(String name, List<ProcessHandle> processes) throws Exception {
+        if (processes.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+        processes.forEach(p -> command.add(Long.toString(p.pid())));
+        new ProcessBuilder(command).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
     }
 
     private static boolean rootIs(Throwable t, Class<? extends Throwable> type) {
