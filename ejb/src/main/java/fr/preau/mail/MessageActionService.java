@@ -63,6 +63,18 @@ public class MessageActionService {
         return operations.page(access.own(), folder, sort, descending, offset, limit);
     }
 
+    /**
+     * The folder tree with its counts and the first page of one folder (conversations when the caller chose them),
+     * over one IMAP connection: the mail page's first render.
+     */
+    public MailboxOverview overview(FolderPath folder, MessageSort sort, boolean descending, boolean conversations,
+            int limit) {
+        if (limit < 1 || limit > 200 || sort == null) {
+            throw new IllegalArgumentException("Bad page: " + limit + "/" + sort);
+        }
+        return operations.overview(access.own(), folder, sort, descending, conversations, limit);
+    }
+
     /** One page of the folder's conversations (IMAP THREAD=REFERENCES), newest activity first. */
     public ListPage conversations(FolderPath folder, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 200) {

@@ -19,7 +19,6 @@ import jakarta.mail.Quota;
 import jakarta.mail.Store;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.eclipse.angus.mail.imap.protocol.Status;
 
 /**
  * The folder tree in IMAP: create, rename, move (a rename under another parent), delete (the content goes to the
@@ -156,31 +155,36 @@ public class FolderOperations {
     /** Storage used and allowed (GETQUOTAROOT INBOX), and the three largest folders; null without a quota. */
     public QuotaInfo quota(MailboxContext ctx) {
         try (Store store = imap.connect(ctx)) {
-            Quota[] roots = ((IMAPStore) store).getQuota("INBOX");
-            for (Quota q : roots) {
-                for (Quota.Resource r : q.resources) {
-                    if ("STORAGE".equalsIgnoreCase(r.name) && r.limit > 0) {
-                        return new QuotaInfo(r.usage, r.limit, largest(store, 3));
-                    }
-                }
-            }
-            return null;
+            return quota(store, null);
         } catch (MessagingException e) {
             throw ImapConnector.storeFailure(e);
         }
     }
 
-    private static List<QuotaInfo.FolderSize> largest(Store store, int howMany) throws MessagingException {
-        List<QuotaInfo.FolderSize> sizes = new ArrayList<>();
-        for (Folder f : store.getDefaultFolder().list("*")) {
-            if ((f.getType() & Folder.HOLDS_MESSAGES) == 0 || !(f instanceof IMAPFolder imapFolder)) {
-                continue;
+    /**
+     * The quota over an open connection.
+     *
+     * @param listed the folders with their STATUS SIZE when already listed, else null (one LIST-STATUS then)
+     */
+    static QuotaInfo quota(Store store, List<ImapCommands.ListedFolder> listed) throws MessagingException {
+        Quota[] roots = ((IMAPStore) store).getQuota("INBOX");
+        for (Quota q : roots) {
+            for (Quota.Resource r : q.resources) {
+                if ("STORAGE".equalsIgnoreCase(r.name) && r.limit > 0) {
+                    return new QuotaInfo(r.usage, r.limit,
+                            largest(listed != null ? listed : ImapCommands.listStatus(store, "SIZE"), 3));
+                }
             }
-            Status status = (Status) imapFolder.doCommand(p -> p.status(imapFolder.getFullName(),
-                    new String[] {"SIZE"}));
-            long size = Math.max(0, status.getItem("SIZE"));
+        }
+        return null;
+    }
+
+    private static List<QuotaInfo.FolderSize> largest(List<ImapCommands.ListedFolder> listed, int howMany) {
+        List<QuotaInfo.FolderSize> sizes = new ArrayList<>();
+        for (ImapCommands.ListedFolder f : listed) {
+            long size = f.selectable() ? Math.max(0, f.status().getItem("SIZE")) : 0;
             if (size > 0) {
-                sizes.add(new QuotaInfo.FolderSize(new FolderPath(f.getFullName()), size));
+                sizes.add(new QuotaInfo.FolderSize(new FolderPath(f.name()), size));
             }
         }
         sizes.sort(Comparator.comparingLong(QuotaInfo.FolderSize::bytes).reversed());

@@ -26,8 +26,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
-import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.protocol.Status;
 
 /**
  * IMAP and SMTP as the user, through {@link ImapConnector}. A connection lives for one call: opened, used, closed,
@@ -43,26 +41,30 @@ public class MailGateway {
     /** The folders of the mailbox, special-use folders first. */
     public List<FolderInfo> folders(MailboxContext ctx) {
         try (Store store = imap.connect(ctx)) {
-            Folder root = store.getDefaultFolder();
-            char separator = root.getSeparator();
-            List<FolderInfo> result = new ArrayList<>();
-            for (Folder f : root.list("*")) {
-                String[] attributes = ImapConnector.attributes(f);
-                boolean selectable = (f.getType() & Folder.HOLDS_MESSAGES) != 0;
-                SpecialUse use = SpecialUse.fromAttributes(f.getFullName(), attributes);
-                int[] counts = selectable ? counts(f) : new int[2];
-                int unread = counts[1];
-                int total = counts[0];
-                FolderPath path = new FolderPath(f.getFullName());
-                int depth = (int) f.getFullName().chars().filter(c -> c == separator).count();
-                result.add(new FolderInfo(path, path.leaf(separator), use, unread, total, depth, selectable));
-            }
-            result.sort(Comparator.comparing((FolderInfo f) -> f.use().order())
-                    .thenComparing(f -> f.path().name(), String.CASE_INSENSITIVE_ORDER));
-            return result;
+            return folders(store);
         } catch (MessagingException e) {
             throw ImapConnector.storeFailure(e);
         }
+    }
+
+    /** The folder tree with counts, special-use folders first, over an open connection: one LIST-STATUS. */
+    static List<FolderInfo> folders(Store store) throws MessagingException {
+        return folders(ImapCommands.listStatus(store, "MESSAGES", "UNSEEN"));
+    }
+
+    /** The folder tree from a LIST-STATUS that asked for MESSAGES and UNSEEN. */
+    static List<FolderInfo> folders(List<ImapCommands.ListedFolder> listed) {
+        List<FolderInfo> result = new ArrayList<>();
+        for (ImapCommands.ListedFolder f : listed) {
+            SpecialUse use = SpecialUse.fromAttributes(f.name(), f.attributes());
+            FolderPath path = new FolderPath(f.name());
+            int unread = f.selectable() ? f.status().unseen : 0;
+            int total = f.selectable() ? f.status().total : 0;
+            result.add(new FolderInfo(path, path.leaf(f.separator()), use, unread, total, f.depth(), f.selectable()));
+        }
+        result.sort(Comparator.comparing((FolderInfo f) -> f.use().order())
+                .thenComparing(f -> f.path().name(), String.CASE_INSENSITIVE_ORDER));
+        return result;
     }
 
     /** A page of the folder, newest first: fetches only that page's envelopes. */
@@ -91,16 +93,6 @@ public class MailGateway {
         } catch (MessagingException e) {
             throw ImapConnector.storeFailure(e);
         }
-    }
-
-    /** Total and unread counts in one STATUS round trip. */
-    private static int[] counts(Folder f) throws MessagingException {
-        if (f instanceof IMAPFolder imap) {
-            Status status = (Status) imap.doCommand(protocol -> protocol.status(imap.getFullName(),
-                    new String[] {"MESSAGES", "UNSEEN"}));
-            return new int[] {status.total, status.unseen};
-        }
-        return new int[] {f.getMessageCount(), f.getUnreadMessageCount()};
     }
 
     /** The list row of a message (also used by {@link MessageReader}). */

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.ListPage;
 import fr.preau.mail.ListedMessage;
 import fr.preau.mail.MailboxContext;
+import fr.preau.mail.MailboxOverview;
 import fr.preau.mail.MessageSort;
 import fr.preau.mail.MessageUid;
+import fr.preau.mail.QuotaInfo;
 import fr.preau.mail.SpecialUse;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import fr.preau.shared.InvalidInputException;
@@ -51,7 +54,34 @@ public class MessageOperations {
     /** One page of the folder in the given order; fetches the envelopes of that page only. */
     public ListPage page(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending, int offset,
             int limit) {
-        try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_ONLY)) {
+        try (Store store = imap.connect(ctx)) {
+            return page(store, path, sort, descending, offset, limit);
+        } catch (MessagingException e) {
+            throw ImapConnector.storeFailure(e);
+        }
+    }
+
+    /**
+     * The folder tree with its counts, the quota and the first page of one folder over one connection: what the
+     * mail page shows first, for one sign-in and five round trips (LIST-STATUS, GETQUOTAROOT, SELECT, SORT, FETCH).
+     */
+    public MailboxOverview overview(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending,
+            boolean conversations, int limit) {
+        try (Store store = imap.connect(ctx)) {
+            List<ImapCommands.ListedFolder> listed = ImapCommands.listStatus(store, "MESSAGES", "UNSEEN", "SIZE");
+            List<FolderInfo> folders = MailGateway.folders(listed);
+            QuotaInfo quota = FolderOperations.quota(store, listed);
+            ListPage page = conversations ? threadPage(store, path, 0, limit)
+                    : page(store, path, sort, descending, 0, limit);
+            return new MailboxOverview(folders, quota, page);
+        } catch (MessagingException e) {
+            throw ImapConnector.storeFailure(e);
+        }
+    }
+
+    private static ListPage page(Store store, FolderPath path, MessageSort sort, boolean descending, int offset,
+            int limit) throws MessagingException {
+        try (OpenFolder open = ImapConnector.open(store, path, Folder.READ_ONLY)) {
             IMAPFolder folder = (IMAPFolder) open.folder();
             ImapCommands.SortedUids sorted = ImapCommands.sortedPage(folder, sort.imapKey(), descending, offset,
                     limit);
@@ -70,8 +100,6 @@ public class MessageOperations {
                         List.of(m.getFlags().getUserFlags())));
             }
             return new ListPage(sorted.total(), rows);
-        } catch (MessagingException e) {
-            throw ImapConnector.storeFailure(e);
         }
     }
 
@@ -80,7 +108,16 @@ public class MessageOperations {
      * and carries the UIDs of the whole thread.
      */
     public ListPage threadPage(MailboxContext ctx, FolderPath path, int offset, int limit) {
-        try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_ONLY)) {
+        try (Store store = imap.connect(ctx)) {
+            return threadPage(store, path, offset, limit);
+        } catch (MessagingException e) {
+            throw ImapConnector.storeFailure(e);
+        }
+    }
+
+    private static ListPage threadPage(Store store, FolderPath path, int offset, int limit)
+            throws MessagingException {
+        try (OpenFolder open = ImapConnector.open(store, path, Folder.READ_ONLY)) {
             IMAPFolder folder = (IMAPFolder) open.folder();
             List<long[]> threads = ImapCommands.threads(folder);
             List<long[]> page = threads.subList(Math.min(offset, threads.size()),
@@ -111,8 +148,6 @@ public class MessageOperations {
                         List.of(m.getFlags().getUserFlags()), members));
             }
             return new ListPage(threads.size(), rows);
-        } catch (MessagingException e) {
-            throw ImapConnector.storeFailure(e);
         }
     }
 

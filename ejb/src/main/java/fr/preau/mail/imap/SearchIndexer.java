@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
+import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
@@ -44,12 +45,12 @@ import org.eclipse.angus.mail.imap.protocol.Status;
 import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
- * Brings the search index of a mailbox up to date from IMAP (ADR 0030). Per folder, one STATUS tells what changed
- * since the last time: a new UIDVALIDITY re-indexes the folder, UIDs at or above the indexed UIDNEXT are fetched in
- * batches (headers, structure and the first {@value #TEXT_BYTES} bytes), and when the folder holds fewer messages
- * than the index, the rows of UIDs that left it are removed. A folder that no longer exists is forgotten. So mail
- * delivered, moved or deleted by any IMAP client is reflected at the next call, at the cost of one STATUS per folder
- * when nothing changed.
+ * Brings the search index of a mailbox up to date from IMAP (ADR 0030). One LIST-STATUS (every folder in one round
+ * trip) tells what changed since the last time: a new UIDVALIDITY re-indexes the folder, UIDs at or above the indexed
+ * UIDNEXT are fetched in batches (headers, structure and the first {@value #TEXT_BYTES} bytes), and when the folder
+ * holds fewer messages than the index, the rows of UIDs that left it are removed. A folder that no longer exists is
+ * forgotten. So mail delivered, moved or deleted by any IMAP client is reflected at the next call, at the cost of
+ * one LIST-STATUS when nothing changed.
  */
 @ApplicationScoped
 public class SearchIndexer {
@@ -67,8 +68,12 @@ public class SearchIndexer {
     /** One indexer at a time per mailbox: a second caller waits, then finds little or nothing left to do. */
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    /** Updates the index of the mailbox; returns how many messages were added. */
-    public int sync(MailboxContext ctx) {
+    /**
+     * Updates the index of the mailbox.
+     *
+     * @return the folder tree with its counts, as listed for the update (the search page shows it)
+     */
+    public List<FolderInfo> sync(MailboxContext ctx) {
         String mailbox = ctx.owner().address();
         ReentrantLock lock = locks.computeIfAbsent(mailbox, k -> new ReentrantLock());
         lock.lock();
@@ -79,29 +84,31 @@ public class SearchIndexer {
         }
     }
 
-    private int syncLocked(MailboxContext ctx, String mailbox) {
+    private List<FolderInfo> syncLocked(MailboxContext ctx, String mailbox) {
         Session parsing = imap.userSession();
         try (Store store = imap.connect(ctx)) {
             Map<String, FolderState> known = index.folders(mailbox);
             Set<String> present = new HashSet<>();
-            int added = 0;
-            for (Folder f : personalFolders(store)) {
-                present.add(f.getFullName());
-                added += syncFolder(store, (IMAPFolder) f, mailbox, known.get(f.getFullName()), parsing);
+            List<ImapCommands.ListedFolder> listed = ImapCommands.listStatus(store, "MESSAGES", "UNSEEN", "UIDNEXT",
+                    "UIDVALIDITY");
+            for (ImapCommands.ListedFolder f : personal(store, listed)) {
+                present.add(f.name());
+                syncFolder(store, f.name(), f.status(), mailbox, known.get(f.name()), parsing);
             }
             for (String gone : known.keySet()) {
                 if (!present.contains(gone)) {
                     index.dropFolder(mailbox, gone);
                 }
             }
-            return added;
+            return MailGateway.folders(listed);
         } catch (MessagingException e) {
             throw ImapConnector.storeFailure(e);
         }
     }
 
-    /** Selectable folders of the personal namespace (not those other users share). */
-    private static List<Folder> personalFolders(Store store) throws MessagingException {
+    /** The selectable folders of the personal namespace (not those other users share). */
+    private static List<ImapCommands.ListedFolder> personal(Store store, List<ImapCommands.ListedFolder> listed)
+            throws MessagingException {
         Set<String> otherRoots = new HashSet<>();
         for (Folder ns : store.getSharedNamespaces()) {
             otherRoots.add(ns.getFullName());
@@ -109,25 +116,20 @@ public class SearchIndexer {
         for (Folder ns : store.getUserNamespaces(null)) {
             otherRoots.add(ns.getFullName());
         }
-        List<Folder> result = new ArrayList<>();
-        Folder root = store.getDefaultFolder();
-        char separator = root.getSeparator();
-        for (Folder f : root.list("*")) {
-            String name = f.getFullName();
+        List<ImapCommands.ListedFolder> result = new ArrayList<>();
+        for (ImapCommands.ListedFolder f : listed) {
+            String name = f.name();
             boolean foreign = otherRoots.stream().anyMatch(other -> !other.isEmpty()
-                    && (name.equals(other) || name.startsWith(other + separator)));
-            if (!foreign && f instanceof IMAPFolder && (f.getType() & Folder.HOLDS_MESSAGES) != 0) {
+                    && (name.equals(other) || name.startsWith(other + f.separator())));
+            if (!foreign && f.selectable()) {
                 result.add(f);
             }
         }
         return result;
     }
 
-    private int syncFolder(Store store, IMAPFolder folder, String mailbox, FolderState known, Session parsing)
-            throws MessagingException {
-        String name = folder.getFullName();
-        Status status = (Status) folder.doCommand(p -> p.status(name,
-                new String[] {"MESSAGES", "UIDNEXT", "UIDVALIDITY"}));
+    private int syncFolder(Store store, String name, Status status, String mailbox, FolderState known,
+            Session parsing) throws MessagingException {
         FolderState state = known;
         if (state == null || state.uidValidity() != status.uidvalidity) {
             index.resetFolder(mailbox, name, status.uidvalidity);

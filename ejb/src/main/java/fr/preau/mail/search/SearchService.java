@@ -2,6 +2,7 @@ package fr.preau.mail.search;
 
 import java.util.List;
 
+import fr.preau.mail.FolderInfo;
 import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.imap.SearchIndexer;
@@ -43,6 +44,14 @@ public class SearchService {
 
     /** The newest matches first, at most {@value #MAX_HITS}. */
     public SearchResult search(SearchQuery query) {
+        return searchPage(query).result();
+    }
+
+    /**
+     * What the search page shows: the matches, and the folder tree with its counts as listed while the index was
+     * brought up to date (one IMAP connection for both).
+     */
+    public SearchPage searchPage(SearchQuery query) {
         String text = query == null ? null : query.text();
         if (text != null && text.length() > MAX_QUERY) {
             throw new InvalidInputException("q", "search.error.long", String.valueOf(MAX_QUERY));
@@ -55,8 +64,8 @@ public class SearchService {
             throw new InvalidInputException("du", "search.error.dates", null);
         }
         MailboxContext ctx = access.own();
-        indexer.sync(ctx);
-        return index.search(ctx.owner().address(), words, query, MAX_HITS);
+        List<FolderInfo> folders = indexer.sync(ctx);
+        return new SearchPage(folders, index.search(ctx.owner().address(), words, query, MAX_HITS));
     }
 
     /** Brings the caller's index up to date in the background (when the search page opens). */

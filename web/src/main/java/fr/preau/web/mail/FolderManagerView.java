@@ -121,10 +121,14 @@ public class FolderManagerView implements Serializable {
     public QuotaInfo getQuota() {
         if (!quotaLoaded) {
             quotaLoaded = true;
-            try {
-                quota = folders.quota();
-            } catch (RuntimeException e) {
-                quota = null;
+            if (inbox.isQuotaKnown()) {
+                quota = inbox.getFirstQuota();
+            } else {
+                try {
+                    quota = folders.quota();
+                } catch (RuntimeException e) {
+                    quota = null;
+                }
             }
         }
         return quota;

@@ -10,11 +10,13 @@ import fr.preau.mail.FolderPath;
 import fr.preau.mail.FolderService;
 import fr.preau.mail.MailLabel;
 import fr.preau.mail.MailService;
+import fr.preau.mail.MailboxOverview;
 import fr.preau.mail.MessageActionService;
 import fr.preau.mail.MessageContent;
 import fr.preau.mail.MessageSort;
 import fr.preau.mail.MessageSummary;
 import fr.preau.mail.MessageUid;
+import fr.preau.mail.QuotaInfo;
 import fr.preau.mail.SpecialUse;
 import fr.preau.web.shared.Feedback;
 import fr.preau.web.shared.UserView;
@@ -55,6 +57,9 @@ public class InboxView implements Serializable {
     private List<MessageSummary> checked = new ArrayList<>();
     private List<MailLabel> labels = List.of();
     private Map<String, String> colours = Map.of();
+    /** The quota read with the first page (null: no quota), when {@link #quotaKnown}. */
+    private QuotaInfo quota;
+    private boolean quotaKnown;
     /** The {@code message} view parameter ({@code validity:uid}): a search result opened in its folder. */
     private String messageParam;
 
@@ -74,8 +79,25 @@ public class InboxView implements Serializable {
         }
         messages = new MessageLazyDataModel(actions, folder, sort, descending, conversations, PAGE_SIZE);
         openFromLink();
-        loadFolders();
+        firstRender(folder);
         user.loadIfMissing();
+    }
+
+    /**
+     * The folder tree and the first page over one IMAP connection; when that fails (folder gone, server down), each
+     * part is asked for on its own, so each says what went wrong.
+     */
+    private void firstRender(FolderPath folder) {
+        try {
+            MailboxOverview overview = actions.overview(folder, sort, descending, conversations, PAGE_SIZE);
+            folders = overview.folders();
+            quota = overview.quota();
+            quotaKnown = true;
+            messages.firstPage(overview.firstPage());
+            loadPreferences();
+        } catch (RuntimeException e) {
+            loadFolders();
+        }
     }
 
     private void openFromLink() {
@@ -111,6 +133,10 @@ public class InboxView implements Serializable {
             folders = List.of();
             Feedback.failed(e, null);
         }
+        loadPreferences();
+    }
+
+    private void loadPreferences() {
         try {
             colours = folderService.colours();
             labels = actions.labels();
@@ -242,6 +268,15 @@ public class InboxView implements Serializable {
 
     public boolean isSentFolder() {
         return folders.stream().anyMatch(f -> f.path().name().equals(folderName) && f.use() == SpecialUse.SENT);
+    }
+
+    /** Whether the quota came with the first page ({@link #getFirstQuota()} is then the answer, null or not). */
+    public boolean isQuotaKnown() {
+        return quotaKnown;
+    }
+
+    public QuotaInfo getFirstQuota() {
+        return quota;
     }
 
     public int getPageSize() {

@@ -71,21 +71,30 @@ public class MessageLazyDataModel extends LazyDataModel<MessageSummary> {
         return load(first, size);
     }
 
+    /** The first page, already fetched with the folder tree (one IMAP connection for both). */
+    void firstPage(ListPage page) {
+        prefetched = apply(page);
+    }
+
+    private List<MessageSummary> apply(ListPage page) {
+        knownTotal = page.total();
+        setRowCount(page.total());
+        lastPage = page.rows().stream().map(ListedMessage::summary).toList();
+        keywords.clear();
+        threads.clear();
+        page.rows().forEach(r -> {
+            keywords.put(r.summary().uid().toString(), r.keywords());
+            threads.put(r.summary().uid().toString(), r.thread());
+        });
+        unavailable = false;
+        return lastPage;
+    }
+
     private List<MessageSummary> load(int first, int size) {
         try {
             int limit = Math.max(1, Math.min(size, 200));
-            ListPage page = conversations ? mail.conversations(folder, first, limit)
-                    : mail.page(folder, sort, descending, first, limit);
-            knownTotal = page.total();
-            setRowCount(page.total());
-            lastPage = page.rows().stream().map(ListedMessage::summary).toList();
-            keywords.clear();
-            threads.clear();
-            page.rows().forEach(r -> {
-                keywords.put(r.summary().uid().toString(), r.keywords());
-                threads.put(r.summary().uid().toString(), r.thread());
-            });
-            unavailable = false;
+            return apply(conversations ? mail.conversations(folder, first, limit)
+                    : mail.page(folder, sort, descending, first, limit));
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
             unavailable = true;

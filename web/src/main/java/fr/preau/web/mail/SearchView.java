@@ -14,6 +14,7 @@ import fr.preau.mail.MailService;
 import fr.preau.mail.SpecialUse;
 import fr.preau.mail.search.SearchField;
 import fr.preau.mail.search.SearchHit;
+import fr.preau.mail.search.SearchPage;
 import fr.preau.mail.search.SearchQuery;
 import fr.preau.mail.search.SearchResult;
 import fr.preau.mail.search.SearchService;
@@ -53,24 +54,32 @@ public class SearchView implements Serializable {
     /** Runs the search of the address, if any (f:viewAction). */
     public void init() {
         user.loadIfMissing();
-        try {
-            folders = mail.folders();
-        } catch (RuntimeException e) {
-            Feedback.failed(e, null);
-        }
         if (q == null || q.isBlank()) {
+            loadFolders();
             search.prepare();
             return;
         }
         LocalDate from = day(du, "du");
         LocalDate to = day(au, "au");
         if (from == null && du != null && !du.isBlank() || to == null && au != null && !au.isBlank()) {
+            loadFolders();
             return;
         }
         try {
-            result = search.search(new SearchQuery(q, field(), folder(), from, to));
+            SearchPage page = search.searchPage(new SearchQuery(q, field(), folder(), from, to));
+            folders = page.folders();
+            result = page.result();
         } catch (RuntimeException e) {
             Feedback.failed(e, "search");
+            loadFolders();
+        }
+    }
+
+    private void loadFolders() {
+        try {
+            folders = mail.folders();
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
         }
     }
 
