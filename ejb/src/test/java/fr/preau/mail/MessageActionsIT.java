@@ -32,6 +32,7 @@ import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -70,6 +71,9 @@ class MessageActionsIT {
 
     @EJB
     private fr.preau.settings.AcademySettings settings;
+
+    @EJB
+    private fr.preau.mail.imap.MoveJournal journal;
 
     private String address;
 
@@ -302,6 +306,20 @@ class MessageActionsIT {
      */
     @Test
     void aMoveInterruptedByDovecotStoppingLeavesEachMessageExactlyOnce() throws Exception {
+        moveInterruptedBy("TERM");
+    }
+
+    /**
+     * The same move with Dovecot killed outright (KILL): a Maildir MOVE copies, then expunges, so a message may be
+     * in both folders for a moment; the journal entry of the command lets the next mail page remove the source's
+     * copy (ADR 0022), and each message is then in exactly one folder.
+     */
+    @Test
+    void aMoveCutOffByDovecotBeingKilledLeavesEachMessageOnceAfterTheNextPage() throws Exception {
+        moveInterruptedBy("KILL");
+    }
+
+    private void moveInterruptedBy(String signal) throws Exception {
         int count = 4_000;
         FolderPath from = as(() -> folders.create(null, "Déménagement"));
         FolderPath to = as(() -> folders.create(null, "Destination"));
@@ -327,7 +345,7 @@ class MessageActionsIT {
                 Thread.onSpinWait();
             }
         }
-        stopDovecotMidCommand();
+        stopDovecotMidCommand(signal);
         try {
             ExecutionException failure = assertThrows(ExecutionException.class, () -> move.get(2, TimeUnit.MINUTES),
                     "the move was under way when Dovecot stopped");
@@ -336,6 +354,9 @@ class MessageActionsIT {
             settings.put(fr.preau.mail.imap.MessageOperations.MOVE_BATCH, null);
             Stack.startAgain();
         }
+        // The next mail page repairs what the stop cut off.
+        as(() -> actions.overview(FolderPath.INBOX, MessageSort.DATE, true, false, 10));
+        assertTrue(journal.pending(address).isEmpty(), "the journal is empty once repaired");
 
         Map<String, Integer> where = new HashMap<>();
         int moved = countIds(to.name(), where);
@@ -353,15 +374,70 @@ class MessageActionsIT {
     }
 
     /**
-     * TERM to Dovecot's master and to every process it started at once, as {@code systemctl stop dovecot} does (the
-     * whole control group). TERM to the master alone is not enough: it lets an imap process that is serving a client
-     * go on for about 30 s, so a move shorter than that would finish.
+     * What a Maildir MOVE cut off between its two halves leaves, built by hand: the destination holds copies of two
+     * of the three messages, the source still holds all three, and the command's journal entry says so. The next
+     * mail page removes exactly the two copies from the source (ADR 0022).
      */
-    private static void stopDovecotMidCommand() throws Exception {
+    @Test
+    void aMoveCutOffBetweenCopyAndExpungeIsRepairedAtTheNextPage() throws Exception {
+        FolderPath from = as(() -> folders.create(null, "Déménagement"));
+        FolderPath to = as(() -> folders.create(null, "Destination"));
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            imap.append(from.name(), mail("Copié", 2025), mail("Copié aussi", 2025), mail("Pas encore copié", 2025));
+            imap.append(to.name(), mail("Déjà là", 2024));
+        }
+        List<MessageUid> moving = uids(from);
+        long destValidity;
+        long destNext;
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            IMAPFolder dest = (IMAPFolder) imap.store().getFolder(to.name());
+            dest.open(Folder.READ_ONLY);
+            destValidity = dest.getUIDValidity();
+            destNext = dest.getUIDNext();
+            dest.close(false);
+            IMAPFolder src = (IMAPFolder) imap.store().getFolder(from.name());
+            src.open(Folder.READ_ONLY);
+            src.copyMessages(src.getMessagesByUID(new long[] {moving.get(0).uid(), moving.get(1).uid()}), dest);
+            src.close(false);
+        }
+        long entry = journal.begin(address, from.name(), moving.get(0).uidValidity(),
+                moving.stream().mapToLong(MessageUid::uid).toArray(), to.name(), destValidity, destNext);
+        journal.interrupted(entry);
+
+        as(() -> actions.overview(FolderPath.INBOX, MessageSort.DATE, true, false, 10));
+
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            assertEquals(List.of("Pas encore copié"), imap.subjects(from.name()));
+            assertEquals(List.of("Déjà là", "Copié", "Copié aussi"), imap.subjects(to.name()));
+        }
+        assertTrue(journal.pending(address).isEmpty());
+        as(() -> actions.overview(FolderPath.INBOX, MessageSort.DATE, true, false, 10));
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            assertEquals(List.of("Pas encore copié"), imap.subjects(from.name()), "a second page changes nothing");
+        }
+    }
+
+    /** An ordinary move leaves no journal entry behind. */
+    @Test
+    void aMoveThatEndsLeavesNoJournalEntry() throws Exception {
+        FolderPath to = as(() -> folders.create(null, "Destination"));
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            imap.append("INBOX", mail("Réunion", 2025));
+        }
+        assertEquals(1, (int) as(() -> actions.move(FolderPath.INBOX, uids(FolderPath.INBOX), to)));
+        assertTrue(journal.pending(address).isEmpty());
+    }
+
+    /**
+     * A signal (TERM, KILL) to Dovecot's master and to every process it started at once, as
+     * {@code systemctl stop dovecot} does (the whole control group). TERM to the master alone is not enough: it lets
+     * an imap process that is serving a client go on for about 30 s, so a move shorter than that would finish.
+     */
+    private static void stopDovecotMidCommand(String signal) throws Exception {
         long pid = Long.parseLong(java.nio.file.Files.readString(
                 java.nio.file.Path.of(TestEnv.get("PREAU_HOME"), "dovecot", "run", "master.pid")).trim());
         ProcessHandle master = ProcessHandle.of(pid).orElseThrow();
-        List<String> command = new ArrayList<>(List.of("kill", "-TERM", Long.toString(pid)));
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(pid)));
         master.descendants().forEach(p -> command.add(Long.toString(p.pid())));
         new ProcessBuilder(command).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
         master.onExit().get(30, TimeUnit.SECONDS);

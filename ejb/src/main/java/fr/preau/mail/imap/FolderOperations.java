@@ -135,7 +135,7 @@ public class FolderOperations {
                         Folder.READ_WRITE)) {
                     IMAPFolder imapFolder = (IMAPFolder) open.folder();
                     long[] uids = ImapCommands.allUids(imapFolder);
-                    ImapCommands.uidMove(imapFolder, uids, trash, messages.batch());
+                    messages.move(ctx.owner().address(), imapFolder, uids, trash);
                     moved += uids.length;
                 }
             }

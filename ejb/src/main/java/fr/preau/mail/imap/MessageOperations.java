@@ -7,6 +7,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
@@ -33,6 +35,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.Status;
 
 /**
  * The message list and what the user does to messages, in IMAP: sorted pages (server-side SORT), flags and
@@ -40,6 +43,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  */
 @ApplicationScoped
 public class MessageOperations {
+    private static final Logger LOG = Logger.getLogger(MessageOperations.class.getName());
     private static final ZoneId ACADEMY_ZONE = ZoneId.of("Europe/Paris");
 
     /** Academy setting: UIDs per UID MOVE command (each command is atomic; smaller batches hold shorter locks). */
@@ -50,6 +54,9 @@ public class MessageOperations {
 
     @EJB
     private AcademySettings settings;
+
+    @EJB
+    private MoveJournal journal;
 
     /** One page of the folder in the given order; fetches the envelopes of that page only. */
     public ListPage page(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending, int offset,
@@ -68,6 +75,7 @@ public class MessageOperations {
     public MailboxOverview overview(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending,
             boolean conversations, int limit) {
         try (Store store = imap.connect(ctx)) {
+            repairMoves(store, ctx.owner().address());
             List<ImapCommands.ListedFolder> listed = ImapCommands.listStatus(store, "MESSAGES", "UNSEEN", "SIZE");
             List<FolderInfo> folders = MailGateway.folders(listed);
             QuotaInfo quota = FolderOperations.quota(store, listed);
@@ -184,7 +192,7 @@ public class MessageOperations {
             if (!target.exists() || (target.getType() & Folder.HOLDS_MESSAGES) == 0) {
                 throw new NotFoundException("mail.error.folderGone", to.name());
             }
-            return moveWithin(store, from, uids, target.getFullName());
+            return moveWithin(ctx, store, from, uids, target.getFullName());
         } catch (MessagingException e) {
             throw ImapConnector.storeFailure(e);
         }
@@ -197,7 +205,7 @@ public class MessageOperations {
             if (trash.getFullName().equals(from.name())) {
                 throw new InvalidInputException("selection", "mail.delete.error.inTrash", null);
             }
-            return moveWithin(store, from, uids, trash.getFullName());
+            return moveWithin(ctx, store, from, uids, trash.getFullName());
         } catch (MessagingException e) {
             throw ImapConnector.storeFailure(e);
         }
@@ -234,7 +242,7 @@ public class MessageOperations {
                     yearFolder.create(Folder.HOLDS_MESSAGES | Folder.HOLDS_FOLDERS);
                     yearFolder.setSubscribed(true);
                 }
-                moved += moveWithin(store, from, year.getValue(), yearFolder.getFullName());
+                moved += moveWithin(ctx, store, from, year.getValue(), yearFolder.getFullName());
             }
             return moved;
         } catch (MessagingException e) {
@@ -262,14 +270,142 @@ public class MessageOperations {
         }
     }
 
-    private int moveWithin(Store store, FolderPath from, List<MessageUid> uids, String destination)
-            throws MessagingException {
+    private int moveWithin(MailboxContext ctx, Store store, FolderPath from, List<MessageUid> uids,
+            String destination) throws MessagingException {
+        repairMoves(store, ctx.owner().address());
         try (OpenFolder open = ImapConnector.open(store, from, Folder.READ_WRITE)) {
             IMAPFolder folder = (IMAPFolder) open.folder();
             long[] raw = uidsOf(folder, uids);
-            ImapCommands.uidMove(folder, raw, destination, batch());
+            move(ctx.owner().address(), folder, raw, destination);
             return raw.length;
         }
+    }
+
+    /**
+     * UID MOVE of these UIDs of the open folder, {@link #batch()} at a time, each command written to the journal
+     * before it runs (ADR 0022). Without PostgreSQL the move still runs, without that record.
+     */
+    void move(String mailbox, IMAPFolder source, long[] uids, String destination) throws MessagingException {
+        int size = Math.max(1, batch());
+        for (int start = 0; start < uids.length; start += size) {
+            long[] chunk = Arrays.copyOfRange(uids, start, Math.min(uids.length, start + size));
+            Status target = (Status) source.doCommand(p -> p.status(destination,
+                    new String[] {"UIDNEXT", "UIDVALIDITY"}));
+            Long entry = null;
+            try {
+                entry = journal.begin(mailbox, source.getFullName(), source.getUIDValidity(), chunk, destination,
+                        target.uidvalidity, target.uidnext);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "move of " + chunk.length + " messages without its journal entry", e);
+            }
+            try {
+                ImapCommands.uidMove(source, chunk, destination, chunk.length);
+            } catch (MessagingException | RuntimeException e) {
+                if (entry != null) {
+                    journal.interrupted(entry);
+                }
+                throw e;
+            }
+            if (entry != null) {
+                try {
+                    journal.done(entry);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "journal entry " + entry + " left for the next repair", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Repairs the moves of the mailbox that a stop cut off (ADR 0022): a message that is in the destination and
+     * still in the source leaves the source. A repair that fails now is tried again at the next call.
+     */
+    void repairMoves(Store store, String mailbox) {
+        List<MoveJournal.PendingMove> pending;
+        try {
+            pending = journal.pending(mailbox);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "move journal unavailable", e);
+            return;
+        }
+        for (MoveJournal.PendingMove move : pending) {
+            try {
+                int removed = repair(store, move);
+                journal.done(move.id());
+                LOG.info("interrupted move " + move.id() + " of " + mailbox + " repaired: " + removed
+                        + " copies left " + move.source());
+            } catch (MessagingException | RuntimeException e) {
+                LOG.log(Level.WARNING, "repair of interrupted move " + move.id() + " postponed", e);
+            }
+        }
+    }
+
+    private static int repair(Store store, MoveJournal.PendingMove move) throws MessagingException {
+        List<String> arrived = new ArrayList<>();
+        Folder destination = store.getFolder(move.destination());
+        if (!destination.exists()) {
+            return 0;
+        }
+        try (OpenFolder open = ImapConnector.open(store, new FolderPath(move.destination()), Folder.READ_ONLY)) {
+            IMAPFolder folder = (IMAPFolder) open.folder();
+            if (folder.getUIDValidity() != move.destValidity()) {
+                return 0;
+            }
+            Message[] news = present(folder.getMessagesByUID(move.destUidNext(), UIDFolder.LASTUID));
+            fetchIdentity(folder, news);
+            for (Message m : news) {
+                if (folder.getUID(m) >= move.destUidNext()) {
+                    arrived.add(identity(m));
+                }
+            }
+        }
+        Folder source = store.getFolder(move.source());
+        if (arrived.isEmpty() || !source.exists()) {
+            return 0;
+        }
+        try (OpenFolder open = ImapConnector.open(store, new FolderPath(move.source()), Folder.READ_WRITE)) {
+            IMAPFolder folder = (IMAPFolder) open.folder();
+            if (folder.getUIDValidity() != move.sourceValidity()) {
+                return 0;
+            }
+            Message[] left = present(folder.getMessagesByUID(move.sourceUids()));
+            fetchIdentity(folder, left);
+            List<Message> twice = new ArrayList<>();
+            for (Message m : left) {
+                // Each copy in the destination answers for one message of the source.
+                if (arrived.remove(identity(m))) {
+                    twice.add(m);
+                }
+            }
+            if (twice.isEmpty()) {
+                return 0;
+            }
+            long[] uids = new long[twice.size()];
+            for (int i = 0; i < uids.length; i++) {
+                uids[i] = folder.getUID(twice.get(i));
+            }
+            folder.setFlags(twice.toArray(Message[]::new), new Flags(Flags.Flag.DELETED), true);
+            ImapCommands.uidExpunge(folder, uids);
+            return uids.length;
+        }
+    }
+
+    private static Message[] present(Message[] messages) {
+        return Arrays.stream(messages).filter(m -> m != null && !m.isExpunged()).toArray(Message[]::new);
+    }
+
+    private static void fetchIdentity(IMAPFolder folder, Message[] messages) throws MessagingException {
+        FetchProfile profile = new FetchProfile();
+        profile.add(FetchProfile.Item.ENVELOPE);
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(messages, profile);
+    }
+
+    /** What a copy keeps of its original: Message-ID, INTERNALDATE and size. */
+    private static String identity(Message m) throws MessagingException {
+        Date received = m.getReceivedDate();
+        return ((jakarta.mail.internet.MimeMessage) m).getMessageID() + "|"
+                + (received == null ? "" : received.getTime()) + "|" + m.getSize();
     }
 
     int batch() {
