@@ -333,7 +333,7 @@ public class MessageOperations {
                 int removed = repair(store, move);
                 journal.done(move.id());
                 LOG.info("interrupted move " + move.id() + " of " + mailbox + " repaired: " + removed
-                        + " copies left " + move.source());
+                        + " message(s) found in both folders removed from " + move.source());
             } catch (MessagingException | RuntimeException e) {
                 LOG.log(Level.WARNING, "repair of interrupted move " + move.id() + " postponed", e);
             }
