@@ -46,8 +46,27 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * A wait that also looks again when Chromium reports that an element it was reading was just replaced by an AJAX
+     * update ("Node with given id does not belong to the document", a plain WebDriverException rather than a
+     * StaleElementReferenceException).
+     */
     WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds)) {
+            @Override
+            public <V> V until(java.util.function.Function<? super WebDriver, V> isTrue) {
+                return super.until(d -> {
+                    try {
+                        return isTrue.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
     }
 
     /** Opens the portal and fills Keycloak's login form; the caller waits for what comes next. */
