@@ -54,7 +54,7 @@ final class Browser implements AutoCloseable {
     WebDriverWait waitUpTo(int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds)) {
             @Override
-            public <V> V until(java.util.function.Function<? super WebDriver, V> isTrue) {
+            public <V> V until(java.util.function.Function<? super org.openqa.selenium.WebDriver, ? extends V> isTrue) {
                 return super.until(d -> {
                     try {
                         return isTrue.apply(d);
