@@ -142,7 +142,8 @@ public class ReadingService {
                 : MailHtmlSanitizer.sanitize(parsed.html(), false, cid -> null).blockedImages();
         boolean trusted = remoteImages > 0 && trusts(from);
         return new MessageContent(opened.summary(), opened.to(), opened.cc(), parsed.text(), parsed.html() != null,
-                parsed.attachments(), parsed.problems(), isExternal(from), remoteImages, trusted);
+                parsed.attachments(), parsed.problems(), isExternal(from), remoteImages, trusted,
+                opened.receiptAsker());
     }
 
     private boolean trusts(MailAddress sender) {

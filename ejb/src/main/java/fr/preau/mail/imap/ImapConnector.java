@@ -38,6 +38,8 @@ public class ImapConnector {
     @Resource(lookup = "java:jboss/mail/preau")
     private Session configured;
 
+    private volatile Session shared;
+
     /** A store signed in as the mailbox owner; the caller closes it (try-with-resources). */
     public Store connect(MailboxContext ctx) {
         Session session = userSession();
@@ -116,8 +118,21 @@ public class ImapConnector {
         }
     }
 
-    /** A session of our own per call, with the configured servers and timeouts, but no shared authenticator. */
+    /**
+     * The session of our own, with the configured servers and timeouts but no shared authenticator; built once:
+     * a new {@code Session} looks up the mail providers through the class loaders (a few milliseconds of CPU), and
+     * one session serves any number of connections (nothing of ours changes it after it is built).
+     */
     public Session userSession() {
+        Session session = shared;
+        if (session == null) {
+            session = newUserSession();
+            shared = session;
+        }
+        return session;
+    }
+
+    private Session newUserSession() {
         Properties props = new Properties();
         props.putAll(configured.getProperties());
         for (String protocol : new String[] {"imap", "smtp"}) {

@@ -91,10 +91,28 @@ public class MessageOperations {
             int limit) throws MessagingException {
         try (OpenFolder open = ImapConnector.open(store, path, Folder.READ_ONLY)) {
             IMAPFolder folder = (IMAPFolder) open.folder();
-            ImapCommands.SortedUids sorted = ImapCommands.sortedPage(folder, sort.imapKey(), descending, offset,
-                    limit);
-            Message[] messages = folder.getMessagesByUID(sorted.uids());
-            List<Message> present = Arrays.stream(messages).filter(m -> m != null && !m.isExpunged()).toList();
+            int total;
+            List<Message> present;
+            if (sort == MessageSort.ARRIVAL) {
+                // The folder's own order: the page is a range of sequence numbers, no SORT to compute.
+                total = folder.getMessageCount();
+                int first = descending ? total - offset - limit + 1 : offset + 1;
+                int last = descending ? total - offset : offset + limit;
+                first = Math.max(1, first);
+                last = Math.min(total, last);
+                List<Message> range = first > last ? new ArrayList<>() : new ArrayList<>(
+                        Arrays.asList(folder.getMessages(first, last)));
+                if (descending) {
+                    java.util.Collections.reverse(range);
+                }
+                present = range.stream().filter(m -> !m.isExpunged()).toList();
+            } else {
+                ImapCommands.SortedUids sorted = ImapCommands.sortedPage(folder, sort.imapKey(), descending, offset,
+                        limit);
+                total = sorted.total();
+                present = Arrays.stream(folder.getMessagesByUID(sorted.uids()))
+                        .filter(m -> m != null && !m.isExpunged()).toList();
+            }
             FetchProfile profile = new FetchProfile();
             profile.add(FetchProfile.Item.ENVELOPE);
             profile.add(FetchProfile.Item.FLAGS);
@@ -107,7 +125,7 @@ public class MessageOperations {
                 rows.add(new ListedMessage(MailGateway.summary(folder, validity, m),
                         List.of(m.getFlags().getUserFlags())));
             }
-            return new ListPage(sorted.total(), rows);
+            return new ListPage(total, rows);
         }
     }
 

@@ -42,7 +42,8 @@ public class MessageReader {
     private static final int BUFFER = 64 * 1024;
 
     /** A message as the reading pane shows it. */
-    public record Opened(MessageSummary summary, List<MailAddress> to, List<MailAddress> cc, ParsedMessage parsed) {
+    public record Opened(MessageSummary summary, List<MailAddress> to, List<MailAddress> cc, ParsedMessage parsed,
+            MailAddress receiptAsker) {
     }
 
     private final ReadCache<Opened> cache = new ReadCache<>(400, 64L * 1024 * 1024, Duration.ofMinutes(10),
@@ -73,7 +74,8 @@ public class MessageReader {
             }
             Opened opened = new Opened(MailGateway.summary(folder, uid.uidValidity(), message),
                     MailGateway.addresses(message, Message.RecipientType.TO),
-                    MailGateway.addresses(message, Message.RecipientType.CC), parsed);
+                    MailGateway.addresses(message, Message.RecipientType.CC), parsed,
+                    ReceiptGateway.requester(ctx, message).orElse(null));
             cache.put(key(ctx, path, uid), opened);
             return opened;
         } catch (MessagingException e) {

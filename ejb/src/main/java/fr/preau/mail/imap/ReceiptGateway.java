@@ -80,7 +80,8 @@ public class ReceiptGateway {
         }
     }
 
-    private static Optional<MailAddress> requester(MailboxContext ctx, Message m) throws MessagingException {
+    /** Who asks for a receipt of this message not answered yet (never the mailbox's owner), if anyone. */
+    static Optional<MailAddress> requester(MailboxContext ctx, Message m) throws MessagingException {
         if (m.getFlags().contains(MDN_SENT)) {
             return Optional.empty();
         }

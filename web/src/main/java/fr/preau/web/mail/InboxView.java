@@ -51,7 +51,7 @@ public class InboxView implements Serializable {
     private MessageLazyDataModel messages;
     private MessageSummary selected;
     private MessageContent current;
-    private MessageSort sort = MessageSort.DATE;
+    private MessageSort sort = MessageSort.ARRIVAL;
     private boolean descending = true;
     private boolean conversations;
     private List<MessageSummary> checked = new ArrayList<>();
@@ -330,7 +330,7 @@ public class InboxView implements Serializable {
     }
 
     public void setSort(MessageSort sort) {
-        this.sort = sort == null ? MessageSort.DATE : sort;
+        this.sort = sort == null ? MessageSort.ARRIVAL : sort;
     }
 
     public MessageSort[] getSorts() {

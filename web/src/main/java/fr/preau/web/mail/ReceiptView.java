@@ -1,7 +1,6 @@
 package fr.preau.web.mail;
 
 import java.io.Serializable;
-import java.util.Optional;
 
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.MailAddress;
@@ -13,8 +12,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
 /**
- * The read-receipt question of the open message (mail/fragments/receipt-prompt.xhtml): asked once per message, the
- * server is consulted once per opened message.
+ * The read-receipt question of the open message (mail/fragments/receipt-prompt.xhtml): asked once per message,
+ * from what was read when the message was opened (no second IMAP connection).
  */
 @Named
 @ViewScoped
@@ -35,12 +34,7 @@ public class ReceiptView implements Serializable {
         MessageUid uid = inbox.getCurrent().summary().uid();
         if (!uid.equals(checked)) {
             checked = uid;
-            try {
-                Optional<MailAddress> found = receipts.requested(folder(inbox), uid);
-                asker = found.orElse(null);
-            } catch (RuntimeException e) {
-                asker = null;
-            }
+            asker = inbox.getCurrent().receiptAsker();
         }
         return asker;
     }
