@@ -3,6 +3,7 @@ package fr.preau.mail;
 import java.security.Principal;
 import java.util.logging.Logger;
 
+import fr.preau.shared.RequestMemo;
 import fr.preau.account.Account;
 import fr.preau.account.AccountService;
 import fr.preau.shared.NotFoundException;
@@ -11,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 
 /**
  * Decides which mailbox the caller may reach. The caller comes from the container (the signed-in user), never from
@@ -27,6 +29,9 @@ public class MailboxAccess {
     @EJB
     private AccountService accounts;
 
+    @Inject
+    private RequestMemo memo;
+
     /**
      * The caller's own mailbox.
      *
@@ -35,6 +40,10 @@ public class MailboxAccess {
     public MailboxContext own() {
         Principal caller = session.getCallerPrincipal();
         String name = caller == null ? null : caller.getName();
+        return RequestMemo.remembered(memo, "mailbox.own:" + name, () -> lookUp(name));
+    }
+
+    private MailboxContext lookUp(String name) {
         Account account = accounts.findEnabled(name).orElseThrow(() -> {
             LOG.warning("Signed-in identity '" + name + "' has no enabled account: no mailbox");
             return new NotFoundException("account.missing", String.valueOf(name));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import fr.preau.mail.html.MailHtmlSanitizer;
+import fr.preau.mail.imap.MessageOperations;
 import fr.preau.mail.imap.MessageReader;
 import fr.preau.mail.imap.MessageReader.Opened;
 import fr.preau.mail.imap.ParsedMessage;
@@ -49,12 +50,31 @@ public class ReadingService {
     @Inject
     private MessageReader reader;
 
+    @Inject
+    private MessageOperations operations;
+
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
 
     /** Opens a message for the reading pane and marks it read. */
     public MessageContent open(FolderPath folder, MessageUid uid) {
         return content(reader.open(access.own(), folder, uid, true));
+    }
+
+    /**
+     * Opens a message (marking it read) and reads the mail page around it (folder tree, quota, first page of the
+     * folder) over the same IMAP connection: a link to a message, a search result.
+     */
+    public OpenedOverview openWithOverview(FolderPath folder, MessageUid uid, MessageSort sort, boolean descending,
+            boolean conversations, int limit) {
+        if (limit < 1 || limit > 200 || sort == null) {
+            throw new IllegalArgumentException("Bad page: " + limit + "/" + sort);
+        }
+        MailboxContext ctx = access.own();
+        MessageOperations.With<Opened> with = operations.overview(ctx, folder, sort, descending, conversations,
+                limit, store -> reader.open(store, ctx, folder, uid, true));
+        return new OpenedOverview(with.overview(), with.value() == null ? null : content(with.value()),
+                with.failure());
     }
 
     /** The same as {@link #open} without marking the message read (print view). */

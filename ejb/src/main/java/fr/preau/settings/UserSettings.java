@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import fr.preau.account.Account;
+import fr.preau.shared.RequestMemo;
 import fr.preau.account.AccountService;
 import fr.preau.shared.NotFoundException;
 import jakarta.annotation.Resource;
@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -30,6 +31,9 @@ public class UserSettings {
 
     @EJB
     private AccountService accounts;
+
+    @Inject
+    private RequestMemo memo;
 
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
@@ -69,8 +73,7 @@ public class UserSettings {
     private long accountId() {
         Principal caller = session.getCallerPrincipal();
         String name = caller == null ? null : caller.getName();
-        Account account = accounts.findEnabled(name)
-                .orElseThrow(() -> new NotFoundException("account.missing", String.valueOf(name)));
-        return account.getId();
+        return RequestMemo.remembered(memo, "settings.account:" + name, () -> accounts.findEnabled(name)
+                .orElseThrow(() -> new NotFoundException("account.missing", String.valueOf(name))).getId());
     }
 }

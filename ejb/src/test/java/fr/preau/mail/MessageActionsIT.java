@@ -61,6 +61,9 @@ class MessageActionsIT {
     private MessageActionService actions;
 
     @EJB
+    private ReadingService reading;
+
+    @EJB
     private FolderService folders;
 
     @EJB
@@ -298,6 +301,32 @@ class MessageActionsIT {
         } finally {
             quotas.standardQuota(USERNAME);
         }
+    }
+
+    /**
+     * A link to a message (a search result): the message opens, marked read, with the page around it over the same
+     * connection; the folder's unread count already leaves it out. A message gone meanwhile is named, the page shown.
+     */
+    @Test
+    void aLinkedMessageOpensWithThePageAroundIt() throws Exception {
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            imap.append("INBOX", mail("Réunion", 2024), mail("Cantine", 2025));
+        }
+        MessageUid cantine = uids(FolderPath.INBOX).get(1);
+        OpenedOverview opened = as(() -> reading.openWithOverview(FolderPath.INBOX, cantine, MessageSort.ARRIVAL,
+                true, false, 50));
+        assertEquals("Cantine", opened.message().summary().subject());
+        assertTrue(opened.message().text().contains("Cantine"));
+        assertEquals(1, opened.overview().folders().get(0).unread(), "the opened message is read");
+        assertEquals(List.of("Cantine", "Réunion"),
+                opened.overview().firstPage().rows().stream().map(r -> r.summary().subject()).toList());
+
+        MessageUid gone = new MessageUid(cantine.uidValidity(), cantine.uid() + 100);
+        OpenedOverview missing = as(() -> reading.openWithOverview(FolderPath.INBOX, gone, MessageSort.ARRIVAL,
+                true, false, 50));
+        assertEquals(null, missing.message());
+        assertTrue(missing.openFailure() instanceof fr.preau.shared.NotFoundException, missing.toString());
+        assertEquals(2, missing.overview().firstPage().total());
     }
 
     /**

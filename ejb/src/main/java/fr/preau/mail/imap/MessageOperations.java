@@ -74,14 +74,41 @@ public class MessageOperations {
      */
     public MailboxOverview overview(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending,
             boolean conversations, int limit) {
+        return overview(ctx, path, sort, descending, conversations, limit, null).overview();
+    }
+
+    /** Work done on the mail page's connection before the overview (opening the message of a link). */
+    public interface OnConnection<T> {
+        T run(Store store) throws MessagingException;
+    }
+
+    /**
+     * The overview and what {@code first} gave, or the "not found" or "invalid" it met (the page is shown without
+     * it).
+     */
+    public record With<T>(MailboxOverview overview, T value, RuntimeException failure) {
+    }
+
+    /** {@link #overview}, after {@code first} (may be null) ran on the same connection. */
+    public <T> With<T> overview(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending,
+            boolean conversations, int limit, OnConnection<T> first) {
         try (Store store = imap.connect(ctx)) {
+            T value = null;
+            RuntimeException failure = null;
+            if (first != null) {
+                try {
+                    value = first.run(store);
+                } catch (NotFoundException | InvalidInputException e) {
+                    failure = e;
+                }
+            }
             repairMoves(store, ctx.owner().address());
             List<ImapCommands.ListedFolder> listed = ImapCommands.listStatus(store, "MESSAGES", "UNSEEN", "SIZE");
             List<FolderInfo> folders = MailGateway.folders(listed);
             QuotaInfo quota = FolderOperations.quota(store, listed);
             ListPage page = conversations ? threadPage(store, path, 0, limit)
                     : page(store, path, sort, descending, 0, limit);
-            return new MailboxOverview(folders, quota, page);
+            return new With<>(new MailboxOverview(folders, quota, page), value, failure);
         } catch (MessagingException e) {
             throw ImapConnector.storeFailure(e);
         }

@@ -64,8 +64,18 @@ public class MessageReader {
                 return cached;
             }
         }
+        try (Store store = imap.connect(ctx)) {
+            return open(store, ctx, path, uid, markRead);
+        } catch (MessagingException e) {
+            throw ImapConnector.storeFailure(e);
+        }
+    }
+
+    /** {@link #open} over a connection the caller already has (the mail page's, ADR 0021). */
+    public Opened open(Store store, MailboxContext ctx, FolderPath path, MessageUid uid, boolean markRead)
+            throws MessagingException {
         int mode = markRead ? Folder.READ_WRITE : Folder.READ_ONLY;
-        try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, mode)) {
+        try (OpenFolder open = ImapConnector.open(store, path, mode)) {
             Folder folder = open.folder();
             Message message = find(folder, path, uid);
             ParsedMessage parsed = MessageParser.parse(message);
@@ -78,8 +88,6 @@ public class MessageReader {
                     ReceiptGateway.requester(ctx, message).orElse(null));
             cache.put(key(ctx, path, uid), opened);
             return opened;
-        } catch (MessagingException e) {
-            throw ImapConnector.storeFailure(e);
         }
     }
 

@@ -11,6 +11,8 @@ import fr.preau.mail.FolderService;
 import fr.preau.mail.MailLabel;
 import fr.preau.mail.MailService;
 import fr.preau.mail.MailboxOverview;
+import fr.preau.mail.OpenedOverview;
+import fr.preau.mail.ReadingService;
 import fr.preau.mail.MessageActionService;
 import fr.preau.mail.MessageContent;
 import fr.preau.mail.MessageSort;
@@ -36,6 +38,9 @@ public class InboxView implements Serializable {
 
     @EJB
     private MailService mail;
+
+    @EJB
+    private ReadingService reading;
 
     @EJB
     private MessageActionService actions;
@@ -78,9 +83,43 @@ public class InboxView implements Serializable {
             conversations = false;
         }
         messages = new MessageLazyDataModel(actions, folder, sort, descending, conversations, PAGE_SIZE);
-        openFromLink();
-        firstRender(folder);
+        MessageUid linked = linkedMessage();
+        if (linked == null) {
+            firstRender(folder);
+        } else {
+            firstRenderOpening(folder, linked);
+        }
         user.loadIfMissing();
+    }
+
+    /** The message of the {@code message} parameter, or null (none, or a mangled link: the folder alone is shown). */
+    private MessageUid linkedMessage() {
+        if (messageParam == null || messageParam.isBlank()) {
+            return null;
+        }
+        try {
+            return MessageUid.parse(messageParam);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A link to a message: opened, and the page around it, over one IMAP connection. */
+    private void firstRenderOpening(FolderPath folder, MessageUid linked) {
+        try {
+            OpenedOverview opened = reading.openWithOverview(folder, linked, sort, descending, conversations,
+                    PAGE_SIZE);
+            if (opened.message() != null) {
+                current = opened.message();
+                selected = current.summary();
+            } else if (opened.openFailure() != null) {
+                Feedback.failed(opened.openFailure(), null);
+            }
+            show(opened.overview());
+        } catch (RuntimeException e) {
+            openFromLink(linked);
+            loadFolders();
+        }
     }
 
     /**
@@ -89,26 +128,24 @@ public class InboxView implements Serializable {
      */
     private void firstRender(FolderPath folder) {
         try {
-            MailboxOverview overview = actions.overview(folder, sort, descending, conversations, PAGE_SIZE);
-            folders = overview.folders();
-            quota = overview.quota();
-            quotaKnown = true;
-            messages.firstPage(overview.firstPage());
-            loadPreferences();
+            show(actions.overview(folder, sort, descending, conversations, PAGE_SIZE));
         } catch (RuntimeException e) {
             loadFolders();
         }
     }
 
-    private void openFromLink() {
-        if (messageParam == null || messageParam.isBlank()) {
-            return;
-        }
+    private void show(MailboxOverview overview) {
+        folders = overview.folders();
+        quota = overview.quota();
+        quotaKnown = true;
+        messages.firstPage(overview.firstPage());
+        loadPreferences();
+    }
+
+    private void openFromLink(MessageUid linked) {
         try {
-            current = mail.open(messages.getFolder(), MessageUid.parse(messageParam));
+            current = mail.open(messages.getFolder(), linked);
             selected = current.summary();
-        } catch (IllegalArgumentException e) {
-            // A mangled link: the folder alone is shown.
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
         }
