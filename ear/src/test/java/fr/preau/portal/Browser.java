@@ -47,9 +47,9 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * A wait that also looks again when Chromium reports that an element it was reading was just replaced by an AJAX
-     * update ("Node with given id does not belong to the document", a plain WebDriverException rather than a
-     * StaleElementReferenceException).
+     * A wait that also looks again when an element it was reading was just replaced by an AJAX update (a
+     * StaleElementReferenceException, or Chromium's "Node with given id does not belong to the document", a plain
+     * WebDriverException).
      */
     WebDriverWait waitUpTo(int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds)) {
@@ -58,6 +58,8 @@ final class Browser implements AutoCloseable {
                 return super.until(d -> {
                     try {
                         return isTrue.apply(d);
+                    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                        return null;
                     } catch (org.openqa.selenium.WebDriverException e) {
                         if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
                             return null;

@@ -192,7 +192,7 @@ class ComposeBrowserIT extends PortalDeployment {
             d.findElement(By.id("compose:attachments_input")).sendKeys(big.toString());
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("compose"),
                     "Envoyer un lien de téléchargement"));
-            assertFalse(d.findElement(By.id("compose:attachment-list")).getText()
+            browser.waitUpTo(10).until(d2 -> !d2.findElement(By.id("compose:attachment-list")).getText()
                     .contains(big.getFileName().toString()));
             browser.screenshot("compose-02-new-message");
             assertAccessible(browser, "compose");

@@ -122,11 +122,12 @@ class MailOrganisationBrowserIT extends PortalDeployment {
                 assertTrue(flags(imap, "INBOX", "Bravo sortie").contains(Flags.Flag.FLAGGED));
             }
 
-            // Shift-click selects a range; "non lu" applies to all three.
+            // Shift-click selects a range (the list in its default order, newest received first: Écho, Delta,
+            // Charlie, Bravo, Alpha); "non lu" applies to all three.
             row(d, "Alpha conseil").findElement(By.cssSelector(".col-message")).click();
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("reading-title"),
                     "Alpha conseil"));
-            new Actions(d).keyDown(Keys.SHIFT).click(row(d, "Delta bulletin").findElement(
+            new Actions(d).keyDown(Keys.SHIFT).click(row(d, "Charlie réunion").findElement(
                     By.cssSelector(".col-message"))).keyUp(Keys.SHIFT).perform();
             browser.waitUpTo(20).until(d2 -> d2.findElements(By.cssSelector("tbody[id='" + LIST
                     + "'] > tr.ui-state-highlight")).size() == 3);
