@@ -73,12 +73,13 @@ class PasswordMfaSessionsBrowserIT extends PortalDeployment {
                 assertTrue(client.store().isConnected(), "the new password opens the mailbox");
             }
 
-            // A second browser signs in; the first one ends that session from "Mes sessions".
+            // A second browser signs in; the first one ends that session from "Mes sessions", where each browser
+            // is named from the User-Agent it signed in with (Chromium on Linux here).
             other.signIn(username, second);
             d.navigate().refresh();
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:session-table")));
-            By otherPortalSession = By.xpath("//tbody[@id='sessions:session-table_data']/tr[contains(., 'Navigateur')"
-                    + " and .//button]//button");
+            By otherPortalSession = By.xpath("//tbody[@id='sessions:session-table_data']/tr[contains(., 'Chrome')"
+                    + " and contains(., 'Linux') and .//button]//button");
             browser.screenshot("security-02-sessions");
             WebElement sessionTable = d.findElement(By.id("sessions:session-table"));
             ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()", sessionTable);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -52,6 +53,9 @@ public class AccountSecurityService {
 
     @EJB
     private SessionRevocations revocations;
+
+    @EJB
+    private SessionDevices devices;
 
     /** When the caller's password was set, if they have one. */
     public Optional<Instant> passwordChangedAt() {
@@ -104,11 +108,18 @@ public class AccountSecurityService {
     public List<ActiveSession> sessions() {
         List<UserSessionRepresentation> sessions = identity.call(
                 () -> identity.userResource(caller()).getUserSessions());
+        Map<String, String> labels;
+        try {
+            labels = devices.labels(caller(), sessions.stream().map(UserSessionRepresentation::getId).toList());
+        } catch (RuntimeException e) {
+            // Without PostgreSQL the sessions are still listed, without their browser.
+            labels = Map.of();
+        }
         List<ActiveSession> result = new ArrayList<>();
         for (UserSessionRepresentation s : sessions) {
             List<String> clients = s.getClients() == null ? List.of() : List.copyOf(s.getClients().values());
             result.add(new ActiveSession(s.getId(), s.getIpAddress(), Instant.ofEpochMilli(s.getStart()),
-                    Instant.ofEpochMilli(s.getLastAccess()), clients));
+                    Instant.ofEpochMilli(s.getLastAccess()), clients, labels.get(s.getId())));
         }
         result.sort(Comparator.comparing(ActiveSession::lastAccess).reversed());
         return result;

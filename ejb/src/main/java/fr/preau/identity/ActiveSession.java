@@ -12,6 +12,9 @@ import java.util.List;
  * @param started when
  * @param lastAccess last activity
  * @param clients the applications it is used by (client ids: {@code preau-portal}, {@code dovecot})
+ * @param device the browser and system it signed in with ("Firefox 145 · Windows 10"), or null when unknown (a mail
+ *     client, a session opened before the portal recorded it)
  */
-public record ActiveSession(String id, String ipAddress, Instant started, Instant lastAccess, List<String> clients) {
+public record ActiveSession(String id, String ipAddress, Instant started, Instant lastAccess, List<String> clients,
+        String device) {
 }

@@ -6,11 +6,11 @@ import org.wildfly.security.http.oidc.OidcPrincipal;
 import org.wildfly.security.http.oidc.OidcSecurityContext;
 
 /** The Keycloak session a portal request belongs to: the {@code sid} claim (ID token, else access token). */
-final class KeycloakSessionId {
+public final class KeycloakSessionId {
     private KeycloakSessionId() {
     }
 
-    static String of(HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         Object attribute = request.getAttribute(OidcSecurityContext.class.getName());
         if (attribute == null && request.getUserPrincipal() instanceof OidcPrincipal<?> principal) {
             attribute = principal.getOidcSecurityContext();

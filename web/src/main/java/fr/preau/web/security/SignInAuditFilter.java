@@ -1,10 +1,15 @@
 package fr.preau.web.security;
 
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
 import fr.preau.audit.ClientOrigin;
+import fr.preau.identity.SessionDevices;
+import fr.preau.web.account.KeycloakSessionId;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -23,6 +28,7 @@ import jakarta.servlet.http.HttpSession;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SignInAuditFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(SignInAuditFilter.class.getName());
     /** Session attribute: the user this session was audited as signed in. */
     public static final String SIGNED_IN = SignInAuditFilter.class.getName() + ".user";
 
@@ -31,6 +37,9 @@ public class SignInAuditFilter extends HttpFilter {
 
     @Inject
     private Event<AuditEvent> audit;
+
+    @EJB
+    private SessionDevices devices;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -50,9 +59,19 @@ public class SignInAuditFilter extends HttpFilter {
                 request.changeSessionId();
                 audit.fire(AuditEvent.of(AuditAction.SIGN_IN, user, user, request.getRemoteAddr(), true,
                         request.getHeader("User-Agent")));
+                recordDevice(request, user);
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The browser of this Keycloak session, for "Mes sessions"; a database that does not answer only loses it. */
+    private void recordDevice(HttpServletRequest request, String user) {
+        try {
+            devices.record(KeycloakSessionId.of(request), user, request.getHeader("User-Agent"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "browser of the session of " + user + " not recorded", e);
+        }
     }
 
     private static boolean isResource(HttpServletRequest request) {
