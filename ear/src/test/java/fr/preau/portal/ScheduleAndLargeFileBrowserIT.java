@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.preau.testing.ImapProbe;
-import fr.preau.testing.TestEnv;
 import fr.preau.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +56,7 @@ class ScheduleAndLargeFileBrowserIT extends PortalDeployment {
         try (ImapProbe imap = ImapProbe.asMaster(colleague)) {
             imap.empty("INBOX");
         }
+        setting(DISCONNECT_ENABLED, "true");
         setting("mail.disconnect.start", "00:00");
         setting("mail.disconnect.end", "00:00");
     }
@@ -275,26 +274,12 @@ class ScheduleAndLargeFileBrowserIT extends PortalDeployment {
                 at.format(PICKER)));
     }
 
-    private static Connection db() throws SQLException {
-        return DriverManager.getConnection(TestEnv.get("PREAU_DB_URL"), TestEnv.get("PREAU_DB_USER"),
-                TestEnv.get("PREAU_DB_PASSWORD"));
-    }
-
     private static void setting(String name, String value) throws SQLException {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(value == null
-                ? "delete from academy_setting where name = ?"
-                : "insert into academy_setting (name, value) values (?, ?)"
-                        + " on conflict (name) do update set value = excluded.value")) {
-            s.setString(1, name);
-            if (value != null) {
-                s.setString(2, value);
-            }
-            s.executeUpdate();
-        }
+        PortalDatabase.academySetting(name, value);
     }
 
     private static String column(String subject, String expression) throws SQLException {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement("select " + expression
+        try (Connection c = PortalDatabase.open(); PreparedStatement s = c.prepareStatement("select " + expression
                 + " from scheduled_message where subject = ?")) {
             s.setString(1, subject);
             try (ResultSet r = s.executeQuery()) {
@@ -304,7 +289,7 @@ class ScheduleAndLargeFileBrowserIT extends PortalDeployment {
     }
 
     private static void expire(String fileName) throws SQLException {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = PortalDatabase.open(); PreparedStatement s = c.prepareStatement(
                 "update large_file set expires_at = now() - interval '1 minute' where file_name = ?")) {
             s.setString(1, fileName);
             assertEquals(1, s.executeUpdate());

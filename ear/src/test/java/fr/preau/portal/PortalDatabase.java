@@ -1,0 +1,33 @@
+package fr.preau.portal;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import fr.preau.testing.TestEnv;
+
+/** The test stack's PostgreSQL, for what a browser test sets up around the portal. */
+final class PortalDatabase {
+    private PortalDatabase() {
+    }
+
+    static Connection open() throws SQLException {
+        return DriverManager.getConnection(TestEnv.get("PREAU_DB_URL"), TestEnv.get("PREAU_DB_USER"),
+                TestEnv.get("PREAU_DB_PASSWORD"));
+    }
+
+    /** Sets an academy setting, or with null goes back to its default. */
+    static void academySetting(String name, String value) throws SQLException {
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement(value == null
+                ? "delete from academy_setting where name = ?"
+                : "insert into academy_setting (name, value) values (?, ?)"
+                        + " on conflict (name) do update set value = excluded.value")) {
+            s.setString(1, name);
+            if (value != null) {
+                s.setString(2, value);
+            }
+            s.executeUpdate();
+        }
+    }
+}
