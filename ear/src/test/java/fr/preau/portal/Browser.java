@@ -46,6 +46,14 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Clicks an element, looking again if an AJAX update has just replaced it. */
+    void click(By by) {
+        waitUpTo(10).until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
     /**
      * A wait that also looks again when an element it was reading was just replaced by an AJAX update (a
      * StaleElementReferenceException, or Chromium's "Node with given id does not belong to the document", a plain

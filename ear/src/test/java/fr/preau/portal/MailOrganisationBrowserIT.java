@@ -62,7 +62,7 @@ class MailOrganisationBrowserIT extends PortalDeployment {
             new Select(d.findElement(By.id("mail:sort"))).selectByValue("SUBJECT");
             browser.waitUpTo(30).until(d2 -> subjects(d2).equals(List.of("Écho cantine", "Delta bulletin",
                     "Charlie réunion", "Bravo sortie", "Alpha conseil")));
-            d.findElement(By.id("mail:sort-direction")).click();
+            browser.click(By.id("mail:sort-direction"));
             browser.waitUpTo(30).until(d2 -> subjects(d2).equals(List.of("Alpha conseil", "Bravo sortie",
                     "Charlie réunion", "Delta bulletin", "Écho cantine")));
             browser.screenshot("list-01-sorted");
