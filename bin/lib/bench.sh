@@ -16,6 +16,8 @@ preau_bench() {
         # shellcheck disable=SC1090
         . "$(env_file)"
         set +a
+        # -DskipTests: this builds the benchmark and runs it against the started
+        # portal; the tests themselves are `bin/preau test`, which skips nothing.
         mvn -B -Pbench verify -DskipTests -pl ejb,web,batch,ear
     ) || die "le banc d'essai a échoué (benchmark failed)"
     info "résultats : docs/benchmarks.md"

@@ -1,7 +1,5 @@
 package fr.preau.mail;
 
-import java.util.Optional;
-
 import fr.preau.mail.imap.ReceiptGateway;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,8 +10,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Read receipts asked by the messages the caller opens: the portal asks the user, and sends the receipt (RFC 8098)
- * only if they accept; either way they are not asked again.
+ * Read receipts asked by the messages the caller opens: the portal asks the user (who asks comes with the opened
+ * message, {@link MessageContent#receiptAsker()}), and sends the receipt (RFC 8098) only if they accept; either way
+ * they are not asked again.
  */
 @Stateless
 @RolesAllowed("user")
@@ -25,11 +24,6 @@ public class ReceiptService {
 
     @Inject
     private ReceiptGateway gateway;
-
-    /** Who asks for a read receipt of this message, if it asks for one that was not answered yet. */
-    public Optional<MailAddress> requested(FolderPath folder, MessageUid uid) {
-        return gateway.pending(access.own(), folder, uid);
-    }
 
     /** Sends the receipt ({@code send}) or declines it; false when there was nothing left to answer. */
     public boolean answer(FolderPath folder, MessageUid uid, boolean send) {

@@ -17,6 +17,9 @@ public abstract class ComposeCaller {
     @EJB
     private MailService mail;
 
+    @EJB
+    private ReadingService reading;
+
     public MessageUid saveDraft(OutgoingMessage m, MessageUid previous) {
         return compose.saveDraft(m, previous);
     }
@@ -37,8 +40,9 @@ public abstract class ComposeCaller {
         return mail.messages(folder, 0, 50);
     }
 
+    /** Who asks for a receipt, as the reading pane learns it: by opening the message. */
     public java.util.Optional<MailAddress> receiptRequested(FolderPath folder, MessageUid uid) {
-        return receipts.requested(folder, uid);
+        return java.util.Optional.ofNullable(reading.open(folder, uid).receiptAsker());
     }
 
     public boolean answerReceipt(FolderPath folder, MessageUid uid, boolean send) {

@@ -47,15 +47,6 @@ public class ReceiptGateway {
     @Inject
     private MailSender sender;
 
-    /** The address a read receipt would go to, when the message asks for one not yet answered. */
-    public Optional<MailAddress> pending(MailboxContext ctx, FolderPath path, MessageUid uid) {
-        try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_ONLY)) {
-            return requester(ctx, MailSender.find(open.folder(), uid, path.name()));
-        } catch (MessagingException e) {
-            throw ImapConnector.storeFailure(e);
-        }
-    }
-
     /**
      * Answers the request once: sends the receipt if {@code send}, then sets {@code $MDNSent}.
      *
