@@ -29,6 +29,9 @@ preau_test() {
     export PREAU_HOME=${PREAU_HOME:-$PREAU_REPO/.preau/test}
     export PREAU_PORT_OFFSET=${PREAU_PORT_OFFSET:-20}
     PREAU_PACKAGES+=(chromium chromium-driver)
+    # axe-core comes from npm: Debian's npm (with its nodejs) when the machine
+    # has no npm of its own (a bare Debian with only a JDK and Maven).
+    command -v npm >/dev/null || PREAU_PACKAGES+=(npm)
     require_root
     # Arquillian runs the provisioned server: provision it again if its CLI
     # scripts changed, as bin/preau start does (refused while one runs).
