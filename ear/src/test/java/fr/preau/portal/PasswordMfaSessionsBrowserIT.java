@@ -2,6 +2,7 @@ package fr.preau.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.TestUser;
 import fr.preau.testing.Totp;
+import jakarta.mail.AuthenticationFailedException;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -25,7 +27,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * academy's Keycloak pages, "Mon compte › Sécurité", a password change through Keycloak's application-initiated
  * action, a second browser's session ended from "Mes sessions", an authenticator app enrolled (the code computed
  * here from the secret Keycloak shows, RFC 6238) and the next sign-in asking for a code; a security key enrolled
- * and removed. axe-core on every portal
+ * and removed; with any second factor (the app, or the key alone) the password opens no mail client. axe-core on every portal
  * and Keycloak page on the way.
  */
 class PasswordMfaSessionsBrowserIT extends PortalDeployment {
@@ -108,6 +110,8 @@ class PasswordMfaSessionsBrowserIT extends PortalDeployment {
             browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
                     "L'application d'authentification a été ajoutée."));
             assertTrue(d.findElement(By.id("mfa-list")).getText().contains("Téléphone de Camille"));
+            assertThrows(AuthenticationFailedException.class, () -> ImapProbe.login(address, second).close(),
+                    "an authenticator app: mail clients need an app password");
             browser.screenshot("security-03-totp");
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the security page with an app");
 
@@ -141,11 +145,24 @@ class PasswordMfaSessionsBrowserIT extends PortalDeployment {
                     "La clé de sécurité a été ajoutée."));
             assertTrue(d.findElement(By.id("mfa-list")).getText().contains("Clé USB de Camille"));
             browser.screenshot("security-04-key");
+
+            // Issue 9, item 2: with the security key as the only second factor, the password alone still opens
+            // no mail client (IMAP checks passwords with Keycloak's password grant, which cannot ask for the key).
+            d.findElement(By.xpath("//ul[@id='mfa-list']/li[contains(., 'Téléphone de Camille')]//button")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
+                    "L'application d'authentification a été supprimée."));
+            assertFalse(d.findElement(By.id("mfa-list")).getText().contains("Téléphone de Camille"));
+            assertThrows(AuthenticationFailedException.class, () -> ImapProbe.login(address, second).close(),
+                    "a security key as the only second factor: mail clients need an app password");
+
             d.findElement(By.xpath("//ul[@id='mfa-list']/li[contains(., 'Clé USB de Camille')]//button")).click();
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-status"),
                     "La clé de sécurité a été supprimée."));
             assertFalse(d.findElement(By.id("mfa-list")).getText().contains("Clé USB de Camille"));
-            assertTrue(d.findElement(By.id("mfa-list")).getText().contains("Téléphone de Camille"));
+            // No second factor left: the password opens the mailbox again.
+            try (ImapProbe client = ImapProbe.login(address, second)) {
+                assertTrue(client.store().isConnected(), "without a second factor the password works again");
+            }
         }
     }
 

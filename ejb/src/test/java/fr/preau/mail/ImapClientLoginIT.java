@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.TestUser;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * Keycloak password, sees the same mailbox as the portal, and may send only as its own address.
  */
 class ImapClientLoginIT {
+    /** A mail client on the network: any loopback address but the portal's (127.0.0.1). */
+    private static final String CLIENT_ADDRESS = "127.0.0.2";
+
     @Test
     void anImapClientSignsInWithTheAccountPasswordAndSeesTheMailbox() throws Exception {
         String password = "Cahier-de-textes-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
@@ -58,6 +62,100 @@ class ImapClientLoginIT {
                 () -> submit(address, password, "marie.dupont@" + TestEnv.domain(), forged));
         assertTrue(String.valueOf(refused.getMessage()).contains("553")
                 || String.valueOf(refused.getNextException()).contains("553"), String.valueOf(refused));
+    }
+
+    /**
+     * Issue 9, item 1: a Keycloak user whose e-mail names another mailbox (here a functional mailbox without any
+     * Keycloak user, as {@code securite@} is) must not open it over IMAP, nor send as it, with their own password:
+     * Dovecot finds the mailbox only for the Keycloak username that owns the address, whatever the token's e-mail.
+     */
+    @Test
+    void aKeycloakEmailNamingAnotherMailboxOpensNothing() throws Exception {
+        String password = "Tableau-noir-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String own = TestUser.create("it.usurpateur", "Dominique", "Usurpateur", password, false);
+        String functional = "it.securite-" + UUID.randomUUID().toString().substring(0, 6) + "@" + TestEnv.domain();
+        fr.preau.testing.Accounts.ensure("it.fonction-" + UUID.randomUUID().toString().substring(0, 6), functional,
+                "Sécurité (boîte fonctionnelle)");
+        String secret = "Signalement confidentiel " + UUID.randomUUID();
+        try (ImapProbe master = ImapProbe.asMaster(functional)) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+            m.setFrom(new InternetAddress("ce.dsi@" + TestEnv.domain()));
+            m.setSubject(secret, "UTF-8");
+            m.setText("Pour la cellule sécurité seulement.", "UTF-8");
+            master.append("INBOX", m);
+        }
+        KeycloakAdmin keycloak = new KeycloakAdmin();
+        keycloak.setEmail("it.usurpateur", functional);
+        try {
+            assertThrows(AuthenticationFailedException.class, () -> ImapProbe.login(functional, password).close(),
+                    "the token's e-mail alone must not open a mailbox its user does not own");
+            jakarta.mail.MessagingException refused = assertThrows(jakarta.mail.MessagingException.class,
+                    () -> SmtpProbe.submit(functional, password, functional, own, "Usurpation " + secret));
+            assertTrue(String.valueOf(refused).contains("535")
+                    || String.valueOf(refused.getNextException()).contains("535")
+                    || refused instanceof AuthenticationFailedException, String.valueOf(refused));
+        } finally {
+            keycloak.setEmail("it.usurpateur", own);
+        }
+        // The same password, with the e-mail that belongs to this user again, opens their own mailbox.
+        try (ImapProbe client = ImapProbe.login(own, password)) {
+            assertTrue(client.store().isConnected());
+        }
+        try (ImapProbe master = ImapProbe.asMaster(functional)) {
+            assertEquals(1, master.subjects("INBOX").stream().filter(secret::equals).count(),
+                    "the master user (the portal) still opens the functional mailbox");
+        }
+    }
+
+    /**
+     * Issue 9, item 12: the master password (the portal's) opens a mailbox only from the portal's own address; from
+     * any other address it opens nothing.
+     */
+    @Test
+    void theMasterPasswordOpensNothingFromAnotherAddress() throws Exception {
+        String address = TestUser.create("it.maitre", "Alix", "Maître",
+                "Registre-d-appel-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!", false);
+        String master = address + "*" + TestEnv.get("PREAU_MASTER_USER");
+        assertThrows(AuthenticationFailedException.class,
+                () -> ImapProbe.loginFrom(CLIENT_ADDRESS, master, TestEnv.get("PREAU_MASTER_PASSWORD")).close());
+        try (ImapProbe portal = ImapProbe.asMaster(address)) {
+            assertTrue(portal.store().isConnected(), "from the portal's address it still works");
+        }
+    }
+
+    /**
+     * Issue 9, item 8: failed logins from a mail client's address are penalised by Dovecot (each later attempt from
+     * that address waits longer: 2, 4, 8, then 15 s), so IMAP is no fast password oracle.
+     */
+    @Test
+    void failedLoginsFromAClientAddressArePenalised() throws Exception {
+        String password = "Carnet-de-liaison-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String address = TestUser.create("it.devin", "Lou", "Devin", password, false);
+        for (int i = 0; i < 2; i++) {
+            String guess = "Devinette-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "!";
+            assertThrows(AuthenticationFailedException.class,
+                    () -> ImapProbe.loginFrom(CLIENT_ADDRESS, address, guess).close());
+        }
+        String penalties = doveadmPenalty(CLIENT_ADDRESS);
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^127\\.0\\.0\\.2\\s+(\\d+)\\s")
+                .matcher(penalties);
+        assertTrue(line.find(), "the client's address is penalised: " + penalties);
+        assertTrue(Integer.parseInt(line.group(1)) >= 2, "one step per failed attempt: " + penalties);
+        // The right password still opens the mailbox (after the penalty's wait), and clears the penalty.
+        try (ImapProbe client = ImapProbe.loginFrom(CLIENT_ADDRESS, address, password)) {
+            assertTrue(client.store().isConnected());
+        }
+    }
+
+    /** What Dovecot's anvil says of the penalties of {@code ip} ({@code doveadm penalty}). */
+    private static String doveadmPenalty(String ip) throws Exception {
+        java.nio.file.Path conf = java.nio.file.Path.of(TestEnv.get("PREAU_HOME"), "dovecot", "dovecot.conf");
+        Process p = new ProcessBuilder("doveadm", "-c", conf.toString(), "penalty", ip).redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "doveadm penalty");
+        assertEquals(0, p.exitValue(), out);
+        return out;
     }
 
     /** SMTP submission with the account's password, as Thunderbird does. */

@@ -26,7 +26,23 @@ public final class ImapProbe implements AutoCloseable {
 
     /** Logs in as {@code user} with {@code password}, as any IMAP client would. */
     public static ImapProbe login(String user, String password) throws MessagingException {
+        return loginFrom(null, user, password);
+    }
+
+    /**
+     * Logs in from another local address (127.0.0.2: a mail client that is not the portal, whose address Dovecot
+     * trusts), or from the default one when {@code localAddress} is null.
+     */
+    public static ImapProbe loginFrom(String localAddress, String user, String password) throws MessagingException {
         Properties props = new Properties();
+        if (localAddress != null) {
+            // Not the portal's address: Dovecot wants TLS before a password (the local stack's certificate is
+            // self-signed).
+            props.put("mail.imap.localaddress", localAddress);
+            props.put("mail.imap.starttls.enable", "true");
+            props.put("mail.imap.starttls.required", "true");
+            props.put("mail.imap.ssl.trust", "*");
+        }
         props.put("mail.imap.connectiontimeout", "10000");
         props.put("mail.imap.timeout", "30000");
         // A probe reports the server's state now: no STATUS answer kept for a second (Angus' default).
