@@ -38,6 +38,10 @@ preau_test() {
     sum=$(wildfly_cli_sum)
     wildfly_reprovision_if_changed "$sum"
     preau_init_home
+    # What the two README commands rely on (bin/preau doctor): a missing
+    # prerequisite stops here with its name rather than halfway through.
+    preau_doctor >"$(log_file doctor)" 2>&1 ||
+        die "prérequis manquants, voir bin/preau doctor (missing prerequisites): $(grep -E 'MANQUANT|TROP VIEUX' "$(log_file doctor)" | tr -s ' ' | paste -sd ';')"
     take_lock
     # From here on, whatever happens (a component that does not start,
     # failed tests, Ctrl-C), the exit handler stops this PREAU_HOME's

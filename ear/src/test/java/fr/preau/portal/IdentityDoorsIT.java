@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
 
 import fr.preau.testing.ImapProbe;
@@ -21,9 +20,6 @@ import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.TestUser;
 import jakarta.json.Json;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -84,11 +80,7 @@ class IdentityDoorsIT extends PortalDeployment {
         String address = TestUser.create("it.jeton", "Noa", "Jeton", password, false);
         String subject = "Bulletin confidentiel " + UUID.randomUUID();
         try (ImapProbe master = ImapProbe.asMaster(address)) {
-            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-            m.setFrom(new InternetAddress("direction@" + TestEnv.domain()));
-            m.setSubject(subject, "UTF-8");
-            m.setText("Notes du trimestre.", "UTF-8");
-            master.append("INBOX", m);
+            master.appendText("INBOX", "direction@" + TestEnv.domain(), subject, "Notes du trimestre.");
         }
         // What anyone who knows the password gets from Keycloak for the dovecot client (password grant).
         String token = dovecotToken(address, password);

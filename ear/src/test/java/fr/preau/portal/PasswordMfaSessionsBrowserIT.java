@@ -27,8 +27,8 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * academy's Keycloak pages, "Mon compte › Sécurité", a password change through Keycloak's application-initiated
  * action, a second browser's session ended from "Mes sessions", an authenticator app enrolled (the code computed
  * here from the secret Keycloak shows, RFC 6238) and the next sign-in asking for a code; a security key enrolled
- * and removed; with any second factor (the app, or the key alone) the password opens no mail client. axe-core on every portal
- * and Keycloak page on the way.
+ * and removed; with any second factor (the app, or the key alone) the password opens no mail client. axe-core on
+ * every portal and Keycloak page on the way.
  */
 class PasswordMfaSessionsBrowserIT extends PortalDeployment {
     @Test

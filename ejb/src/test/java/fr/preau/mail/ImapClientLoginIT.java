@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Properties;
 import java.util.UUID;
 
 import fr.preau.testing.ImapProbe;
@@ -13,9 +12,6 @@ import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.TestUser;
 import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +29,7 @@ class ImapClientLoginIT {
 
         String subject = "Emploi du temps " + UUID.randomUUID();
         try (ImapProbe master = ImapProbe.asMaster(address)) {
-            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-            m.setFrom(new InternetAddress("ce.dsi@" + TestEnv.domain()));
-            m.setSubject(subject, "UTF-8");
-            m.setText("Votre emploi du temps est en ligne.", "UTF-8");
-            master.append("INBOX", m);
+            master.appendText("INBOX", "ce.dsi@" + TestEnv.domain(), subject, "Votre emploi du temps est en ligne.");
         }
 
         try (ImapProbe client = ImapProbe.login(address, password)) {
@@ -78,11 +70,7 @@ class ImapClientLoginIT {
                 "Sécurité (boîte fonctionnelle)");
         String secret = "Signalement confidentiel " + UUID.randomUUID();
         try (ImapProbe master = ImapProbe.asMaster(functional)) {
-            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-            m.setFrom(new InternetAddress("ce.dsi@" + TestEnv.domain()));
-            m.setSubject(secret, "UTF-8");
-            m.setText("Pour la cellule sécurité seulement.", "UTF-8");
-            master.append("INBOX", m);
+            master.appendText("INBOX", "ce.dsi@" + TestEnv.domain(), secret, "Pour la cellule sécurité seulement.");
         }
         KeycloakAdmin keycloak = new KeycloakAdmin();
         keycloak.setEmail("it.usurpateur", functional);

@@ -78,6 +78,15 @@ public final class ImapProbe implements AutoCloseable {
         }
     }
 
+    /** Appends a short plain-text message (UTF-8) from {@code from} with this subject. */
+    public void appendText(String folderName, String from, String subject, String text) throws MessagingException {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new jakarta.mail.internet.InternetAddress(from));
+        m.setSubject(subject, "UTF-8");
+        m.setText(text, "UTF-8");
+        append(folderName, m);
+    }
+
     public void append(String folderName, MimeMessage... messages) throws MessagingException {
         Folder folder = store.getFolder(folderName);
         folder.appendMessages(messages);
