@@ -1,9 +1,12 @@
 package fr.preau.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -58,6 +61,39 @@ class ImapClientLoginIT {
                 () -> submit(address, password, "marie.dupont@" + TestEnv.domain(), forged));
         assertTrue(String.valueOf(refused.getMessage()).contains("553")
                 || String.valueOf(refused.getNextException()).contains("553"), String.valueOf(refused));
+    }
+
+    @Test
+    void aSignedInClientCannotForgeTheFromHeaderNorUseTheNullSender() throws Exception {
+        String password = "Registre-d-appel-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String address = TestUser.create("it.usurpateur", "Yann", "Usurpateur", password, false);
+        String colleague = "nadia.haddad@" + TestEnv.domain();
+
+        // Its own MAIL FROM, a colleague in From: (display name and address), refused before anything is queued.
+        String forged = "Note de service " + UUID.randomUUID();
+        jakarta.mail.MessagingException headerFrom = assertThrows(jakarta.mail.MessagingException.class,
+                () -> SmtpProbe.submit(address, password, address, "Nadia Haddad <" + colleague + ">", address,
+                        forged));
+        assertTrue(String.valueOf(headerFrom).contains("550")
+                || String.valueOf(headerFrom.getNextException()).contains("550"), String.valueOf(headerFrom));
+
+        // The null envelope sender, with its own From:.
+        String bounce = "Faux avis de non-remise " + UUID.randomUUID();
+        jakarta.mail.MessagingException nullSender = assertThrows(jakarta.mail.MessagingException.class,
+                () -> SmtpProbe.submit(address, password, "<>", address, address, bounce));
+        assertTrue(String.valueOf(nullSender).contains("Expediteur vide")
+                || String.valueOf(nullSender.getNextException()).contains("Expediteur vide"),
+                String.valueOf(nullSender));
+
+        // Its own address in both, with any display name, still goes; the refused ones never arrived before it.
+        String own = "Avec un nom affiché " + UUID.randomUUID();
+        SmtpProbe.submit(address, password, address, "Secrétariat <" + address.toUpperCase(Locale.ROOT) + ">",
+                address, own);
+        try (ImapProbe imap = ImapProbe.login(address, password)) {
+            assertEquals(1, imap.awaitSubject("INBOX", own, java.time.Duration.ofSeconds(20)));
+            List<String> subjects = imap.subjects("INBOX");
+            assertFalse(subjects.contains(forged) || subjects.contains(bounce), subjects.toString());
+        }
     }
 
     /** SMTP submission with the account's password, as Thunderbird does. */
