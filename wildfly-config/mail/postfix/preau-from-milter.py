@@ -6,12 +6,14 @@
 # for each connection of the submission smtpd (master.cf), so there is no
 # daemon to start, watch or stop. Python's standard library only.
 #
-# The rule: every address of the From: header, and of the Sender: header if
-# there is one, must be the envelope sender (MAIL FROM), which Postfix has
-# already tied to the SASL login (smtpd_sender_login_maps with
-# reject_sender_login_mismatch). So a signed-in user can only show an address
-# the login owns; the display name is free. A message without a From: header
-# is left alone (nothing to forge). Anything that cannot be parsed is refused.
+# The rule: every address of the From: header must be the envelope sender
+# (MAIL FROM), which Postfix has already tied to the SASL login
+# (smtpd_sender_login_maps with reject_sender_login_mismatch); a Sender:
+# header, if there is one, must be that address or the login itself (the
+# person who sends on behalf of the From: mailbox, once delegation exists).
+# So a signed-in user can only show addresses the login owns or is; the
+# display name is free. A message without a From: header is left alone
+# (nothing to forge). Anything that cannot be parsed is refused.
 
 import struct
 import sys
@@ -23,8 +25,8 @@ CONTINUE, ACCEPT, REPLYCODE = b"c", b"a", b"y"
 # Steps we do not need: connect, helo, rcpt, body, unknown, data.
 SKIP_STEPS = 0x01 | 0x02 | 0x08 | 0x10 | 0x100 | 0x200
 
-REFUSED = (b"550 5.7.1 Adresse d'expediteur (From:) refusee : elle doit etre celle du compte connecte "
-           b"(From: header must be the address of the signed-in account)\0")
+REFUSED = (b"550 5.7.1 Adresse d'expediteur (From:/Sender:) refusee : elle doit etre celle du compte connecte "
+           b"(From:/Sender: header must be the address of the signed-in account)\0")
 
 
 def read_exact(stream, n):
@@ -49,23 +51,34 @@ def address_of(envelope):
     return value.strip().lower()
 
 
-def forged(sender, values):
-    """True unless every address in these header values is the envelope sender."""
-    if not sender:
+def forged(allowed, values):
+    """True unless every address in these header values is one of the allowed ones."""
+    if not allowed:
         return True
     for value in values:
         pairs = getaddresses([value])
         if not pairs:
             return True
         for _name, address in pairs:
-            if address.strip().lower() != sender:
+            if address.strip().lower() not in allowed:
                 return True
     return False
 
 
+def macros(data):
+    """The macros of a D packet (after its stage letter), as {name: value}."""
+    fields = data[1:].split(b"\0")
+    return {fields[i].decode("utf-8", "replace"): fields[i + 1].decode("utf-8", "replace")
+            for i in range(0, len(fields) - 1, 2)}
+
+
+def unfolded(raw):
+    return raw.rstrip(b"\0").decode("utf-8", "replace").replace("\r\n", " ").replace("\n", " ")
+
+
 def main():
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    sender, headers = "", []
+    sender, login, from_headers, sender_headers = "", "", [], []
     while True:
         head = read_exact(stdin, 4)
         if head is None:
@@ -79,25 +92,32 @@ def main():
             _version, _actions, offered = struct.unpack(">III", data[:12])
             send(stdout, b"O", struct.pack(">III", 6, 0, offered & SKIP_STEPS))
         elif command == MACRO:
-            pass
+            login = address_of(macros(data).get("{auth_authen}", login))
         elif command == MAIL:
             sender = address_of(data.split(b"\0")[0].decode("utf-8", "replace"))
-            headers = []
+            from_headers, sender_headers = [], []
             send(stdout, CONTINUE)
         elif command == HEADER:
             name, _, rest = data.partition(b"\0")
-            if name.decode("ascii", "replace").strip().lower() in ("from", "sender"):
-                headers.append(rest.rstrip(b"\0").decode("utf-8", "replace").replace("\r\n", " ").replace("\n", " "))
+            name = name.decode("ascii", "replace").strip().lower()
+            if name == "from":
+                from_headers.append(unfolded(rest))
+            elif name == "sender":
+                sender_headers.append(unfolded(rest))
             send(stdout, CONTINUE)
         elif command == EOH:
-            if headers and forged(sender, headers):
+            own = {sender} if sender else set()
+            if ((from_headers and forged(own, from_headers))
+                    or (sender_headers and forged(own | ({login} if login else set()), sender_headers))):
                 send(stdout, REPLYCODE, REFUSED)
             else:
                 send(stdout, CONTINUE)
         elif command == BODYEOB:
             send(stdout, ACCEPT)
-        elif command in (ABORT, QUIT_NC):
-            sender, headers = "", []
+        elif command == ABORT:
+            sender, from_headers, sender_headers = "", [], []
+        elif command == QUIT_NC:
+            sender, login, from_headers, sender_headers = "", "", [], []
         elif command == QUIT:
             return
         else:

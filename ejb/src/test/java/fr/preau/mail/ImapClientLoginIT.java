@@ -77,6 +77,13 @@ class ImapClientLoginIT {
         assertTrue(String.valueOf(headerFrom).contains("550")
                 || String.valueOf(headerFrom.getNextException()).contains("550"), String.valueOf(headerFrom));
 
+        // Its own From:, a colleague as Sender: ("de la part de").
+        String onBehalf = "De la part de Nadia " + UUID.randomUUID();
+        jakarta.mail.MessagingException senderHeader = assertThrows(jakarta.mail.MessagingException.class,
+                () -> submitWithSender(address, password, colleague, onBehalf));
+        assertTrue(String.valueOf(senderHeader).contains("550")
+                || String.valueOf(senderHeader.getNextException()).contains("550"), String.valueOf(senderHeader));
+
         // The null envelope sender, with its own From:.
         String bounce = "Faux avis de non-remise " + UUID.randomUUID();
         jakarta.mail.MessagingException nullSender = assertThrows(jakarta.mail.MessagingException.class,
@@ -92,7 +99,26 @@ class ImapClientLoginIT {
         try (ImapProbe imap = ImapProbe.login(address, password)) {
             assertEquals(1, imap.awaitSubject("INBOX", own, java.time.Duration.ofSeconds(20)));
             List<String> subjects = imap.subjects("INBOX");
-            assertFalse(subjects.contains(forged) || subjects.contains(bounce), subjects.toString());
+            assertFalse(subjects.contains(forged) || subjects.contains(onBehalf) || subjects.contains(bounce),
+                    subjects.toString());
+        }
+    }
+
+    /** Its own address in From: and MAIL FROM, {@code sender} in the Sender: header. */
+    private static void submitWithSender(String login, String password, String sender, String subject)
+            throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.auth", "true");
+        Session session = Session.getInstance(props);
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(login));
+        m.setSender(new InternetAddress(sender));
+        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(login));
+        m.setSubject(subject, "UTF-8");
+        m.setText("Bonjour", "UTF-8");
+        try (jakarta.mail.Transport t = session.getTransport("smtp")) {
+            t.connect("127.0.0.1", TestEnv.port("PREAU_SUBMISSION_PORT"), login, password);
+            t.sendMessage(m, m.getAllRecipients());
         }
     }
 
