@@ -5,6 +5,8 @@
 PREAU_PACKAGES=(
     dovecot-imapd dovecot-lmtpd dovecot-sieve dovecot-managesieved dovecot-pgsql
     postfix postfix-pgsql
+    # Runs Postfix's header-From milter (docs/adr/0076).
+    python3
     postgresql openssl
     # Used by the scripts themselves; absent from minimal images.
     curl unzip procps

@@ -29,6 +29,8 @@ postfix_configure() {
         render_template "$src/$f" "$dir/$f" 640
         chgrp postfix "$dir/$f"
     done
+    # The header-From milter, run by spawn(8) as nobody (docs/adr/0076).
+    install -m 644 "$src/preau-from-milter.py" "$dir/preau-from-milter.py"
     # Queue: root-owned top, postfix-owned subfolders, postdrop for
     # maildrop/public. set-permissions creates what is missing and fixes
     # ownership (e.g. after a copy of PREAU_HOME).

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import fr.preau.testing.Accounts;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.KeycloakAdmin;
+import fr.preau.testing.Settings;
 import fr.preau.testing.SmtpProbe;
+import fr.preau.testing.TestEnv;
 import fr.preau.testing.TestUser;
 import jakarta.mail.AuthenticationFailedException;
 import org.junit.jupiter.api.Test;
@@ -124,6 +128,67 @@ class AccountSecurityBrowserIT extends PortalDeployment {
         assertTrue(trail.stream().anyMatch(l -> l.startsWith("APP_PASSWORD_CREATED ")), trail.toString());
         assertTrue(trail.stream().anyMatch(l -> l.startsWith("APP_PASSWORD_REVOKED ")), trail.toString());
         assertTrue(trail.get(trail.size() - 1).startsWith("SIGN_OUT "), trail.toString());
+    }
+
+    @Test
+    void anOldSignInMustBeRenewedBeforeTheAccountsProtectionChangesAndTheOwnerIsTold() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String username = "it.vigilant";
+        String password = "Cahier-de-liaison-" + run + "-4!";
+        String address = TestUser.create(username, "Véra", "Vigilant", password, false);
+        AuditTrail.forget(username);
+        Accounts.ensure("ne-pas-repondre", "ne-pas-repondre@" + TestEnv.domain(), "Messagerie académique");
+        Settings.put("identity.recovery.sender", "ne-pas-repondre@" + TestEnv.domain());
+        String device = "Tablette " + run;
+
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn(username, password);
+            Instant signedIn = Instant.now();
+            // A sign-in older than the academy allows (one second here, ten minutes by default): someone who
+            // holds the open session, not necessarily the owner.
+            Settings.put("identity.reauth.max-age", "PT1S");
+            try {
+                browser.waitUpTo(10).until(x -> Instant.now().isAfter(signedIn.plusSeconds(2)));
+
+                d.get(Browser.portal() + "/account/app-passwords.xhtml");
+                browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("apppasswords:name")));
+                d.findElement(By.id("apppasswords:name")).sendKeys(device);
+                d.findElement(By.id("apppasswords:create")).click();
+                // Keycloak asks for the password again, even though its own session is open.
+                browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
+                assertTrue(d.getCurrentUrl().contains("max_age=0"), d.getCurrentUrl());
+                assertEquals(0, AuditTrail.of(username).stream()
+                        .filter(l -> l.startsWith("APP_PASSWORD_CREATED ")).count(), "nothing created");
+
+                // The recovery address too (on the security page).
+                d.get(Browser.portal() + "/account/security.xhtml");
+                browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery:address")));
+                d.findElement(By.id("recovery:address")).sendKeys("vera." + run + "@exemple.org");
+                d.findElement(By.id("recovery:recovery-save")).click();
+                browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
+                assertFalse(AuditTrail.of(username).stream().anyMatch(l -> l.startsWith("RECOVERY_ADDRESS_")),
+                        "no recovery address recorded");
+            } finally {
+                Settings.put("identity.reauth.max-age", null);
+            }
+
+            // Signed in again (the password typed now): back on the page, the action goes through.
+            d.findElement(By.id("password")).sendKeys(password);
+            d.findElement(By.id("kc-login")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery:address")));
+            d.get(Browser.portal() + "/account/app-passwords.xhtml");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("apppasswords:name")));
+            d.findElement(By.id("apppasswords:name")).sendKeys(device);
+            d.findElement(By.id("apppasswords:create")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("created-password")));
+        }
+
+        // The owner is told at the academic address.
+        try (ImapProbe mailbox = ImapProbe.login(address, password)) {
+            assertEquals(1, mailbox.awaitSubject("INBOX", "Sécurité de votre compte : un mot de passe d'application"
+                    + " a été créé (« " + device + " »)", Duration.ofSeconds(60)));
+        }
     }
 
     @Test

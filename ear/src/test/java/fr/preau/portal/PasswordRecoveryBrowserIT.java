@@ -1,6 +1,7 @@
 package fr.preau.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import fr.preau.testing.Accounts;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.TestUser;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,20 @@ class PasswordRecoveryBrowserIT extends PortalDeployment {
             d.get(portal + "/account/security.xhtml");
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("recovery-state"),
                     "Vérifiée"));
+            // The owner is told at the academic address.
+            try (ImapProbe academic = ImapProbe.asMaster(username + "@" + TestEnv.domain())) {
+                assertEquals(1, academic.awaitSubject("INBOX", "Sécurité de votre compte : l'adresse de secours a été"
+                        + " changée (" + personal + ")", Duration.ofSeconds(60)));
+            }
+
+            // A phone with an app password, which the reset below revokes because Rémi asks for it.
+            d.get(portal + "/account/app-passwords.xhtml");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("apppasswords:name")));
+            d.findElement(By.id("apppasswords:name")).sendKeys("Téléphone " + run);
+            d.findElement(By.id("apppasswords:create")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("created-password")));
+            String appPassword = d.findElement(By.id("created-password")).getText().strip();
+            ImapProbe.login(username + "@" + TestEnv.domain(), appPassword).close();
 
             // Signed out: "Mot de passe oublié ?" on Keycloak's login page; the same answer for an unknown account.
             browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
@@ -107,8 +123,12 @@ class PasswordRecoveryBrowserIT extends PortalDeployment {
             choose(d, "court-1!", "court-1!");
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("reset:messages"),
                     "au moins 12 caractères"));
+            d.findElement(By.cssSelector("[id='reset:revoke-credentials'] .ui-chkbox-box")).click();
             choose(d, recovered, recovered);
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("reset-done")));
+            assertThrows(AuthenticationFailedException.class,
+                    () -> ImapProbe.login(username + "@" + TestEnv.domain(), appPassword).close(),
+                    "the app password was revoked with the reset");
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the password changed page");
 
             // A link works once; an unknown or expired link explains itself.

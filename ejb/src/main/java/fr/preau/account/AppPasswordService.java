@@ -8,6 +8,7 @@ import fr.preau.audit.AuditEvent;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceBoundary;
+import fr.preau.identity.RecentSignIn;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -43,6 +44,9 @@ public class AppPasswordService {
     @Inject
     private Event<AuditEvent> audit;
 
+    @Inject
+    private RecentSignIn recentSignIn;
+
     /** The caller's app passwords, newest first. */
     public List<AppPassword> list() {
         return em.createNamedQuery(AppPassword.OF_ACCOUNT, AppPassword.class)
@@ -54,8 +58,10 @@ public class AppPasswordService {
      *
      * @throws InvalidInputException field {@code name}: {@code apppassword.name.required},
      *         {@code apppassword.name.too-long}, {@code apppassword.name.taken}, {@code apppassword.too-many}
+     * @throws fr.preau.shared.ReauthenticationRequiredException the caller's sign-in is not recent
      */
     public NewAppPassword create(String name) {
+        recentSignIn.require();
         Account account = caller();
         String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (clean.isEmpty()) {

@@ -57,6 +57,12 @@ public class AccountSecurityService {
     @EJB
     private SessionDevices devices;
 
+    @Inject
+    private RecentSignIn recentSignIn;
+
+    @Inject
+    private LeftoverCredentials leftovers;
+
     /** When the caller's password was set, if they have one. */
     public Optional<Instant> passwordChangedAt() {
         return credentials().stream().filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))
@@ -95,8 +101,13 @@ public class AccountSecurityService {
         return result;
     }
 
-    /** Removes one of the caller's second factors; someone else's id is "not found". */
+    /**
+     * Removes one of the caller's second factors; someone else's id is "not found".
+     *
+     * @throws fr.preau.shared.ReauthenticationRequiredException the caller's sign-in is not recent
+     */
     public void removeMfaCredential(String credentialId) {
+        recentSignIn.require();
         MfaCredential credential = mfaCredentials().stream().filter(c -> c.id().equals(credentialId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("identity.mfa.missing", credentialId));
         identity.run(() -> identity.userResource(caller()).removeCredential(credential.id()));
@@ -138,6 +149,17 @@ public class AccountSecurityService {
 
     /** Ends every session of the caller, this one included. */
     public void endAllSessions() {
+        endAllSessions(false);
+    }
+
+    /**
+     * Ends every session of the caller, this one included; with {@code alsoCredentials}, also revokes their app
+     * passwords and every pending reset or verification link ({@link LeftoverCredentials}).
+     */
+    public void endAllSessions(boolean alsoCredentials) {
+        if (alsoCredentials) {
+            leftovers.revoke(caller());
+        }
         revocations.revoke(sessions().stream().map(ActiveSession::id).toList());
         identity.run(() -> identity.userResource(caller()).logout());
         audit.fire(AuditEvent.of(AuditAction.SESSION_REVOKED, caller(), caller(), null, true, "all sessions"));

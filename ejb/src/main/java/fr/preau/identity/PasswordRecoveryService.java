@@ -40,6 +40,9 @@ public class PasswordRecoveryService {
             "invalidPasswordRegexPatternMessage", "invalidPasswordNotUsernameMessage",
             "invalidPasswordNotEmailMessage", "invalidPasswordHistoryMessage");
 
+    @Inject
+    private LeftoverCredentials leftovers;
+
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
 
@@ -145,6 +148,14 @@ public class PasswordRecoveryService {
      * its sessions. A password Keycloak's policy refuses changes nothing and leaves the link usable.
      */
     public void resetPassword(String token, String password, String confirmation) {
+        resetPassword(token, password, confirmation, false);
+    }
+
+    /**
+     * {@link #resetPassword(String, String, String)}; with {@code alsoCredentials} (the user's choice on the form),
+     * the account's app passwords and pending links are revoked too ({@link LeftoverCredentials}).
+     */
+    public void resetPassword(String token, String password, String confirmation, boolean alsoCredentials) {
         RecoveryLink state = resetLink(token);
         if (state != RecoveryLink.VALID) {
             throw new InvalidInputException("token", "recovery.link." + state.name().toLowerCase(Locale.ROOT), null);
@@ -178,6 +189,9 @@ public class PasswordRecoveryService {
         }
         em.createNativeQuery("update recovery_token set used_at = now() where username = ?1 and used_at is null")
                 .setParameter(1, username).executeUpdate();
+        if (alsoCredentials) {
+            leftovers.revoke(username);
+        }
         audit.fire(AuditEvent.of(AuditAction.PASSWORD_CHANGED, username, username, null, true,
                 "reset through the recovery address"));
     }

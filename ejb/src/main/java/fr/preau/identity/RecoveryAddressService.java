@@ -40,6 +40,9 @@ public class RecoveryAddressService {
     @Inject
     private Event<AuditEvent> audit;
 
+    @Inject
+    private RecentSignIn recentSignIn;
+
     public Optional<RecoveryAddress> current() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select address, verified_at is not null from recovery_address"
@@ -50,8 +53,11 @@ public class RecoveryAddressService {
     /**
      * Records {@code address} (not verified yet) and mails it a verification link to {@code portalUrl}; a previously
      * verified address stays replaced: recovery waits for the new one to be verified.
+     *
+     * @throws fr.preau.shared.ReauthenticationRequiredException the caller's sign-in is not recent
      */
     public void register(String address, String portalUrl) {
+        recentSignIn.require();
         String clean = address == null ? "" : address.trim().toLowerCase(Locale.ROOT);
         if (!MailAddress.isValid(clean) || clean.length() > 254) {
             throw new InvalidInputException("address", "recovery.address.invalid", address);

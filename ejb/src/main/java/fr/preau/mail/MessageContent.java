@@ -11,7 +11,8 @@ import java.util.List;
  *     ({@link ReadingService#body}), not from this record
  * @param attachments the downloadable parts (inline images referenced by the HTML are not listed)
  * @param problems what could not be decoded; the rest is shown
- * @param externalSender the sender's domain is not one of the academy's (or the sender is unknown)
+ * @param externalSender the message entered through inbound SMTP (from outside the academy); for a message put in the
+ *        mailbox over IMAP, the sender's domain is not one of the academy's (or the sender is unknown)
  * @param remoteImages how many remote images the HTML refers to (blocked until the user allows them)
  * @param imagesTrusted the user chose to always show remote images from this sender
  * @param receiptAsker who asks for a read receipt not answered yet, as read when the message was opened; or null

@@ -162,8 +162,20 @@ public class ReadingService {
                 : MailHtmlSanitizer.sanitize(parsed.html(), false, cid -> null).blockedImages();
         boolean trusted = remoteImages > 0 && trusts(from);
         return new MessageContent(opened.summary(), opened.to(), opened.cc(), parsed.text(), parsed.html() != null,
-                parsed.attachments(), parsed.problems(), isExternal(from), remoteImages, trusted,
+                parsed.attachments(), parsed.problems(), external(opened), remoteImages, trusted,
                 opened.receiptAsker());
+    }
+
+    /**
+     * The banner "Expéditeur externe": decided by where the message entered (the header Postfix adds, never the
+     * sender's own From:), and by the From: domain only for a message Postfix never received (put over IMAP).
+     */
+    private boolean external(Opened opened) {
+        return switch (opened.entry()) {
+            case SMTP -> true;
+            case SUBMISSION -> false;
+            case UNKNOWN -> isExternal(opened.summary().from());
+        };
     }
 
     private boolean trusts(MailAddress sender) {

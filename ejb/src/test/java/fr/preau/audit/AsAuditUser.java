@@ -1,14 +1,17 @@
 package fr.preau.audit;
 
+import java.time.Instant;
 import java.util.List;
 
 import fr.preau.account.AppPassword;
 import fr.preau.account.AppPasswordService;
 import fr.preau.account.NewAppPassword;
+import fr.preau.identity.RecentSignIn;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import org.jboss.ejb3.annotation.RunAsPrincipal;
 
 /** Acts as the signed-in test user {@value #USERNAME} (role user), as the portal's pages would. */
@@ -22,10 +25,15 @@ public class AsAuditUser {
     @EJB
     private AppPasswordService appPasswords;
 
+    @Inject
+    private RecentSignIn recentSignIn;
+
     @EJB
     private AuditLog auditLog;
 
+    /** As the page does right after the user signed in (the web module sets the sign-in time). */
     public NewAppPassword createAppPassword(String name) {
+        recentSignIn.signedInAt(Instant.now());
         return appPasswords.create(name);
     }
 

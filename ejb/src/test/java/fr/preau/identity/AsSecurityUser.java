@@ -9,6 +9,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import org.jboss.ejb3.annotation.RunAsPrincipal;
 
 /** Calls {@link AccountSecurityService} as the signed-in test user {@value #USERNAME}, as the security page does. */
@@ -21,6 +22,9 @@ public class AsSecurityUser {
 
     @EJB
     private AccountSecurityService security;
+
+    @Inject
+    private RecentSignIn recentSignIn;
 
     public Optional<Instant> passwordChangedAt() {
         return security.passwordChangedAt();
@@ -46,7 +50,14 @@ public class AsSecurityUser {
         security.endAllSessions();
     }
 
+    /** As the page does right after the user signed in (the web module sets the sign-in time). */
     public void removeMfaCredential(String id) {
+        removeMfaCredentialSignedInAt(id, Instant.now());
+    }
+
+    /** As the page does for a user who signed in at {@code signedIn}. */
+    public void removeMfaCredentialSignedInAt(String id, Instant signedIn) {
+        recentSignIn.signedInAt(signedIn);
         security.removeMfaCredential(id);
     }
 }

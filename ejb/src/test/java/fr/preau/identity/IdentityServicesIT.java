@@ -20,6 +20,7 @@ import fr.preau.mail.MailFixture;
 import fr.preau.settings.AcademySettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
+import fr.preau.shared.ReauthenticationRequiredException;
 import fr.preau.testing.ItArchive;
 import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestEnv;
@@ -180,6 +181,9 @@ class IdentityServicesIT {
         assertEquals(1, user.sessions().size());
         assertTrue(audited(AuditAction.SESSION_REVOKED, AsSecurityUser.USERNAME));
         assertThrows(NotFoundException.class, () -> user.endSession(sessions.get(0).id()));
+        // A session whose sign-in is an hour old (someone else at the computer) removes no second factor.
+        assertThrows(ReauthenticationRequiredException.class, () -> user.removeMfaCredentialSignedInAt("not-mine",
+                java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
         assertThrows(NotFoundException.class, () -> user.removeMfaCredential("not-mine"));
 
         user.endAllSessions();

@@ -1,9 +1,13 @@
 package fr.preau.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 
 import fr.preau.testing.ImapProbe;
@@ -12,6 +16,9 @@ import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.TestUser;
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +71,7 @@ class ImapClientLoginIT {
     @Test
     void aKeycloakEmailNamingAnotherMailboxOpensNothing() throws Exception {
         String password = "Tableau-noir-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
-        String own = TestUser.create("it.usurpateur", "Dominique", "Usurpateur", password, false);
+        String own = TestUser.create("it.imposteur", "Dominique", "Usurpateur", password, false);
         String functional = "it.securite-" + UUID.randomUUID().toString().substring(0, 6) + "@" + TestEnv.domain();
         fr.preau.testing.Accounts.ensure("it.fonction-" + UUID.randomUUID().toString().substring(0, 6), functional,
                 "Sécurité (boîte fonctionnelle)");
@@ -73,7 +80,7 @@ class ImapClientLoginIT {
             master.appendText("INBOX", "ce.dsi@" + TestEnv.domain(), secret, "Pour la cellule sécurité seulement.");
         }
         KeycloakAdmin keycloak = new KeycloakAdmin();
-        keycloak.setEmail("it.usurpateur", functional);
+        keycloak.setEmail("it.imposteur", functional);
         try {
             assertThrows(AuthenticationFailedException.class, () -> ImapProbe.login(functional, password).close(),
                     "the token's e-mail alone must not open a mailbox its user does not own");
@@ -83,7 +90,7 @@ class ImapClientLoginIT {
                     || String.valueOf(refused.getNextException()).contains("535")
                     || refused instanceof AuthenticationFailedException, String.valueOf(refused));
         } finally {
-            keycloak.setEmail("it.usurpateur", own);
+            keycloak.setEmail("it.imposteur", own);
         }
         // The same password, with the e-mail that belongs to this user again, opens their own mailbox.
         try (ImapProbe client = ImapProbe.login(own, password)) {
@@ -144,6 +151,65 @@ class ImapClientLoginIT {
         assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "doveadm penalty");
         assertEquals(0, p.exitValue(), out);
         return out;
+    }
+
+    @Test
+    void aSignedInClientCannotForgeTheFromHeaderNorUseTheNullSender() throws Exception {
+        String password = "Registre-d-appel-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String address = TestUser.create("it.usurpateur", "Yann", "Usurpateur", password, false);
+        String colleague = "nadia.haddad@" + TestEnv.domain();
+
+        // Its own MAIL FROM, a colleague in From: (display name and address), refused before anything is queued.
+        String forged = "Note de service " + UUID.randomUUID();
+        jakarta.mail.MessagingException headerFrom = assertThrows(jakarta.mail.MessagingException.class,
+                () -> SmtpProbe.submit(address, password, address, "Nadia Haddad <" + colleague + ">", address,
+                        forged));
+        assertTrue(String.valueOf(headerFrom).contains("550")
+                || String.valueOf(headerFrom.getNextException()).contains("550"), String.valueOf(headerFrom));
+
+        // Its own From:, a colleague as Sender: ("de la part de").
+        String onBehalf = "De la part de Nadia " + UUID.randomUUID();
+        jakarta.mail.MessagingException senderHeader = assertThrows(jakarta.mail.MessagingException.class,
+                () -> submitWithSender(address, password, colleague, onBehalf));
+        assertTrue(String.valueOf(senderHeader).contains("550")
+                || String.valueOf(senderHeader.getNextException()).contains("550"), String.valueOf(senderHeader));
+
+        // The null envelope sender, with its own From:.
+        String bounce = "Faux avis de non-remise " + UUID.randomUUID();
+        jakarta.mail.MessagingException nullSender = assertThrows(jakarta.mail.MessagingException.class,
+                () -> SmtpProbe.submit(address, password, "<>", address, address, bounce));
+        assertTrue(String.valueOf(nullSender).contains("Expediteur vide")
+                || String.valueOf(nullSender.getNextException()).contains("Expediteur vide"),
+                String.valueOf(nullSender));
+
+        // Its own address in both, with any display name, still goes; the refused ones never arrived before it.
+        String own = "Avec un nom affiché " + UUID.randomUUID();
+        SmtpProbe.submit(address, password, address, "Secrétariat <" + address.toUpperCase(Locale.ROOT) + ">",
+                address, own);
+        try (ImapProbe imap = ImapProbe.login(address, password)) {
+            assertEquals(1, imap.awaitSubject("INBOX", own, java.time.Duration.ofSeconds(20)));
+            List<String> subjects = imap.subjects("INBOX");
+            assertFalse(subjects.contains(forged) || subjects.contains(onBehalf) || subjects.contains(bounce),
+                    subjects.toString());
+        }
+    }
+
+    /** Its own address in From: and MAIL FROM, {@code sender} in the Sender: header. */
+    private static void submitWithSender(String login, String password, String sender, String subject)
+            throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.auth", "true");
+        Session session = Session.getInstance(props);
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(login));
+        m.setSender(new InternetAddress(sender));
+        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(login));
+        m.setSubject(subject, "UTF-8");
+        m.setText("Bonjour", "UTF-8");
+        try (jakarta.mail.Transport t = session.getTransport("smtp")) {
+            t.connect("127.0.0.1", TestEnv.port("PREAU_SUBMISSION_PORT"), login, password);
+            t.sendMessage(m, m.getAllRecipients());
+        }
     }
 
     /** SMTP submission with the account's password, as Thunderbird does. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import fr.preau.testing.ItArchive;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -134,6 +136,51 @@ class ReadingServiceIT {
         MessageContent content = reader.open(FolderPath.INBOX, uid);
         assertFalse(content.externalSender());
         assertFalse(content.html());
+    }
+
+    @Test
+    void mailThatEnteredFromOutsideIsExternalWhateverItsFromSays() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // An outsider writes as a colleague through inbound SMTP, and adds the header Postfix adds on submission.
+        String forged = "Convocation " + run;
+        MimeMessage spoof = message("sophie.bernard@" + TestEnv.domain(), forged);
+        spoof.setHeader("X-Preau-Entree", "submission");
+        try (Transport t = Session.getInstance(new Properties()).getTransport("smtp")) {
+            t.connect("127.0.0.1", TestEnv.port("PREAU_SMTP_PORT"), null, null);
+            t.sendMessage(spoof, spoof.getAllRecipients());
+        }
+        // The same colleague's address, really signed in (the portal's master login) on the submission port.
+        String genuine = "Compte rendu " + run;
+        Properties submission = new Properties();
+        submission.put("mail.smtp.auth", "true");
+        try (Transport t = Session.getInstance(submission).getTransport("smtp")) {
+            t.connect("127.0.0.1", TestEnv.port("PREAU_SUBMISSION_PORT"),
+                    other + "*" + TestEnv.get("PREAU_MASTER_USER"), TestEnv.get("PREAU_MASTER_PASSWORD"));
+            MimeMessage m = message(other, genuine);
+            t.sendMessage(m, m.getAllRecipients());
+        }
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            imap.awaitSubject("INBOX", forged, Duration.ofSeconds(30));
+            imap.awaitSubject("INBOX", genuine, Duration.ofSeconds(30));
+        }
+
+        assertTrue(opened(forged).externalSender(), "an internal From: that came in from outside");
+        assertFalse(opened(genuine).externalSender(), "sent by a signed-in account");
+    }
+
+    private MimeMessage message(String from, String subject) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress(from));
+        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address));
+        m.setSubject(subject, "UTF-8");
+        m.setText("Bonjour", "UTF-8");
+        return m;
+    }
+
+    private MessageContent opened(String subject) {
+        MessageUid uid = reader.messages(FolderPath.INBOX).messages().stream()
+                .filter(s -> subject.equals(s.subject())).findFirst().orElseThrow().uid();
+        return reader.open(FolderPath.INBOX, uid);
     }
 
     @Test

@@ -21,7 +21,17 @@ public final class SmtpProbe {
     /** Sends a short message with this From (which Postfix may refuse: 553), authenticated as {@code login}. */
     public static void submit(String login, String password, String from, String to, String subject)
             throws MessagingException {
+        submit(login, password, from, from, to, subject);
+    }
+
+    /**
+     * Sends a short message whose envelope sender ({@code MAIL FROM}, {@code "<>"} for the null sender) differs from
+     * its {@code From:} header, authenticated as {@code login}.
+     */
+    public static void submit(String login, String password, String envelopeFrom, String from, String to,
+            String subject) throws MessagingException {
         Properties props = new Properties();
+        props.put("mail.smtp.from", envelopeFrom);
         props.put("mail.smtp.auth", "true");
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "30000");

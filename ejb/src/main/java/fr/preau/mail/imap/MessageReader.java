@@ -41,10 +41,40 @@ import jakarta.mail.UIDFolder;
 public class MessageReader {
     private static final int BUFFER = 64 * 1024;
 
-    /** A message as the reading pane shows it. */
+    /**
+     * A message as the reading pane shows it.
+     *
+     * @param entry where the message entered the academy's mail servers, from the header Postfix adds
+     */
     public record Opened(MessageSummary summary, List<MailAddress> to, List<MailAddress> cc, ParsedMessage parsed,
-            MailAddress receiptAsker) {
+            MailAddress receiptAsker, Entry entry) {
     }
+
+    /**
+     * The door a message came in by, from the first {@value #ENTRY_HEADER} header: Postfix prepends one at DATA on
+     * each of its ports (main.cf), above every header the client sent, so only the first one is Postfix's.
+     */
+    public enum Entry {
+        /** Inbound SMTP: anyone, from outside (and Sieve's redirects and vacation replies). */
+        SMTP,
+        /** The submission port: a signed-in account of the academy. */
+        SUBMISSION,
+        /** No such header: the message was put in the mailbox over IMAP (drafts, sent copies, imports). */
+        UNKNOWN;
+
+        static Entry of(Message message) throws MessagingException {
+            String[] values = message.getHeader(ENTRY_HEADER);
+            String first = values == null || values.length == 0 ? "" : values[0].strip();
+            return switch (first.toLowerCase(java.util.Locale.ROOT)) {
+                case "smtp" -> SMTP;
+                case "submission" -> SUBMISSION;
+                default -> values == null || values.length == 0 ? UNKNOWN : SMTP;
+            };
+        }
+    }
+
+    /** The header Postfix adds at reception (main.cf, docs/adr/0076). */
+    public static final String ENTRY_HEADER = "X-Preau-Entree";
 
     private final ReadCache<Opened> cache = new ReadCache<>(400, 64L * 1024 * 1024, Duration.ofMinutes(10),
             o -> o.parsed().weight());
@@ -85,7 +115,7 @@ public class MessageReader {
             Opened opened = new Opened(MailGateway.summary(folder, uid.uidValidity(), message),
                     MailGateway.addresses(message, Message.RecipientType.TO),
                     MailGateway.addresses(message, Message.RecipientType.CC), parsed,
-                    ReceiptGateway.requester(ctx, message).orElse(null));
+                    ReceiptGateway.requester(ctx, message).orElse(null), Entry.of(message));
             cache.put(key(ctx, path, uid), opened);
             return opened;
         }

@@ -11,15 +11,21 @@ public final class KeycloakSessionId {
     }
 
     public static String of(HttpServletRequest request) {
-        Object attribute = request.getAttribute(OidcSecurityContext.class.getName());
-        if (attribute == null && request.getUserPrincipal() instanceof OidcPrincipal<?> principal) {
-            attribute = principal.getOidcSecurityContext();
-        }
-        if (!(attribute instanceof OidcSecurityContext oidc)) {
+        OidcSecurityContext oidc = context(request);
+        if (oidc == null) {
             return null;
         }
         String sid = claim(oidc.getIDToken());
         return sid != null ? sid : claim(oidc.getToken());
+    }
+
+    /** The OIDC sign-in of the request (its tokens), or null when it has none. */
+    static OidcSecurityContext context(HttpServletRequest request) {
+        Object attribute = request.getAttribute(OidcSecurityContext.class.getName());
+        if (attribute == null && request.getUserPrincipal() instanceof OidcPrincipal<?> principal) {
+            attribute = principal.getOidcSecurityContext();
+        }
+        return attribute instanceof OidcSecurityContext oidc ? oidc : null;
     }
 
     private static String claim(JsonWebToken token) {

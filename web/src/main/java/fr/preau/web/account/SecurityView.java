@@ -32,6 +32,7 @@ public class SecurityView implements Serializable {
     private List<ActiveSession> sessions = List.of();
     private boolean loaded;
     private String outcomeKey;
+    private boolean endAllCredentials;
 
     @PostConstruct
     void init() {
@@ -79,7 +80,7 @@ public class SecurityView implements Serializable {
     /** Ends every session, this one too: the browser leaves for the signed-out page. */
     public void endAllSessions() throws IOException {
         try {
-            security.endAllSessions();
+            security.endAllSessions(endAllCredentials);
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
             return;
@@ -108,6 +109,15 @@ public class SecurityView implements Serializable {
 
     public boolean isOutcomeSuccess() {
         return outcomeKey != null && outcomeKey.endsWith(".success");
+    }
+
+    /** "Révoquer aussi mes mots de passe d'application et les liens en attente" beside "Se déconnecter partout". */
+    public boolean isEndAllCredentials() {
+        return endAllCredentials;
+    }
+
+    public void setEndAllCredentials(boolean endAllCredentials) {
+        this.endAllCredentials = endAllCredentials;
     }
 
     public boolean isLoaded() {

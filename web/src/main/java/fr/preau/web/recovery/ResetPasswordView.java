@@ -29,6 +29,7 @@ public class ResetPasswordView implements Serializable {
     private RecoveryLink link = RecoveryLink.UNKNOWN;
     private String password;
     private String confirmation;
+    private boolean revokeCredentials;
     private boolean done;
 
     public void load() {
@@ -49,7 +50,7 @@ public class ResetPasswordView implements Serializable {
 
     public void save() {
         try {
-            recovery.resetPassword(token, password, confirmation);
+            recovery.resetPassword(token, password, confirmation, revokeCredentials);
             done = true;
         } catch (InvalidInputException e) {
             if ("token".equals(e.field())) {
@@ -86,6 +87,14 @@ public class ResetPasswordView implements Serializable {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public boolean isRevokeCredentials() {
+        return revokeCredentials;
+    }
+
+    public void setRevokeCredentials(boolean revokeCredentials) {
+        this.revokeCredentials = revokeCredentials;
     }
 
     public String getConfirmation() {

@@ -6,6 +6,7 @@ import java.util.ResourceBundle;
 
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
+import fr.preau.shared.ReauthenticationRequiredException;
 import fr.preau.shared.ServiceUnavailableException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -50,10 +51,29 @@ public final class Feedback {
         } else if (e instanceof InvalidInputException i) {
             String clientId = formId == null ? null : formId + ":" + i.field();
             error(clientId, i.messageKey(), i.argument() == null ? "" : i.argument());
+        } else if (e instanceof ReauthenticationRequiredException) {
+            reauthenticate();
         } else if (e instanceof NotFoundException n) {
             error(null, n.messageKey().startsWith("account.") ? "error." + n.messageKey() : n.messageKey());
         } else {
             throw e;
+        }
+    }
+
+    /**
+     * Sends the browser to Keycloak to sign in again (the action needs a recent sign-in), then back to this page,
+     * where the user repeats the action.
+     */
+    private static void reauthenticate() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        var external = faces.getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + "/compte/identite?retour="
+                    + java.net.URLEncoder.encode(faces.getViewRoot().getViewId(),
+                            java.nio.charset.StandardCharsets.UTF_8));
+            faces.responseComplete();
+        } catch (java.io.IOException e) {
+            error(null, "identity.reauth.required");
         }
     }
 
