@@ -36,6 +36,7 @@ DOCTOR_INSTALLED=(
     "chromium:chromium (bin/preau test)"
     "chromedriver:chromium-driver (bin/preau test)"
     "npm:npm (bin/preau test, axe-core)"
+    "python3:python3 (Postfix's From: check, a milter)"
 )
 
 doctor_has() {
