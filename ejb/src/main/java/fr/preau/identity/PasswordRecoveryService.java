@@ -15,6 +15,7 @@ import fr.preau.settings.AcademySettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -48,6 +49,9 @@ public class PasswordRecoveryService {
 
     @Inject
     private RecoveryMailer mailer;
+
+    @EJB
+    private SessionRevocations revocations;
 
     @Inject
     private AcademySettings settings;
@@ -168,14 +172,12 @@ public class PasswordRecoveryService {
         credential.setValue(password);
         credential.setTemporary(false);
         try {
-            identity.run(() -> {
-                var user = identity.userResource(username);
-                user.resetPassword(credential);
-                user.logout();
-            });
+            identity.run(() -> identity.userResource(username).resetPassword(credential));
         } catch (WebApplicationException e) {
             throw new InvalidInputException("password", policyMessage(e), null);
         }
+        // Whoever had the old password (or a stolen portal session) is signed out, in the portal too.
+        revocations.revoke(identity.endSessions(username));
         em.createNativeQuery("update recovery_token set used_at = now() where username = ?1 and used_at is null")
                 .setParameter(1, username).executeUpdate();
         audit.fire(AuditEvent.of(AuditAction.PASSWORD_CHANGED, username, username, null, true,

@@ -22,6 +22,14 @@ public class AsSecurityUser {
     @EJB
     private AccountSecurityService security;
 
+    @EJB
+    private fr.preau.settings.AcademySettings settings;
+
+    /** What a signed-in user would try: change an academy setting. */
+    public void setting(String name, String value) {
+        settings.put(name, value);
+    }
+
     public Optional<Instant> passwordChangedAt() {
         return security.passwordChangedAt();
     }
