@@ -3,7 +3,6 @@ package fr.preau.identity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,8 +46,8 @@ public class PasswordRecoveryService {
     @Inject
     private IdentityServer identity;
 
-    @Inject
-    private RecoveryMailer mailer;
+    @EJB
+    private RecoveryMailQueue mailQueue;
 
     @EJB
     private SessionRevocations revocations;
@@ -88,18 +87,15 @@ public class PasswordRecoveryService {
         em.createNativeQuery("insert into recovery_token (token_hash, username, expires_at)"
                 + " values (?1, ?2, now() + interval '1 hour')")
                 .setParameter(1, LinkToken.hash(token)).setParameter(2, username).executeUpdate();
-        try {
-            mailer.send(address, "Réinitialisation de votre mot de passe",
-                    "Bonjour,\n\nUne réinitialisation du mot de passe de votre compte de messagerie académique ("
-                    + username + ") a été demandée.\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans"
-                    + " l'heure qui vient (il ne sert qu'une fois) :\n" + portalUrl
-                    + "/public/nouveau-mot-de-passe.xhtml?jeton=" + token
-                    + "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message :"
-                    + " votre mot de passe reste inchangé.\n");
-        } catch (RuntimeException e) {
-            // Saying so would tell the visitor that the account has a recovery address.
-            LOG.log(Level.WARNING, "Password reset mail for " + username + " not sent", e);
-        }
+        // Queued: the answer does not wait for Postfix, so it takes as long for an account without a recovery
+        // address (ADR 0065).
+        mailQueue.send(address, "Réinitialisation de votre mot de passe",
+                "Bonjour,\n\nUne réinitialisation du mot de passe de votre compte de messagerie académique ("
+                + username + ") a été demandée.\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans"
+                + " l'heure qui vient (il ne sert qu'une fois) :\n" + portalUrl
+                + "/public/nouveau-mot-de-passe.xhtml?jeton=" + token
+                + "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message :"
+                + " votre mot de passe reste inchangé.\n", username);
     }
 
     /** Opens the verification link of a personal address; VALID means it is now verified. */

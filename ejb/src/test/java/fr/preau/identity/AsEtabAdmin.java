@@ -32,6 +32,8 @@ public class AsEtabAdmin {
 
     /** Puts an account (this administrator's own, or another) in establishment {@value #UAI}. */
     public void placeInEstablishment(String username) {
+        em.createNativeQuery("insert into establishment (uai, name, town) values (?1, 'Collège des Tests', 'Préau')"
+                + " on conflict do nothing").setParameter(1, UAI).executeUpdate();
         em.createNativeQuery("update account set establishment_uai = ?1 where username = ?2")
                 .setParameter(1, UAI).setParameter(2, username).executeUpdate();
     }

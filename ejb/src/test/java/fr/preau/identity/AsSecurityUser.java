@@ -25,6 +25,14 @@ public class AsSecurityUser {
     @EJB
     private fr.preau.settings.AcademySettings settings;
 
+    @EJB
+    private RecoveryAddressService recovery;
+
+    /** "Mon compte › Sécurité": registers a recovery address, which mails it a verification link. */
+    public void registerRecoveryAddress(String address) {
+        recovery.register(address, "http://localhost");
+    }
+
     /** What a signed-in user would try: change an academy setting. */
     public void setting(String name, String value) {
         settings.put(name, value);

@@ -64,6 +64,9 @@ class IdentityServicesIT {
     private AsEtabAdmin etabAdmin;
 
     @EJB
+    private RecoveryFixture recoveryFixture;
+
+    @EJB
     private ComposeFixture settings;
 
     @EJB
@@ -167,6 +170,25 @@ class IdentityServicesIT {
         assertThrows(jakarta.ejb.EJBAccessException.class, () -> etabAdmin.setting(name, "1"));
         assertThrows(jakarta.ejb.EJBAccessException.class, () -> user.setting(name, "1"));
         assertEquals(14, settingsReader.integer(name, 14), "unchanged");
+    }
+
+    @Test
+    void verificationMailsOfARecoveryAddressAreLimitedPerHour() throws Exception {
+        createUser(AsSecurityUser.USERNAME, "Sacha", "Securite", "Securite-2026-mdp!");
+        String personal = "sacha.verif@" + RecoveryFixture.PERSONAL_DOMAIN;
+        recoveryFixture.personalMailbox("it.perso.verif", personal);
+        fixture.ensureAccount("ne-pas-repondre", "ne-pas-repondre@" + TestEnv.domain(), "Messagerie académique");
+        settings.setting(RecoveryMailer.SENDER_SETTING, "ne-pas-repondre@" + TestEnv.domain());
+        settings.setting(RecoveryAddressService.VERIFICATION_MAX_PER_HOUR, null);
+        recoveryFixture.forgetVerifications(AsSecurityUser.USERNAME);
+
+        for (int i = 0; i < 3; i++) {
+            user.registerRecoveryAddress(personal);
+        }
+        InvalidInputException limited = assertThrows(InvalidInputException.class,
+                () -> user.registerRecoveryAddress(personal));
+        assertEquals("recovery.address.tooMany", limited.messageKey());
+        assertEquals("3", limited.argument());
     }
 
     @Test
