@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -73,18 +71,15 @@ class AttackedPortalIT extends PortalDeployment {
         String username = "it.hote.secours";
         TestUser.create(username, "Hector", "Hôte", "Hote-secours-" + run + "-1!", false);
         String personal = "hector.hote." + run + "@perso-preau.test";
-        sql("delete from recovery_token where username = ?", username);
-        sql("insert into mail_domain (name, active) values (?, true) on conflict do nothing", "perso-preau.test");
+        PortalDatabase.update("delete from recovery_token where username = ?", username);
+        PortalDatabase.update("insert into mail_domain (name, active) values (?, true) on conflict do nothing",
+                "perso-preau.test");
         Accounts.ensure("it.perso.hote." + run, personal, "Boîte personnelle d'Hector");
         Accounts.ensure("ne-pas-repondre", "ne-pas-repondre@" + TestEnv.domain(), "Messagerie académique");
         PortalDatabase.academySetting("identity.recovery.sender", "ne-pas-repondre@" + TestEnv.domain());
-        try (Connection c = PortalDatabase.open(); PreparedStatement s = c.prepareStatement(
-                "insert into recovery_address (username, address, verified_at, updated_at) values (?, ?, now(), now())"
-                        + " on conflict (username) do update set address = excluded.address, verified_at = now()")) {
-            s.setString(1, username);
-            s.setString(2, personal);
-            s.executeUpdate();
-        }
+        PortalDatabase.update("insert into recovery_address (username, address, verified_at, updated_at)"
+                + " values (?, ?, now(), now()) on conflict (username) do update set address = excluded.address,"
+                + " verified_at = now()", username, personal);
 
         PortalHttp stranger = new PortalHttp();
         Map<String, String> forged = Map.of("Host", EVIL);
@@ -116,7 +111,7 @@ class AttackedPortalIT extends PortalDeployment {
         List<String> sessions = new KeycloakAdmin().sessionIds(username);
         assertFalse(sessions.isEmpty());
         for (String sid : sessions) {
-            sql("insert into revoked_session (sid) values (?) on conflict do nothing", sid);
+            PortalDatabase.update("insert into revoked_session (sid) values (?) on conflict do nothing", sid);
         }
 
         assertNoMail(stolen.get(Browser.portal() + "/mail/export?dossier=INBOX"));
@@ -132,14 +127,9 @@ class AttackedPortalIT extends PortalDeployment {
 
         // The owner resets the password through the link mailed to their recovery address.
         String token = "R" + UUID.randomUUID().toString().replace("-", "") + "r".repeat(10);
-        sql("delete from recovery_token where username = ?", username);
-        try (Connection c = PortalDatabase.open(); PreparedStatement s = c.prepareStatement(
-                "insert into recovery_token (token_hash, username, expires_at)"
-                        + " values (?, ?, now() + interval '1 hour')")) {
-            s.setString(1, sha256(token));
-            s.setString(2, username);
-            s.executeUpdate();
-        }
+        PortalDatabase.update("delete from recovery_token where username = ?", username);
+        PortalDatabase.update("insert into recovery_token (token_hash, username, expires_at)"
+                + " values (?, ?, now() + interval '1 hour')", sha256(token), username);
         PortalHttp owner = new PortalHttp();
         String resetPage = Browser.portal() + "/public/nouveau-mot-de-passe.xhtml?jeton=" + token;
         HttpResponse<String> page = owner.get(resetPage);
@@ -258,13 +248,6 @@ class AttackedPortalIT extends PortalDeployment {
             } finally {
                 inbox.close(false);
             }
-        }
-    }
-
-    private static void sql(String statement, String value) throws Exception {
-        try (Connection c = PortalDatabase.open(); PreparedStatement s = c.prepareStatement(statement)) {
-            s.setString(1, value);
-            s.executeUpdate();
         }
     }
 
