@@ -30,4 +30,14 @@ final class PortalDatabase {
             s.executeUpdate();
         }
     }
+
+    /** Runs one statement with text parameters. */
+    static void update(String statement, String... values) throws SQLException {
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement(statement)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setString(i + 1, values[i]);
+            }
+            s.executeUpdate();
+        }
+    }
 }

@@ -8,20 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestUser;
@@ -34,15 +27,7 @@ import org.junit.jupiter.api.Test;
  * another site refused.
  */
 class SecurityHeadersIT extends PortalDeployment {
-    /**
-     * Cookies by name, sent to every host of the test (portal and Keycloak are both on localhost, with different
-     * names). Java's CookieManager would not send Keycloak's Secure cookies over http, which a browser does on
-     * localhost.
-     */
-    private final Map<String, String> cookies = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final List<String> setCookies = new ArrayList<>();
+    private final PortalHttp visitor = new PortalHttp();
 
     @Test
     void everyResponseCarriesTheSecurityHeadersAndTheSessionIsProtected() throws Exception {
@@ -79,8 +64,8 @@ class SecurityHeadersIT extends PortalDeployment {
         assertTrue(inbox.body().contains("folder-title"), "the inbox after sign-in");
         String after = sessionId();
         assertNotEquals(before, after, "a new session id at sign-in (session fixation)");
-        assertTrue(setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).allMatch(
-                c -> c.contains("HttpOnly") && c.contains("SameSite=Lax")), setCookies.toString());
+        assertTrue(visitor.setCookies().stream().filter(c -> c.startsWith("JSESSIONID=")).allMatch(
+                c -> c.contains("HttpOnly") && c.contains("SameSite=Lax")), visitor.setCookies().toString());
         assertCommonHeaders(inbox, "DENY");
         String inboxCsp = onlyHeader(inbox, "Content-Security-Policy");
         Matcher inboxNonce = Pattern.compile("'nonce-([^']+)'").matcher(inboxCsp);
@@ -137,52 +122,23 @@ class SecurityHeadersIT extends PortalDeployment {
     }
 
     private String sessionId() {
-        return cookies.getOrDefault("JSESSIONID", "");
+        return visitor.cookie("JSESSIONID");
     }
 
     private HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
-        HttpResponse<String> current = response;
-        for (int hops = 0; hops < 10 && current.statusCode() / 100 == 3; hops++) {
-            String location = current.headers().firstValue("Location").orElseThrow();
-            current = get(current.uri().resolve(location).toString());
-        }
-        return current;
+        return visitor.follow(response);
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return visitor.get(url);
     }
 
     private HttpResponse<String> post(String url, String form, String origin)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (origin != null) {
-            request.header("Origin", origin);
-        }
-        return send(request);
+        return visitor.post(url, form, origin);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            setCookies.add(header);
-            String pair = header.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            String name = pair.substring(0, eq).strip();
-            String value = pair.substring(eq + 1).strip();
-            if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
-                cookies.remove(name);
-            } else {
-                cookies.put(name, value);
-            }
-        }
-        return response;
+        return visitor.send(request);
     }
 }

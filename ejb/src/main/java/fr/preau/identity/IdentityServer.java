@@ -17,6 +17,7 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.idm.UserSessionRepresentation;
 
 /**
  * Keycloak's admin API, signed in as the confidential service-account client {@code preau-admin} (client
@@ -71,6 +72,19 @@ public class IdentityServer {
     public UserResource userResource(String username) {
         String id = user(username).getId();
         return realm().users().get(id);
+    }
+
+    /**
+     * Ends every Keycloak session of the user (browsers and mail clients must sign in again) and returns their ids,
+     * for {@link SessionRevocations} to end the portal sessions built on them.
+     */
+    public List<String> endSessions(String username) {
+        return call(() -> {
+            UserResource user = userResource(username);
+            List<String> ids = user.getUserSessions().stream().map(UserSessionRepresentation::getId).toList();
+            user.logout();
+            return ids;
+        });
     }
 
     private synchronized Keycloak client() {

@@ -3,7 +3,6 @@ package fr.preau.identity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +14,7 @@ import fr.preau.settings.AcademySettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -49,8 +49,11 @@ public class PasswordRecoveryService {
     @Inject
     private IdentityServer identity;
 
-    @Inject
-    private RecoveryMailer mailer;
+    @EJB
+    private RecoveryMailQueue mailQueue;
+
+    @EJB
+    private SessionRevocations revocations;
 
     @Inject
     private AcademySettings settings;
@@ -87,18 +90,15 @@ public class PasswordRecoveryService {
         em.createNativeQuery("insert into recovery_token (token_hash, username, expires_at)"
                 + " values (?1, ?2, now() + interval '1 hour')")
                 .setParameter(1, LinkToken.hash(token)).setParameter(2, username).executeUpdate();
-        try {
-            mailer.send(address, "Réinitialisation de votre mot de passe",
-                    "Bonjour,\n\nUne réinitialisation du mot de passe de votre compte de messagerie académique ("
-                    + username + ") a été demandée.\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans"
-                    + " l'heure qui vient (il ne sert qu'une fois) :\n" + portalUrl
-                    + "/public/nouveau-mot-de-passe.xhtml?jeton=" + token
-                    + "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message :"
-                    + " votre mot de passe reste inchangé.\n");
-        } catch (RuntimeException e) {
-            // Saying so would tell the visitor that the account has a recovery address.
-            LOG.log(Level.WARNING, "Password reset mail for " + username + " not sent", e);
-        }
+        // Queued: the answer does not wait for Postfix, so it takes as long for an account without a recovery
+        // address (ADR 0065).
+        mailQueue.send(address, "Réinitialisation de votre mot de passe",
+                "Bonjour,\n\nUne réinitialisation du mot de passe de votre compte de messagerie académique ("
+                + username + ") a été demandée.\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans"
+                + " l'heure qui vient (il ne sert qu'une fois) :\n" + portalUrl
+                + "/public/nouveau-mot-de-passe.xhtml?jeton=" + token
+                + "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message :"
+                + " votre mot de passe reste inchangé.\n", username);
     }
 
     /** Opens the verification link of a personal address; VALID means it is now verified. */
@@ -179,14 +179,12 @@ public class PasswordRecoveryService {
         credential.setValue(password);
         credential.setTemporary(false);
         try {
-            identity.run(() -> {
-                var user = identity.userResource(username);
-                user.resetPassword(credential);
-                user.logout();
-            });
+            identity.run(() -> identity.userResource(username).resetPassword(credential));
         } catch (WebApplicationException e) {
             throw new InvalidInputException("password", policyMessage(e), null);
         }
+        // Whoever had the old password (or a stolen portal session) is signed out, in the portal too.
+        revocations.revoke(identity.endSessions(username));
         em.createNativeQuery("update recovery_token set used_at = now() where username = ?1 and used_at is null")
                 .setParameter(1, username).executeUpdate();
         if (alsoCredentials) {

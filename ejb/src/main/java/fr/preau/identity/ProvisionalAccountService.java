@@ -3,6 +3,7 @@ package fr.preau.identity;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.preau.account.Account;
@@ -38,6 +39,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 public class ProvisionalAccountService {
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z-]*(\\.[a-z][a-z-]*)+[0-9]*");
     private static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    private static final Set<String> ADMIN_ROLES = Set.of("admin", "etab-admin");
     private static final SecureRandom RANDOM = new SecureRandom();
     /** No 0/O, 1/l/I: read aloud or copied from paper. */
     private static final String LETTERS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -54,6 +56,9 @@ public class ProvisionalAccountService {
 
     @EJB
     private AccountService accounts;
+
+    @EJB
+    private SessionRevocations revocations;
 
     @Inject
     private Event<AuditEvent> audit;
@@ -76,7 +81,7 @@ public class ProvisionalAccountService {
             throw new InvalidInputException("lastName", "identity.lastName.required", null);
         }
         checkEstablishment(establishmentUai);
-        String address = name + "@" + domain.trim().toLowerCase(Locale.ROOT);
+        String address = name + "@" + academyDomain(domain);
         if (accounts.findEnabled(name).isPresent() || identity.findUser(name).isPresent()) {
             throw new InvalidInputException("username", "identity.username.taken", name);
         }
@@ -112,6 +117,7 @@ public class ProvisionalAccountService {
         Account account = accounts.findEnabled(name)
                 .orElseThrow(() -> new NotFoundException("account.missing", name));
         checkEstablishment(account.getEstablishmentUai());
+        checkNotAdministrator(name);
         String password = newPassword();
         identity.run(() -> {
             var resource = identity.userResource(name);
@@ -124,9 +130,47 @@ public class ProvisionalAccountService {
             user.setRequiredActions(actions);
             resource.update(user);
         });
+        // The old password stops working at once, and so does every session opened with it.
+        revocations.revoke(identity.endSessions(name));
         record(name);
         audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), name, null, true, "provisional password"));
         return new ProvisionalPassword(name, account.getAddress(), password);
+    }
+
+    /**
+     * The domain of a new account: one the academy's Postfix serves ({@code PREAU_MAIL_DOMAIN}, or an active row of
+     * {@code mail_domain}); none given means the academy's. Another domain would give the account, and its Keycloak
+     * e-mail, an address the academy does not own.
+     */
+    private String academyDomain(String domain) {
+        String academy = System.getenv("PREAU_MAIL_DOMAIN");
+        String wanted = domain == null || domain.isBlank() ? academy : domain.trim().toLowerCase(Locale.ROOT);
+        if (wanted == null || wanted.isBlank()) {
+            throw new InvalidInputException("domain", "identity.domain.invalid", "");
+        }
+        boolean served = wanted.equalsIgnoreCase(academy) || ((Number) em.createNativeQuery(
+                "select count(*) from mail_domain where active and name = ?1").setParameter(1, wanted)
+                .getSingleResult()).intValue() > 0;
+        if (!served) {
+            throw new InvalidInputException("domain", "identity.domain.invalid", wanted);
+        }
+        return wanted;
+    }
+
+    /**
+     * An etab-admin manages the accounts of their establishment, not its administrators: resetting the password
+     * of an {@code admin} (academy) or of another {@code etab-admin} would hand them that account. Only an admin
+     * may.
+     */
+    private void checkNotAdministrator(String username) {
+        if (context.isCallerInRole("admin")) {
+            return;
+        }
+        boolean administrator = identity.call(() -> identity.userResource(username).roles().realmLevel()
+                .listEffective().stream().anyMatch(r -> ADMIN_ROLES.contains(r.getName())));
+        if (administrator) {
+            throw new InvalidInputException("username", "identity.administrator.forbidden", username);
+        }
     }
 
     private void record(String username) {

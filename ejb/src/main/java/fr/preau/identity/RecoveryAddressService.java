@@ -8,6 +8,7 @@ import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.largefile.LinkToken;
+import fr.preau.settings.AcademySettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.Resource;
@@ -22,12 +23,15 @@ import jakarta.persistence.PersistenceContext;
 /**
  * The caller's personal recovery address ("Mon compte › Sécurité"): registered, then verified by a link mailed to it
  * (valid 24 h); only a verified address receives reset links ({@link PasswordRecoveryService}). An address of the
- * caller's own academic domain is refused: it would be locked with the account it is meant to recover.
+ * caller's own academic domain is refused: it would be locked with the account it is meant to recover. At most
+ * {@code identity.recovery.verification-max-per-hour} (3) verification mails per account and hour.
  */
 @Stateless
 @ServiceBoundary
 @RolesAllowed("user")
 public class RecoveryAddressService {
+    public static final String VERIFICATION_MAX_PER_HOUR = "identity.recovery.verification-max-per-hour";
+
     @Resource
     private SessionContext context;
 
@@ -36,6 +40,9 @@ public class RecoveryAddressService {
 
     @Inject
     private RecoveryMailer mailer;
+
+    @Inject
+    private AcademySettings settings;
 
     @Inject
     private Event<AuditEvent> audit;
@@ -69,6 +76,17 @@ public class RecoveryAddressService {
         if (academic.intValue() > 0) {
             throw new InvalidInputException("address", "recovery.address.academic", clean);
         }
+        Number recent = (Number) em.createNativeQuery("select count(*) from recovery_verification_sent"
+                + " where username = ?1 and sent_at > now() - interval '1 hour'").setParameter(1, caller())
+                .getSingleResult();
+        int limit = settings.integer(VERIFICATION_MAX_PER_HOUR, 3);
+        if (recent.intValue() >= limit) {
+            throw new InvalidInputException("address", "recovery.address.tooMany", String.valueOf(limit));
+        }
+        em.createNativeQuery("delete from recovery_verification_sent where sent_at < now() - interval '1 day'")
+                .executeUpdate();
+        em.createNativeQuery("insert into recovery_verification_sent (username) values (?1)")
+                .setParameter(1, caller()).executeUpdate();
         String token = LinkToken.create();
         em.createNativeQuery("insert into recovery_address (username, address, verified_at, verify_token_hash,"
                 + " verify_expires_at, updated_at) values (?1, ?2, null, ?3, now() + interval '24 hours', now())"

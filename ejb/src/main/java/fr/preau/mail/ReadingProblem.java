@@ -16,6 +16,8 @@ public record ReadingProblem(Kind kind, String detail) implements Serializable {
         PART,
         /** The text is too long and was cut. */
         TRUNCATED,
+        /** The message has more parts than are read ({@code detail}: how many are); the rest is not shown. */
+        PARTS,
         /** A header could not be parsed (sender, recipients, date), or the header block is broken. */
         HEADERS,
         /** The message has no text and no attachment. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -64,7 +65,12 @@ public class AcademySettings {
         return parse(name, defaultValue, Duration::parse);
     }
 
-    /** Sets (or with {@code null} removes) a setting. */
+    /**
+     * Sets (or with {@code null} removes) a setting. An academy administrator's decision only: the settings bound
+     * security (rate limits, session length, MFA for administrators), so reading them is open to every bean but
+     * writing is not.
+     */
+    @RolesAllowed("admin")
     public void put(String name, String value) {
         if (value == null) {
             em.createNativeQuery("delete from academy_setting where name = ?1").setParameter(1, name)

@@ -26,6 +26,26 @@ public class AsSecurityUser {
     @Inject
     private RecentSignIn recentSignIn;
 
+    @EJB
+    private fr.preau.settings.AcademySettings settings;
+
+    @EJB
+    private RecoveryAddressService recovery;
+
+    /**
+     * "Mon compte › Sécurité" right after signing in: registers a recovery address, which mails it a verification
+     * link.
+     */
+    public void registerRecoveryAddress(String address) {
+        recentSignIn.signedInAt(Instant.now());
+        recovery.register(address, "http://localhost");
+    }
+
+    /** What a signed-in user would try: change an academy setting. */
+    public void setting(String name, String value) {
+        settings.put(name, value);
+    }
+
     public Optional<Instant> passwordChangedAt() {
         return security.passwordChangedAt();
     }

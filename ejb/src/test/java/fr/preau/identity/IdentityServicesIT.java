@@ -16,6 +16,7 @@ import java.util.List;
 import fr.preau.account.AccountService;
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
+import fr.preau.mail.ComposeFixture;
 import fr.preau.mail.MailFixture;
 import fr.preau.settings.AcademySettings;
 import fr.preau.shared.InvalidInputException;
@@ -61,10 +62,19 @@ class IdentityServicesIT {
     private AsSecurityUser user;
 
     @EJB
-    private AcademySettings settings;
+    private AsEtabAdmin etabAdmin;
+
+    @EJB
+    private RecoveryFixture recoveryFixture;
+
+    @EJB
+    private ComposeFixture settings;
 
     @EJB
     private AccountService accounts;
+
+    @EJB
+    private AcademySettings settingsReader;
 
     @EJB
     private MailFixture fixture;
@@ -110,8 +120,81 @@ class IdentityServicesIT {
     }
 
     @Test
+    void anEstablishmentAdministratorCannotTakeOverAnAcademyAdministratorOfTheirEstablishment() throws Exception {
+        fixture.ensureAccount(AsEtabAdmin.USERNAME, AsEtabAdmin.USERNAME + "@" + TestEnv.domain(), "Chef Etab");
+        etabAdmin.placeInEstablishment(AsEtabAdmin.USERNAME);
+        String target = uniqueName("it.recteur");
+        String password = "Recteur-2026-" + target.substring(target.length() - 6) + "!";
+        String address = createUser(target, "Rémi", "Recteur", password);
+        etabAdmin.placeInEstablishment(target);
+        String id = identity.user(target).getId();
+        identity.realm().users().get(id).roles().realmLevel()
+                .add(List.of(identity.realm().roles().get("admin").toRepresentation()));
+        try {
+            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> etabAdmin.reissue(target));
+            assertEquals("identity.administrator.forbidden", refused.messageKey());
+            assertEquals(VALID, PasswordGrant.check(address, password), "the administrator's password still works");
+            assertFalse(identity.user(target).getRequiredActions().contains("UPDATE_PASSWORD"));
+
+            // A teacher of the same establishment: the establishment administrator may.
+            String teacher = uniqueName("it.prof");
+            createUser(teacher, "Paul", "Prof", "Professeur-2026-mdp!");
+            etabAdmin.placeInEstablishment(teacher);
+            ProvisionalPassword issued = etabAdmin.reissue(teacher);
+            assertEquals(PROVISIONAL, PasswordGrant.check(issued.address(), issued.password()));
+        } finally {
+            identity.realm().users().get(id).remove();
+        }
+    }
+
+    @Test
+    void anAccountIsCreatedOnlyInADomainOfTheAcademy() throws Exception {
+        String username = uniqueName("it.ailleurs");
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> admin.create(username, "Alice", "Ailleurs", "attaquant.example"));
+        assertEquals("identity.domain.invalid", refused.messageKey());
+        assertFalse(accountRowExists(username));
+        assertTrue(identity.findUser(username).isEmpty(), "no Keycloak user either");
+
+        String other = uniqueName("it.ailleurs");
+        fixture.ensureAccount(AsEtabAdmin.USERNAME, AsEtabAdmin.USERNAME + "@" + TestEnv.domain(), "Chef Etab");
+        etabAdmin.placeInEstablishment(AsEtabAdmin.USERNAME);
+        assertThrows(InvalidInputException.class, () -> etabAdmin.create(other, "gmail.com"));
+        assertFalse(accountRowExists(other));
+        ProvisionalPassword own = etabAdmin.create(other, null);
+        assertEquals(other + "@" + TestEnv.domain(), own.address(), "no domain given: the academy's");
+    }
+
+    @Test
+    void onlyAnAcademyAdministratorChangesAnAcademySetting() throws Exception {
+        String name = ProvisionalPasswordExpiry.DAYS;
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> etabAdmin.setting(name, "1"));
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> user.setting(name, "1"));
+        assertEquals(14, settingsReader.integer(name, 14), "unchanged");
+    }
+
+    @Test
+    void verificationMailsOfARecoveryAddressAreLimitedPerHour() throws Exception {
+        createUser(AsSecurityUser.USERNAME, "Sacha", "Securite", "Securite-2026-mdp!");
+        String personal = "sacha.verif@" + RecoveryFixture.PERSONAL_DOMAIN;
+        recoveryFixture.personalMailbox("it.perso.verif", personal);
+        fixture.ensureAccount("ne-pas-repondre", "ne-pas-repondre@" + TestEnv.domain(), "Messagerie académique");
+        settings.setting(RecoveryMailer.SENDER_SETTING, "ne-pas-repondre@" + TestEnv.domain());
+        settings.setting(RecoveryAddressService.VERIFICATION_MAX_PER_HOUR, null);
+        recoveryFixture.forgetVerifications(AsSecurityUser.USERNAME);
+
+        for (int i = 0; i < 3; i++) {
+            user.registerRecoveryAddress(personal);
+        }
+        InvalidInputException limited = assertThrows(InvalidInputException.class,
+                () -> user.registerRecoveryAddress(personal));
+        assertEquals("recovery.address.tooMany", limited.messageKey());
+        assertEquals("3", limited.argument());
+    }
+
+    @Test
     void anUnusedProvisionalPasswordStopsWorkingAfterTheConfiguredDays() throws Exception {
-        settings.put(ProvisionalPasswordExpiry.DAYS, null);
+        settings.setting(ProvisionalPasswordExpiry.DAYS, null);
         String unused = uniqueName("it.inutilise");
         ProvisionalPassword idle = admin.create(unused, "Inès", "Inutilisé", TestEnv.domain());
         String used = uniqueName("it.utilise");
@@ -149,7 +232,7 @@ class IdentityServicesIT {
             assertTrue(identity.user(username).getRequiredActions().contains("CONFIGURE_TOTP"));
         } finally {
             admin.requireMfaForAdministrators(false);
-            settings.put(MfaPolicy.REQUIRED_FOR_ADMINISTRATORS, null);
+            settings.setting(MfaPolicy.REQUIRED_FOR_ADMINISTRATORS, null);
             identity.realm().users().get(id).remove();
         }
     }
@@ -160,14 +243,14 @@ class IdentityServicesIT {
         assertTrue(user.passwordChangedAt().isPresent());
         assertTrue(user.mfaCredentials().isEmpty());
         try {
-            settings.put(AccountSecurityService.PASSWORD_EXPIRY_DAYS, null);
+            settings.setting(AccountSecurityService.PASSWORD_EXPIRY_DAYS, null);
             assertTrue(user.passwordExpiresInDays().isEmpty(), "no expiry by default");
-            settings.put(AccountSecurityService.PASSWORD_EXPIRY_DAYS, "90");
+            settings.setting(AccountSecurityService.PASSWORD_EXPIRY_DAYS, "90");
             assertTrue(user.passwordExpiresInDays().isEmpty(), "far from expiry: no banner");
-            settings.put(AccountSecurityService.PASSWORD_EXPIRY_DAYS, "10");
+            settings.setting(AccountSecurityService.PASSWORD_EXPIRY_DAYS, "10");
             assertEquals(10, user.passwordExpiresInDays().getAsLong());
         } finally {
-            settings.put(AccountSecurityService.PASSWORD_EXPIRY_DAYS, null);
+            settings.setting(AccountSecurityService.PASSWORD_EXPIRY_DAYS, null);
         }
 
         assertEquals(VALID, PasswordGrant.check(address, "Securite-2026-mdp!"));

@@ -73,7 +73,7 @@ class MessageActionsIT {
     private ListFixture quotas;
 
     @EJB
-    private fr.preau.settings.AcademySettings settings;
+    private ComposeFixture settings;
 
     @EJB
     private fr.preau.mail.imap.MoveJournal journal;
@@ -358,7 +358,7 @@ class MessageActionsIT {
 
         // One UID per command makes the move last long enough to be stopped in the middle; the watcher signs in
         // before the move starts, so on a fast machine it does not miss it.
-        settings.put(fr.preau.mail.imap.MessageOperations.MOVE_BATCH, "1");
+        settings.setting(fr.preau.mail.imap.MessageOperations.MOVE_BATCH, "1");
         CompletableFuture<Integer> move;
         try (ImapProbe watcher = ImapProbe.asMaster(address)) {
             Folder target = watcher.store().getFolder(to.name());
@@ -380,7 +380,7 @@ class MessageActionsIT {
                     "the move was under way when Dovecot stopped");
             assertTrue(rootIs(failure, ServiceUnavailableException.class), failure.toString());
         } finally {
-            settings.put(fr.preau.mail.imap.MessageOperations.MOVE_BATCH, null);
+            settings.setting(fr.preau.mail.imap.MessageOperations.MOVE_BATCH, null);
             Stack.startAgain();
         }
         // The next mail page repairs what the stop cut off.

@@ -184,6 +184,32 @@ class ReadingServiceIT {
     }
 
     @Test
+    void aCraftedMailOfTwoThousandPartsIsReadOnlyUpToTheBoundOfParts() throws Exception {
+        MimeMultipart parts = new MimeMultipart();
+        for (int i = 1; i <= 2000; i++) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setText(String.format("partie %04d", i), "UTF-8");
+            parts.addBodyPart(part);
+        }
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress("attaquant@exterieur.example"));
+        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address));
+        m.setSubject("Deux mille parties", "UTF-8");
+        m.setContent(parts);
+        m.saveChanges();
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            imap.append("INBOX", m);
+        }
+        MessageUid uid = reader.messages(FolderPath.INBOX).messages().get(0).uid();
+
+        MessageContent content = reader.open(FolderPath.INBOX, uid);
+        assertTrue(content.text().contains("partie 0499"), "the first parts are shown");
+        assertFalse(content.text().contains("partie 0501"), "parts past the bound are not even read");
+        assertTrue(content.problems().contains(new ReadingProblem(ReadingProblem.Kind.PARTS, "500")),
+                content.problems().toString());
+    }
+
+    @Test
     void aFolderAndUidOfAnotherMailboxNeverReachIt() throws Exception {
         String secret = "Confidentiel voisin " + UUID.randomUUID();
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));

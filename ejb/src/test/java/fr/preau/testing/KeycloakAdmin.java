@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -96,6 +97,15 @@ public final class KeycloakAdmin {
         expect(send(request("/admin/realms/" + REALM + "/users/" + userId(username) + "/role-mappings/realm")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))), 204);
+    }
+
+    /** The ids of the user's open sessions (the {@code sid} of their tokens). */
+    public List<String> sessionIds(String username) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request("/admin/realms/" + REALM + "/users/" + userId(username)
+                + "/sessions").GET());
+        expect(response, 200);
+        return Json.createReader(new StringReader(response.body())).readArray().stream()
+                .map(v -> v.asJsonObject().getString("id")).toList();
     }
 
     public void deleteUser(String username) throws IOException, InterruptedException {

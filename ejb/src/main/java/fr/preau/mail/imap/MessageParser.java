@@ -3,7 +3,6 @@ package fr.preau.mail.imap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,7 +37,12 @@ import org.jsoup.nodes.Document;
  * demand) and on a message parsed from bytes.
  */
 public final class MessageParser {
+    /** Characters of plain text, and of HTML, kept from one message. */
     static final int MAX_TEXT = 2_000_000;
+    /** Parts walked in one message, at every depth: a crafted mail of 100,000 parts costs no more than this. */
+    static final int MAX_PARTS = 500;
+    /** Decoded bytes read from all the text parts of one message together. */
+    static final long MAX_TEXT_BYTES = 4L * MAX_TEXT;
     private static final int MAX_DEPTH = 20;
     private static final Pattern HEADER = Pattern.compile("[!-9;-~]+[ \t]*:");
 
@@ -54,17 +58,17 @@ public final class MessageParser {
         if (message instanceof MimeMessage m) {
             w.recoverBrokenHeaders(m);
         }
-        if ((w.plain == null || w.plain.isBlank()) && (w.html == null || w.html.isBlank())
-                && w.attachments.isEmpty()) {
+        String plain = w.plain == null ? null : w.plain.toString();
+        String html = w.html;
+        if ((plain == null || plain.isBlank()) && (html == null || html.isBlank()) && w.attachments.isEmpty()) {
             w.problem(Kind.EMPTY, "");
         }
-        String plain = w.truncate(w.plain);
-        String html = w.truncate(w.html);
         List<Attachment> attachments = new ArrayList<>();
+        String lowerHtml = html == null || w.cidOf.isEmpty() ? null : html.toLowerCase(Locale.ROOT);
         for (Attachment a : w.attachments) {
             String cid = w.cidOf.get(a.part());
-            boolean inline = cid != null && html != null && a.contentType().startsWith("image/")
-                    && html.toLowerCase(Locale.ROOT).contains("cid:" + cid.toLowerCase(Locale.ROOT));
+            boolean inline = cid != null && lowerHtml != null && a.contentType().startsWith("image/")
+                    && lowerHtml.contains("cid:" + cid.toLowerCase(Locale.ROOT));
             attachments.add(inline ? new Attachment(a.part(), a.name(), a.contentType(), a.size(), true) : a);
         }
         Map<String, String> contentIds = new LinkedHashMap<>();
@@ -153,8 +157,11 @@ public final class MessageParser {
     }
 
     private static final class Walker {
-        private String plain;
+        /** Every text/plain part, in order, up to {@link #MAX_TEXT} characters: never rebuilt, never past the cap. */
+        private StringBuilder plain;
         private String html;
+        private int parts;
+        private long textBytes;
         private final List<Attachment> attachments = new ArrayList<>();
         private final Map<String, String> cidOf = new LinkedHashMap<>();
         private final List<ReadingProblem> problems = new ArrayList<>();
@@ -166,12 +173,40 @@ public final class MessageParser {
             }
         }
 
-        String truncate(String text) {
-            if (text != null && text.length() > MAX_TEXT) {
+        /** Appends a text part to the plain text, up to the cap; what does not fit is said, not kept. */
+        void appendPlain(String text) {
+            if (plain == null) {
+                plain = new StringBuilder(Math.min(text.length(), MAX_TEXT));
+            } else if (plain.length() < MAX_TEXT) {
+                plain.append(plain.length() + 2 <= MAX_TEXT ? "\n\n" : "");
+            }
+            int room = MAX_TEXT - plain.length();
+            if (text.length() > room) {
+                problem(Kind.TRUNCATED, "");
+            }
+            plain.append(text, 0, Math.max(0, Math.min(room, text.length())));
+        }
+
+        String cut(String text) {
+            if (text.length() > MAX_TEXT) {
                 problem(Kind.TRUNCATED, "");
                 return text.substring(0, MAX_TEXT);
             }
             return text;
+        }
+
+        boolean plainFull() {
+            return plain != null && plain.length() >= MAX_TEXT;
+        }
+
+        boolean hasPlain() {
+            return plain != null;
+        }
+
+        void setPlainIfNone(String text) {
+            if (plain == null) {
+                appendPlain(text);
+            }
         }
 
         void checkHeaders(Message m) {
@@ -211,8 +246,9 @@ public final class MessageParser {
             }
             if (!lines.isEmpty()) {
                 problem(Kind.HEADERS, "");
-                if ((plain == null || plain.isBlank()) && html == null) {
-                    plain = String.join("\n", lines).replaceAll("\r?\n[ \t]", "\n").strip();
+                if ((plain == null || plain.toString().isBlank()) && html == null) {
+                    plain = null;
+                    appendPlain(String.join("\n", lines).replaceAll("\r?\n[ \t]", "\n").strip());
                 }
             }
         }
@@ -222,6 +258,7 @@ public final class MessageParser {
                 problem(Kind.STRUCTURE, "");
                 return;
             }
+            parts++;
             try {
                 if (part.isMimeType("multipart/*")) {
                     walkMultipart(part, path, depth);
@@ -234,10 +271,11 @@ public final class MessageParser {
                         || fileName != null && !usual) {
                     attach(part, path, fileName);
                 } else if (part.isMimeType("text/html")) {
-                    html = html == null ? decodeText(part) : html;
+                    html = html == null ? cut(decodeText(part)) : html;
+                } else if (plainFull()) {
+                    problem(Kind.TRUNCATED, "");
                 } else {
-                    String t = decodeText(part);
-                    plain = plain == null ? t : plain + "\n\n" + t;
+                    appendPlain(decodeText(part));
                 }
             } catch (MessagingException | RuntimeException e) {
                 problem(Kind.PART, path);
@@ -253,8 +291,9 @@ public final class MessageParser {
             }
             if (!(content instanceof Multipart multipart)) {
                 problem(Kind.STRUCTURE, "");
-                String raw = rawText(part);
-                plain = plain == null ? raw : plain;
+                if (!hasPlain()) {
+                    setPlainIfNone(rawText(part));
+                }
                 return;
             }
             int count;
@@ -262,11 +301,17 @@ public final class MessageParser {
                 count = multipart.getCount();
             } catch (MessagingException | RuntimeException e) {
                 problem(Kind.STRUCTURE, "");
-                plain = plain == null ? rawText(part) : plain;
+                if (!hasPlain()) {
+                    setPlainIfNone(rawText(part));
+                }
                 return;
             }
             boolean alternative = part.isMimeType("multipart/alternative");
             for (int i = 0; i < count; i++) {
+                if (parts >= MAX_PARTS) {
+                    problem(Kind.PARTS, String.valueOf(MAX_PARTS));
+                    return;
+                }
                 BodyPart child;
                 try {
                     child = multipart.getBodyPart(i);
@@ -322,31 +367,58 @@ public final class MessageParser {
             }
         }
 
+        /**
+         * The text of a part, decoded from at most what is left of the message's byte budget (never the whole part
+         * first): a part longer than that is cut and said so.
+         */
         private String decodeText(Part part) {
+            String declared = charset(part);
+            java.nio.charset.Charset charset;
             try {
-                Object content = part.getContent();
-                if (content instanceof String s) {
-                    return s;
-                }
-                if (content instanceof InputStream in) {
-                    in.close();
-                }
-            } catch (UnsupportedEncodingException e) {
-                problem(Kind.CHARSET, charset(part));
+                charset = java.nio.charset.Charset.forName(declared.isEmpty() ? "US-ASCII"
+                        : MimeUtility.javaCharset(declared));
+            } catch (IllegalArgumentException e) {
+                problem(Kind.CHARSET, declared);
+                return rawText(part);
+            }
+            byte[] bytes;
+            try (InputStream in = part.getInputStream()) {
+                bytes = readBudget(in);
             } catch (IOException | MessagingException | RuntimeException e) {
                 problem(Kind.PART, "");
+                return rawText(part);
             }
-            return rawText(part);
+            if (declared.isEmpty()) {
+                String utf8 = new String(bytes, StandardCharsets.UTF_8);
+                return utf8.contains("\uFFFD") ? new String(bytes, StandardCharsets.ISO_8859_1) : utf8;
+            }
+            return new String(bytes, charset);
+        }
+
+        /** Reads what is left of the message's text budget, at most; says so when the part goes on. */
+        private byte[] readBudget(InputStream in) throws IOException {
+            long left = Math.max(0, MAX_TEXT_BYTES - textBytes);
+            byte[] bytes = readAtMost(in, (int) Math.min(left, MAX_TEXT * 2L));
+            textBytes += bytes.length;
+            if (in.read() >= 0) {
+                problem(Kind.TRUNCATED, "");
+            }
+            return bytes;
         }
 
         /** Fallback: the decoded bytes as UTF-8, or Latin-1 when they are not UTF-8. */
         private String rawText(Part part) {
             byte[] bytes;
             try (InputStream in = part.getInputStream()) {
-                bytes = readAtMost(in, MAX_TEXT + 1);
+                bytes = readBudget(in);
             } catch (IOException | MessagingException | RuntimeException e) {
+                if (textBytes >= MAX_TEXT_BYTES) {
+                    problem(Kind.TRUNCATED, "");
+                    return "";
+                }
                 try {
                     bytes = lenient(part);
+                    textBytes += bytes.length;
                 } catch (IOException | MessagingException | RuntimeException e2) {
                     problem(Kind.PART, "");
                     return "";

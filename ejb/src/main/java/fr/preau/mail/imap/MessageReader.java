@@ -108,7 +108,10 @@ public class MessageReader {
         try (OpenFolder open = ImapConnector.open(store, path, mode)) {
             Folder folder = open.folder();
             Message message = find(folder, path, uid);
-            ParsedMessage parsed = MessageParser.parse(message);
+            // A message is parsed once while it is cached: opening it again (marked read, from the list) reuses the
+            // result, so a crafted message costs its parse once, not at every click.
+            Opened known = cache.get(key(ctx, path, uid));
+            ParsedMessage parsed = known != null ? known.parsed() : MessageParser.parse(message);
             if (markRead) {
                 message.setFlag(Flags.Flag.SEEN, true);
             }

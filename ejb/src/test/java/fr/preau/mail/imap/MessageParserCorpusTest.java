@@ -93,4 +93,41 @@ class MessageParserCorpusTest {
             }
         }
     }
+
+    /** A crafted mail of {@code count} text parts of about {@code bytesPerPart} bytes, each starting "partNNNNNNN". */
+    static byte[] manyParts(int count, int bytesPerPart) {
+        StringBuilder raw = new StringBuilder("Subject: parts\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"p\"\r\n\r\n");
+        String filler = "x".repeat(Math.max(0, bytesPerPart - 12));
+        for (int i = 1; i <= count; i++) {
+            raw.append("--p\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n")
+                    .append(String.format("part%07d ", i)).append(filler).append("\r\n");
+        }
+        return raw.append("--p--\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aMailOfTwentyThousandPartsIsReadOnlyAsFarAsTheBoundOfParts() throws Exception {
+        ParsedMessage parsed = MessageParser.parse(new MimeMessage(SESSION,
+                new ByteArrayInputStream(manyParts(20_000, 16))));
+
+        assertTrue(parsed.text().contains(String.format("part%07d", MessageParser.MAX_PARTS - 1)));
+        assertFalse(parsed.text().contains(String.format("part%07d", MessageParser.MAX_PARTS + 1)),
+                "parts past the bound are not read");
+        assertTrue(parsed.problems().contains(new fr.preau.mail.ReadingProblem(
+                fr.preau.mail.ReadingProblem.Kind.PARTS, String.valueOf(MessageParser.MAX_PARTS))));
+    }
+
+    @Test
+    void manyLargeTextPartsAreCutAtTheTextCapWithoutReadingPastTheByteBudget() throws Exception {
+        // 300 parts of 40 KB: 12 MB of text, more than the cap (2 M characters) and than the byte budget.
+        ParsedMessage parsed = MessageParser.parse(new MimeMessage(SESSION,
+                new ByteArrayInputStream(manyParts(300, 40_000))));
+
+        assertEquals(MessageParser.MAX_TEXT, parsed.plain().length());
+        assertTrue(parsed.text().startsWith("part0000001 "));
+        assertTrue(parsed.problems().contains(new fr.preau.mail.ReadingProblem(
+                fr.preau.mail.ReadingProblem.Kind.TRUNCATED, "")));
+        assertFalse(parsed.problems().stream().anyMatch(p -> p.kind() == fr.preau.mail.ReadingProblem.Kind.PARTS));
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import fr.preau.settings.AcademySettings;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -15,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 /** Puts scheduled rows in the states a crash leaves them in, and reads them back, straight in PostgreSQL. */
 @Stateless
 @PermitAll
+@RunAs("admin")
 public class ScheduleFixture {
     @PersistenceContext
     private EntityManager em;

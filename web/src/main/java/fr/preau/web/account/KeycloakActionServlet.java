@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import fr.preau.identity.KeycloakAction;
-import fr.preau.web.auth.LogoutServlet;
+import fr.preau.web.shared.PortalAddress;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +46,7 @@ public class KeycloakActionServlet extends HttpServlet {
         String clientId = oidc.getToken().getClaimValueAsString("azp");
         String url = oidc.getToken().getIssuer() + "/protocol/openid-connect/auth"
                 + "?client_id=" + encode(clientId)
-                + "&redirect_uri=" + encode(LogoutServlet.portalAddress(request) + "/compte/retour")
+                + "&redirect_uri=" + encode(PortalAddress.base() + "/compte/retour")
                 + "&response_type=code&scope=openid"
                 + "&state=" + state
                 + "&kc_action=" + encode(action.keycloakName())

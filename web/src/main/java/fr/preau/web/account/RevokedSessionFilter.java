@@ -15,9 +15,11 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * Signs out a browser whose Keycloak session was ended from "Mes sessions" (elsewhere, or "Se déconnecter
- * partout"): its portal session ends and the page asks for a sign-in again. Pages only, not static resources.
+ * partout") or by a password reset: its portal session ends and the request, whatever serves it (a page, an
+ * attachment, an export, a large-file upload), gets no content but the way to the signed-out page. Every path but
+ * the static resources of {@code /jakarta.faces.resource/}, which hold no user's data.
  */
-@WebFilter(urlPatterns = {"*.xhtml", "/compte/*"})
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RevokedSessionFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
@@ -27,6 +29,10 @@ public class RevokedSessionFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
+            chain.doFilter(request, response);
+            return;
+        }
         String sid = KeycloakSessionId.of(request);
         boolean revoked;
         try {

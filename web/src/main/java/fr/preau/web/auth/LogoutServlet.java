@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
+import fr.preau.web.shared.PortalAddress;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -35,7 +36,7 @@ public class LogoutServlet extends HttpServlet {
         if (user != null) {
             audit.fire(AuditEvent.of(AuditAction.SIGN_OUT, user, user, request.getRemoteAddr(), true, null));
         }
-        String done = portalAddress(request) + "/public/deconnexion.xhtml";
+        String done = PortalAddress.base() + "/public/deconnexion.xhtml";
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
@@ -58,19 +59,6 @@ public class LogoutServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.sendRedirect(request.getContextPath() + "/mail/inbox.xhtml");
-    }
-
-    /**
-     * The portal's public address, as registered in Keycloak (PREAU_PORTAL_URL); the request's own address only
-     * when none is configured (behind a proxy the request may carry an internal one).
-     */
-    public static String portalAddress(HttpServletRequest request) {
-        String configured = System.getenv("PREAU_PORTAL_URL");
-        if (configured != null && !configured.isBlank()) {
-            return configured.replaceAll("/+$", "");
-        }
-        return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
-                + request.getContextPath();
     }
 
     private static String encode(String value) {

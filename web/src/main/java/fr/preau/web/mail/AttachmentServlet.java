@@ -17,6 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
 @WebServlet("/mail/piece-jointe")
 public class AttachmentServlet extends ReadingServlet {
     private static final long serialVersionUID = 1L;
+    /**
+     * Never kept by the browser: on a computer shared in a staff room, the next person must not find a colleague's
+     * attachments in the cache. The ETag still spares a second download within one page.
+     */
+    private static final String NO_STORE = "private, no-store";
     private static final Set<String> INLINE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
             "image/bmp");
 
@@ -31,7 +36,7 @@ public class AttachmentServlet extends ReadingServlet {
                 target.uid().toString(), String.valueOf(part), String.valueOf(inline));
         if (ReadingHttp.notModified(req, etag)) {
             ReadingHttp.secure(resp);
-            resp.setHeader("Cache-Control", "private, max-age=3600");
+            resp.setHeader("Cache-Control", NO_STORE);
             resp.setHeader("ETag", etag);
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -39,7 +44,7 @@ public class AttachmentServlet extends ReadingServlet {
         reading().download(target.folder(), target.uid(), part, attachment -> {
             boolean showInline = inline && INLINE_TYPES.contains(attachment.contentType());
             ReadingHttp.secure(resp);
-            resp.setHeader("Cache-Control", "private, max-age=3600");
+            resp.setHeader("Cache-Control", NO_STORE);
             resp.setHeader("ETag", etag);
             resp.setHeader("Content-Security-Policy", "default-src 'none'; sandbox; frame-ancestors 'none'");
             resp.setContentType(showInline ? attachment.contentType() : downloadType(attachment.contentType()));

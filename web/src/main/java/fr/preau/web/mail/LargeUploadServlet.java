@@ -13,6 +13,7 @@ import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceUnavailableException;
 import fr.preau.web.shared.Formats;
+import fr.preau.web.shared.PortalAddress;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -75,8 +76,7 @@ public class LargeUploadServlet extends HttpServlet {
                         number(request.getParameter("position")), request.getInputStream()));
                 case "fin" -> {
                     LargeFileLink link = files.finish(number(request.getParameter("id")));
-                    String url = request.getScheme() + "://" + request.getServerName() + port(request)
-                            + request.getContextPath() + "/public/telechargement.xhtml?jeton=" + link.token();
+                    String url = PortalAddress.base() + "/public/telechargement.xhtml?jeton=" + link.token();
                     json.add("url", url).add("nom", link.fileName()).add("taille", new Formats().size(link.size()))
                             .add("expire", DAY.format(link.expiresAt().atZone(Formats.PARIS)));
                 }
@@ -105,13 +105,6 @@ public class LargeUploadServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("largeFile", "largefile.error.request", null);
         }
-    }
-
-    private static String port(HttpServletRequest request) {
-        int port = request.getServerPort();
-        boolean standard = ("http".equals(request.getScheme()) && port == 80)
-                || ("https".equals(request.getScheme()) && port == 443);
-        return standard ? "" : ":" + port;
     }
 
     private static String text(HttpServletRequest request, String key, String argument) {

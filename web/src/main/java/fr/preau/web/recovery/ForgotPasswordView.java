@@ -2,6 +2,7 @@ package fr.preau.web.recovery;
 
 import fr.preau.identity.PasswordRecoveryService;
 import fr.preau.web.shared.Feedback;
+import fr.preau.web.shared.PortalAddress;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -18,7 +19,7 @@ public class ForgotPasswordView {
 
     public void send() {
         try {
-            recovery.requestReset(identifier, PortalUrl.base());
+            recovery.requestReset(identifier, PortalAddress.base());
             sent = true;
         } catch (RuntimeException e) {
             Feedback.failed(e, "forgot");

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import fr.preau.identity.RecoveryAddress;
 import fr.preau.identity.RecoveryAddressService;
 import fr.preau.web.shared.Feedback;
+import fr.preau.web.shared.PortalAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -37,7 +38,7 @@ public class RecoveryAddressView implements Serializable {
 
     public void register() {
         try {
-            recovery.register(address, PortalUrl.base());
+            recovery.register(address, PortalAddress.base());
             Feedback.info("recovery.address.sent", address.trim());
             address = null;
         } catch (RuntimeException e) {

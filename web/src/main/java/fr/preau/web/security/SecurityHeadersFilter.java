@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * (the HTML mail frame, attachments) replaces it with {@code setHeader}.</li>
  * <li>Framing: {@code frame-ancestors 'none'} and {@code X-Frame-Options: DENY}, except under the prefixes of the
  * context parameter {@value #FRAMEABLE_PATHS}, which only the portal itself may frame ({@code 'self'}).</li>
+ * <li>{@code Strict-Transport-Security} on every response the browser received over HTTPS ({@link #overHttps}).</li>
  * <li>A POST whose {@code Origin} (or, without it, {@code Referer}) is another site is refused (403): a forged form
  * elsewhere cannot sign a user out or submit a portal form, on top of Faces' server-side view state.</li>
  * </ul>
@@ -31,6 +32,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final String FRAMEABLE_PATHS = "fr.preau.security.FRAMEABLE_PATHS";
 
+    /** One year, sub-domains included (the academy's portal is HTTPS only); no preload list, which is not undone. */
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
     private List<String> frameable = List.of();
 
     @Override
@@ -39,6 +43,16 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (paths != null) {
             frameable = Arrays.stream(paths.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
         }
+    }
+
+    /**
+     * Whether the browser reached the portal over HTTPS: TLS to WildFly itself, or, as deployed, to the TLS proxy in
+     * front of it, which says so with {@code X-Forwarded-Proto: https}. Browsers ignore HSTS received over plain
+     * HTTP (RFC 6797 § 8.1), so a client that forges the header gains nothing.
+     */
+    static boolean overHttps(HttpServletRequest request) {
+        return request.isSecure() || "https".equalsIgnoreCase(
+                String.valueOf(request.getHeader("X-Forwarded-Proto")).split(",")[0].strip());
     }
 
     @Override
@@ -55,6 +69,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Permissions-Policy", ContentSecurityPolicy.PERMISSIONS);
         response.setHeader("X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+        if (overHttps(request)) {
+            response.setHeader("Strict-Transport-Security", HSTS);
+        }
         if (!path.endsWith(".xhtml") || framed) {
             response.setHeader("Content-Security-Policy", ContentSecurityPolicy.other(framed));
         }
