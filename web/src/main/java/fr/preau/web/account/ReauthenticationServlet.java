@@ -17,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
-import fr.preau.web.auth.LogoutServlet;
+import fr.preau.web.shared.PortalAddress;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -164,7 +164,7 @@ public class ReauthenticationServlet extends HttpServlet {
     }
 
     private static String returnAddress(HttpServletRequest request) {
-        return LogoutServlet.portalAddress(request) + "/compte/identite-retour";
+        return PortalAddress.base() + "/compte/identite-retour";
     }
 
     private static String random() {
