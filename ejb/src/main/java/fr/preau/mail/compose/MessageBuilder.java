@@ -175,9 +175,9 @@ public final class MessageBuilder {
     }
 
     /**
-     * An attachment's bytes, opened anew each time the message is written. Base64 is chosen without reading them
-     * (Jakarta Mail would otherwise read the whole stream to choose); a forwarded message/rfc822 is written as it
-     * is.
+     * An attachment's bytes, opened anew each time the message is written. A binary file is declared base64 without
+     * reading it (Jakarta Mail would otherwise read the stream to choose); a text file is still looked at (streamed)
+     * so that it stays readable (7bit or quoted-printable); a forwarded message/rfc822 is written as it is.
      */
     private record Streamed(OutgoingAttachment attachment, Data data) implements DataSource, EncodingAware {
         @Override
@@ -202,7 +202,8 @@ public final class MessageBuilder {
 
         @Override
         public String getEncoding() {
-            return OutgoingAttachment.MESSAGE_RFC822.equals(attachment.contentType()) ? null : "base64";
+            String type = attachment.contentType();
+            return OutgoingAttachment.MESSAGE_RFC822.equals(type) || type.startsWith("text/") ? null : "base64";
         }
     }
 

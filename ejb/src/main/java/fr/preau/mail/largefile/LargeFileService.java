@@ -155,13 +155,15 @@ public class LargeFileService {
             long written;
             try {
                 written = copy(in, file, upload.declaredSize() - current);
-            } catch (IOException e) {
-                LOG.warning("Large-file upload " + id + " interrupted, dropped: " + e);
-                drop(upload);
-                throw new InvalidInputException("largeFile", "largefile.error.interrupted", null);
             } catch (InvalidInputException e) {
                 drop(upload);
                 throw e;
+            } catch (IOException | RuntimeException e) {
+                // Undertow reports a body cut off by the listener's read timeout as a NullPointerException from
+                // its input stream, not as an IOException: whatever broke the stream, the chunk is lost.
+                LOG.warning("Large-file upload " + id + " interrupted, dropped: " + e);
+                drop(upload);
+                throw new InvalidInputException("largeFile", "largefile.error.interrupted", null);
             }
             if (!records.received(id, offset + written)) {
                 throw new NotFoundException("largefile.error.gone", String.valueOf(id));
