@@ -242,6 +242,10 @@ public class ComposeView implements Serializable {
         }
         try {
             int state = state();
+            if (!attachments.isEmpty() && draftsFolder == null) {
+                // Known before saving: once saved, the previous draft is gone and the attachments must move.
+                draftsFolder = compose.draftsFolder();
+            }
             draft = compose.saveDraft(outgoing(false), draft);
             keptIn(draft);
             savedState = state;
