@@ -55,7 +55,8 @@ preau_test() {
     info "tests : mvn verify (unitaires, intégration, navigateur)…"
     (cd "$PREAU_REPO" && mvn -B verify \
         -Dpreau.port.offset="$PREAU_PORT_OFFSET" \
-        -Dpreau.management.port="$PREAU_MANAGEMENT_PORT") || rc=$?
+        -Dpreau.management.port="$PREAU_MANAGEMENT_PORT" \
+        -Dpreau.wildfly.heap="${PREAU_WILDFLY_HEAP:-1g}") || rc=$?
     wildfly_record_cli_sum "$sum"
     if [[ $rc -ne 0 ]]; then
         warn "des tests ont échoué (tests failed); journaux : $PREAU_HOME/log, */target/failsafe-reports, ear/target/screenshots"

@@ -108,7 +108,9 @@ wildfly_start() {
     rm -f "$(pid_file wildfly)"
     launched=$SECONDS
     (
-        export JBOSS_PIDFILE LAUNCH_JBOSS_IN_BACKGROUND=1
+        # An explicit heap (standalone.conf's default is 512 MB): PREAU_WILDFLY_HEAP, 1 GB unless set.
+        export JBOSS_PIDFILE LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_JAVA_SIZING
+        JBOSS_JAVA_SIZING="-Xms256m -Xmx${PREAU_WILDFLY_HEAP:-1g}"
         JBOSS_PIDFILE=$(pid_file wildfly)
         nohup "$server/bin/standalone.sh" \
             -Djboss.server.base.dir="$base" \

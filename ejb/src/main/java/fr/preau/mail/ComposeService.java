@@ -3,6 +3,7 @@ package fr.preau.mail;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.preau.mail.compose.MessageBuilder;
 import fr.preau.mail.compose.NotSentException;
 import fr.preau.mail.compose.Original;
 import fr.preau.mail.compose.Quoting;
@@ -62,7 +63,11 @@ public class ComposeService {
         return html(List.of(), List.of(), "", signatureHtml(), List.of(), null, List.of());
     }
 
-    /** A reply, reply to all or forward of a received message, quoted below the default signature. */
+    /**
+     * A reply, reply to all or forward of a received message, quoted below the default signature. A forward's
+     * attachments refer to the original's parts (nothing is downloaded here): they are read when the message is
+     * written, after {@link #send} checked their size against the limit.
+     */
     public OutgoingMessage prepare(ReplyTarget target) {
         MailboxContext ctx = access.own();
         Original original = sender.original(ctx, target.folder(), target.uid(), target.mode().isForward());
@@ -81,7 +86,8 @@ public class ComposeService {
                     signature + Quoting.forwardHtml(original), original.attachments(), null, List.of());
             case FORWARD_ATTACHMENT -> html(List.of(), List.of(), Quoting.forwardSubject(original.subject()),
                     signature, List.of(new OutgoingAttachment(attachmentName(original),
-                            OutgoingAttachment.MESSAGE_RFC822, original.raw())), null, List.of());
+                            OutgoingAttachment.MESSAGE_RFC822, original.whole().size(), original.whole().source())),
+                    null, List.of());
         };
     }
 
@@ -126,8 +132,11 @@ public class ComposeService {
         checkAttachments(message);
         MailboxContext ctx = access.own();
         MessageUid kept = sender.saveDraft(ctx, message, draft);
+        // The previous draft is gone: the attachments are now read from the one just saved.
+        OutgoingMessage saved = message.attachments().isEmpty() ? message : message.withAttachments(
+                MessageBuilder.inSavedDraft(sender.draftsFolder(ctx), kept, message.attachments()));
         try {
-            sender.send(ctx, message);
+            sender.send(ctx, saved);
         } catch (InvalidInputException | ServiceUnavailableException e) {
             throw new NotSentException(e, kept);
         }
@@ -138,7 +147,12 @@ public class ComposeService {
         correspondents.remember(message.allRecipients());
     }
 
-    private void checkAttachments(OutgoingMessage message) {
+    /**
+     * Refuses attachments over the academy's limit, from the sizes known beforehand (nothing is read).
+     *
+     * @throws InvalidInputException {@code compose.error.attachments.tooLarge} with the limit in MB
+     */
+    public void checkAttachments(OutgoingMessage message) {
         long limit = attachmentLimitBytes();
         if (message.attachmentBytes() > limit) {
             throw new InvalidInputException("attachments", "compose.error.attachments.tooLarge",

@@ -9,12 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 
 import fr.preau.mail.compose.NotSentException;
@@ -24,6 +28,7 @@ import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
 import fr.preau.testing.TestEnv;
+import jakarta.activation.DataHandler;
 import jakarta.ejb.EJB;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -31,8 +36,12 @@ import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -177,7 +186,7 @@ class ComposeServiceIT {
         try {
             String subject = "Trop lourd " + run;
             byte[] big = new byte[28 * 1024 * 1024];
-            new java.util.Random(1).nextBytes(big);
+            new Random(1).nextBytes(big);
             OutgoingMessage m = message(List.of(colleague), subject, "<p>Vidéo</p>")
                     .withAttachments(List.of(new OutgoingAttachment("video.mp4", "video/mp4", big)));
             NotSentException notSent = assertThrows(NotSentException.class, () -> composer.send(m, null, null));
@@ -198,7 +207,7 @@ class ComposeServiceIT {
         fixture.resetMailbox(full);
         try {
             try (ImapProbe imap = ImapProbe.asMaster(full)) {
-                MimeMessage big = new MimeMessage((jakarta.mail.Session) null);
+                MimeMessage big = new MimeMessage((Session) null);
                 big.setSubject("Remplissage " + run, "UTF-8");
                 big.setText(("x".repeat(79) + "\n").repeat(14_000), "UTF-8");
                 big.saveChanges();
@@ -225,10 +234,10 @@ class ComposeServiceIT {
             }
 
             // Mail from outside (inbound SMTP) is refused at RCPT too, not accepted and bounced later.
-            java.util.Properties props = new java.util.Properties();
+            Properties props = new Properties();
             props.put("mail.smtp.host", "127.0.0.1");
             props.put("mail.smtp.port", TestEnv.get("PREAU_SMTP_PORT"));
-            MimeMessage inbound = new MimeMessage(jakarta.mail.Session.getInstance(props));
+            MimeMessage inbound = new MimeMessage(Session.getInstance(props));
             inbound.setFrom(new InternetAddress("parent." + run + "@exemple.org"));
             inbound.setRecipients(Message.RecipientType.TO, full);
             inbound.setSubject(subject + " (externe)", "UTF-8");
@@ -296,7 +305,98 @@ class ComposeServiceIT {
                 ReplyMode.FORWARD_ATTACHMENT));
         assertEquals("Fwd: " + subject, forward.subject());
         assertEquals(OutgoingAttachment.MESSAGE_RFC822, forward.attachments().get(0).contentType());
-        assertTrue(new String(forward.attachments().get(0).data(), StandardCharsets.UTF_8).contains(originalId));
+        assertEquals(new AttachmentSource.MessagePart(FolderPath.INBOX, original.uid(), null),
+                forward.attachments().get(0).source(), "a reference to the original, not its bytes");
+    }
+
+    @Test
+    void aForwardOfALargeMessageHoldsReferencesAndSendsTheOriginalPartsByteExact() throws Exception {
+        String subject = "Vidéo de la sortie " + run;
+        byte[] video = new byte[6 * 1024 * 1024];
+        new Random(9).nextBytes(video);
+        MimeMessage sent = new MimeMessage(Session.getInstance(new Properties()));
+        sent.setFrom(new InternetAddress(me.address()));
+        sent.setRecipient(Message.RecipientType.TO, new InternetAddress(colleague.address()));
+        sent.setSubject(subject, "UTF-8");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("La vidéo est jointe.", "UTF-8");
+        mixed.addBodyPart(text);
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(
+                new ByteArrayDataSource(video, "video/mp4")));
+        file.setFileName("sortie.mp4");
+        file.setDisposition(Part.ATTACHMENT);
+        mixed.addBodyPart(file);
+        sent.setContent(mixed);
+        sent.saveChanges();
+        try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+            imap.append("INBOX", sent);
+        }
+        MimeMessage stored = read(colleague.address(), "INBOX").get(0);
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        stored.writeTo(raw);
+        MessageUid uid = reader.messages(FolderPath.INBOX).messages().get(0).uid();
+
+        // Opening the compose page of either forward holds a few kilobytes, whatever the original weighs.
+        OutgoingMessage forward = reader.prepare(new ReplyTarget(FolderPath.INBOX, uid, ReplyMode.FORWARD));
+        OutgoingMessage asAttachment = reader.prepare(new ReplyTarget(FolderPath.INBOX, uid,
+                ReplyMode.FORWARD_ATTACHMENT));
+        assertTrue(serializedSize(forward) < 64 * 1024, "forward: " + serializedSize(forward) + " bytes");
+        assertTrue(serializedSize(asAttachment) < 64 * 1024, "as attachment: " + serializedSize(asAttachment));
+        assertEquals("sortie.mp4", forward.attachments().get(0).name());
+        assertEquals(video.length, forward.attachments().get(0).size(), video.length / 50.0);
+
+        // Above the academy's limit: refused from the sizes known beforehand, nothing saved.
+        settings.setting(ComposeService.ATTACHMENT_LIMIT, "5");
+        try {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.send(
+                    addressed(forward, me), null, null));
+            assertEquals("compose.error.attachments.tooLarge", e.messageKey());
+            assertEquals("5", e.argument());
+        } finally {
+            settings.setting(ComposeService.ATTACHMENT_LIMIT, null);
+        }
+        try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+            assertEquals(List.of(), imap.subjects(DRAFTS));
+        }
+
+        // Kept as a draft, reopened (references to the draft), sent: the file arrives byte for byte.
+        MessageUid draft = reader.saveDraft(addressed(forward, me), null);
+        OutgoingMessage reopened = reader.openDraft(draft);
+        assertTrue(serializedSize(reopened) < 64 * 1024, "reopened draft: " + serializedSize(reopened));
+        reader.send(reopened, draft, new ReplyTarget(FolderPath.INBOX, uid, ReplyMode.FORWARD));
+        reader.send(addressed(asAttachment, me), null, null);
+        try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+            assertEquals(2, imap.awaitSubject("INBOX", "Fwd: " + subject, WAIT));
+        }
+        List<byte[]> received = new ArrayList<>();
+        for (MimeMessage m : read(me.address(), "INBOX")) {
+            Part second = ((Multipart) m.getContent()).getBodyPart(1);
+            received.add(second.isMimeType(OutgoingAttachment.MESSAGE_RFC822)
+                    ? ((MimeBodyPart) second).getRawInputStream().readAllBytes()
+                    : second.getInputStream().readAllBytes());
+        }
+        assertTrue(received.stream().anyMatch(b -> Arrays.equals(video, b)), "the file, byte-exact");
+        assertTrue(received.stream().anyMatch(b -> Arrays.equals(raw.toByteArray(), b)),
+                "the original message, byte-exact");
+        try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+            assertEquals(List.of(), imap.subjects(DRAFTS), "the draft went once sent");
+        }
+    }
+
+    private static OutgoingMessage addressed(OutgoingMessage m, MailAddress to) {
+        return new OutgoingMessage(List.of(to), List.of(), List.of(), m.subject(), null, m.html(), m.attachments(),
+                m.inReplyTo(), m.references(), false);
+    }
+
+    /** What the compose page's state weighs once serialized, as the session keeps it. */
+    private static int serializedSize(OutgoingMessage m) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(out)) {
+            o.writeObject(m);
+        }
+        return out.size();
     }
 
     @Test

@@ -90,6 +90,10 @@
       input.value = '';
     }).catch(function (e) {
       status.textContent = e.message;
+      if (id !== undefined) {
+        // Frees the room the upload reserved; the page shows the first error, not this one.
+        post(box, 'etape=annuler&id=' + id, null).catch(function () { return null; });
+      }
     }).finally(function () {
       button.disabled = false;
     });

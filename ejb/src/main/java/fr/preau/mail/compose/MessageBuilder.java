@@ -1,14 +1,24 @@
 package fr.preau.mail.compose;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import fr.preau.mail.AttachmentSource;
+import fr.preau.mail.FolderPath;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
+import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
 import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
+import jakarta.mail.EncodingAware;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -17,7 +27,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 
 /**
  * Builds the MIME message of an {@link OutgoingMessage}: the one place where sending, drafts and scheduled sending
@@ -27,7 +36,8 @@ import jakarta.mail.util.ByteArrayDataSource;
  * display name, an address or a file name never becomes a header of its own.
  *
  * <p>Structure: text/plain alone, or multipart/alternative (text/plain generated from the HTML, then text/html),
- * inside multipart/mixed when there are attachments; a forwarded message is a message/rfc822 part.
+ * inside multipart/mixed when there are attachments; a forwarded message is a message/rfc822 part. Attachments are
+ * streamed from their {@link AttachmentSource} each time the message is written, never held whole in memory.
  */
 public final class MessageBuilder {
     /** Header asking the recipient's client for a read receipt (RFC 8098). */
@@ -37,13 +47,36 @@ public final class MessageBuilder {
     private MessageBuilder() {
     }
 
+    /** Opens the bytes of an attachment each time the message is written. */
+    @FunctionalInterface
+    public interface Data {
+        InputStream open(OutgoingAttachment attachment) throws IOException;
+    }
+
+    /** The bytes of the sources that need no mailbox: in memory, or in the temporary folder. */
+    public static InputStream local(OutgoingAttachment a) throws IOException {
+        if (a.source() instanceof AttachmentSource.Bytes b) {
+            return new ByteArrayInputStream(b.data());
+        }
+        if (a.source() instanceof AttachmentSource.TempFile t) {
+            return TempFiles.open(t);
+        }
+        throw new IOException("A mailbox part needs a mailbox connection: " + a.source());
+    }
+
+    /** The message, its attachments only in memory or in temporary files. */
+    public static MimeMessage build(Session session, MailboxContext ctx, OutgoingMessage m) {
+        return build(session, ctx, m, MessageBuilder::local);
+    }
+
     /**
      * The message as it will be sent (or kept as a draft), with its Date and Message-ID.
      *
      * @param session the session of the submission or IMAP connection
      * @param ctx who writes: {@code owner} is the From address, {@code actor} the Sender when it differs
+     * @param data opens each attachment's bytes when the message is written
      */
-    public static MimeMessage build(Session session, MailboxContext ctx, OutgoingMessage m) {
+    public static MimeMessage build(Session session, MailboxContext ctx, OutgoingMessage m, Data data) {
         MimeMessage message = new MimeMessage(session);
         try {
             message.setFrom(internet(ctx.owner()));
@@ -63,7 +96,7 @@ public final class MessageBuilder {
             if (m.receiptRequested()) {
                 message.setHeader(DISPOSITION_NOTIFICATION_TO, internet(ctx.owner()).toString());
             }
-            setBody(message, m);
+            setBody(message, m, data);
             message.setSentDate(new Date());
             message.setHeader("User-Agent", "Préau");
             message.saveChanges();
@@ -73,7 +106,7 @@ public final class MessageBuilder {
         }
     }
 
-    private static void setBody(MimeMessage message, OutgoingMessage m) throws MessagingException {
+    private static void setBody(MimeMessage message, OutgoingMessage m, Data data) throws MessagingException {
         if (m.attachments().isEmpty()) {
             if (m.html() == null) {
                 message.setText(m.text(), UTF8);
@@ -91,7 +124,7 @@ public final class MessageBuilder {
         }
         mixed.addBodyPart(body);
         for (OutgoingAttachment a : m.attachments()) {
-            mixed.addBodyPart(attachment(a));
+            mixed.addBodyPart(attachment(a, data));
         }
         message.setContent(mixed);
     }
@@ -108,9 +141,22 @@ public final class MessageBuilder {
         return alternative;
     }
 
-    private static MimeBodyPart attachment(OutgoingAttachment a) throws MessagingException {
+    /**
+     * The attachments as parts of a draft saved with them: the part number of the i-th attachment (the first part
+     * of multipart/mixed is the text).
+     */
+    public static List<OutgoingAttachment> inSavedDraft(FolderPath drafts, MessageUid draft,
+            List<OutgoingAttachment> attachments) {
+        List<OutgoingAttachment> saved = new ArrayList<>();
+        for (int i = 0; i < attachments.size(); i++) {
+            saved.add(attachments.get(i).from(new AttachmentSource.MessagePart(drafts, draft, String.valueOf(i + 2))));
+        }
+        return saved;
+    }
+
+    private static MimeBodyPart attachment(OutgoingAttachment a, Data data) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.data(), a.contentType())));
+        part.setDataHandler(new DataHandler(new Streamed(a, data)));
         part.setHeader("Content-Type", a.contentType());
         part.setDisposition(Part.ATTACHMENT);
         part.setFileName(a.name());
@@ -125,6 +171,39 @@ public final class MessageBuilder {
                 addresses[i] = internet(list.get(i));
             }
             message.setRecipients(type, addresses);
+        }
+    }
+
+    /**
+     * An attachment's bytes, opened anew each time the message is written. A binary file is declared base64 without
+     * reading it (Jakarta Mail would otherwise read the stream to choose); a text file is still looked at (streamed)
+     * so that it stays readable (7bit or quoted-printable); a forwarded message/rfc822 is written as it is.
+     */
+    private record Streamed(OutgoingAttachment attachment, Data data) implements DataSource, EncodingAware {
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return data.open(attachment);
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            throw new IOException("Read only");
+        }
+
+        @Override
+        public String getContentType() {
+            return attachment.contentType();
+        }
+
+        @Override
+        public String getName() {
+            return attachment.name();
+        }
+
+        @Override
+        public String getEncoding() {
+            String type = attachment.contentType();
+            return OutgoingAttachment.MESSAGE_RFC822.equals(type) || type.startsWith("text/") ? null : "base64";
         }
     }
 

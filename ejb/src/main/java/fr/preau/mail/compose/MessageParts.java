@@ -1,6 +1,5 @@
 package fr.preau.mail.compose;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -8,7 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import fr.preau.mail.AttachmentSource;
+import fr.preau.mail.FolderPath;
 import fr.preau.mail.MailAddress;
+import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
 import jakarta.mail.Address;
@@ -17,31 +19,57 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 /**
  * Reads back what {@link MessageBuilder} wrote (a draft reopened), or the parts of a received message a reply or a
- * forward reuses: its text, its HTML, its attachments.
+ * forward reuses: its text, its HTML, its attachments. An attachment of a message in the mailbox becomes a reference
+ * to its part (read only from the structure the server describes, never downloaded here); one of a message given as
+ * bytes is copied to a temporary file ({@link TempFiles}).
  */
 public final class MessageParts {
+    /** 57 bytes per base64 line of 76 characters and a line break. */
+    private static final int BASE64_LINE = 78;
+    private static final int BASE64_BYTES = 57;
+
+    private final FolderPath folder;
+    private final MessageUid uid;
     private String text;
     private String html;
     private final List<OutgoingAttachment> attachments = new ArrayList<>();
 
-    private MessageParts() {
+    private MessageParts(FolderPath folder, MessageUid uid) {
+        this.folder = folder;
+        this.uid = uid;
     }
 
-    /** Walks the parts of a message. */
+    /** Walks the parts of a message held whole (its attachments are copied to temporary files). */
     public static MessageParts of(Part message) throws MessagingException, IOException {
-        MessageParts parts = new MessageParts();
-        parts.walk(message, true);
+        return of(message, null, null);
+    }
+
+    /**
+     * Walks the parts of the message {@code uid} of {@code folder} in the mailbox: its attachments refer to their
+     * parts.
+     */
+    public static MessageParts of(Part message, FolderPath folder, MessageUid uid)
+            throws MessagingException, IOException {
+        MessageParts parts = new MessageParts(folder, uid);
+        parts.walk(message, "");
         return parts;
     }
 
-    /** A draft as the user left it: recipients, subject, body, attachments, thread and receipt request. */
+    /** A draft held whole as the user left it: recipients, subject, body, attachments, thread, receipt request. */
     public static OutgoingMessage draft(MimeMessage m) throws MessagingException, IOException {
-        MessageParts parts = of(m);
+        return draft(m, null, null);
+    }
+
+    /** A draft of the mailbox (its attachments refer to its parts). */
+    public static OutgoingMessage draft(MimeMessage m, FolderPath folder, MessageUid uid)
+            throws MessagingException, IOException {
+        MessageParts parts = of(m, folder, uid);
         String html = parts.html == null ? null : bodyOf(parts.html);
         return new OutgoingMessage(addresses(m.getRecipients(Message.RecipientType.TO)),
                 addresses(m.getRecipients(Message.RecipientType.CC)),
@@ -64,18 +92,20 @@ public final class MessageParts {
         return attachments;
     }
 
-    private void walk(Part part, boolean top) throws MessagingException, IOException {
+    /** {@code section}: the IMAP part number, empty for the message itself. */
+    private void walk(Part part, String section) throws MessagingException, IOException {
+        boolean top = section.isEmpty();
         String type = part.getContentType() == null ? "text/plain"
                 : part.getContentType().toLowerCase(Locale.ROOT);
         String disposition = part.getDisposition();
         boolean attachment = !top && (Part.ATTACHMENT.equalsIgnoreCase(disposition) || part.getFileName() != null
                 || type.startsWith("message/rfc822"));
         if (attachment) {
-            attachments.add(new OutgoingAttachment(fileName(part), type.split(";")[0].trim(), bytes(part)));
+            attachments.add(attachment(part, type.split(";")[0].trim(), section));
         } else if (type.startsWith("multipart/")) {
             Multipart multi = (Multipart) part.getContent();
             for (int i = 0; i < multi.getCount(); i++) {
-                walk(multi.getBodyPart(i), false);
+                walk(multi.getBodyPart(i), (top ? "" : section + ".") + (i + 1));
             }
         } else if (type.startsWith("text/html") && html == null) {
             html = String.valueOf(part.getContent());
@@ -96,15 +126,30 @@ public final class MessageParts {
         }
     }
 
-    private static byte[] bytes(Part part) throws MessagingException, IOException {
-        if (part.isMimeType("message/rfc822") && part.getContent() instanceof MimeMessage inner) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            inner.writeTo(out);
-            return out.toByteArray();
+    private OutgoingAttachment attachment(Part part, String type, String section)
+            throws MessagingException, IOException {
+        if (folder != null) {
+            return new OutgoingAttachment(fileName(part), type, decodedSize(part),
+                    new AttachmentSource.MessagePart(folder, uid, section));
         }
-        try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
+        try (InputStream in = content(part)) {
+            return TempFiles.spool(fileName(part), type, in);
         }
+    }
+
+    /** The bytes of a part as they will be attached again: decoded, or a forwarded message as it is. */
+    private static InputStream content(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("message/rfc822") && part instanceof MimeBodyPart body) {
+            return body.getRawInputStream();
+        }
+        return part.getInputStream();
+    }
+
+    /** The size of a part once decoded, from the encoded size the server gives (nothing is downloaded). */
+    private static long decodedSize(Part part) throws MessagingException {
+        long encoded = Math.max(0, part.getSize());
+        String encoding = part instanceof MimeBodyPart body ? body.getEncoding() : null;
+        return "base64".equalsIgnoreCase(encoding) ? encoded * BASE64_BYTES / BASE64_LINE : encoded;
     }
 
     /** The content of the body element of a whole HTML document, or the fragment itself. */

@@ -141,6 +141,9 @@ public class ImapConnector {
             props.put("mail." + protocol + ".writetimeout", String.valueOf(TIMEOUT_MS * 4));
         }
         props.put("mail.smtp.auth", "true");
+        // APPEND of a larger message (a draft with attachments) is written twice (measured, then sent) rather
+        // than buffered whole in memory.
+        props.put("mail.imap.appendbuffersize", String.valueOf(1024 * 1024));
         // Received mail is read as leniently as possible: a malformed address must not hide the message (issue 3).
         props.put("mail.mime.address.strict", "false");
         return Session.getInstance(props);

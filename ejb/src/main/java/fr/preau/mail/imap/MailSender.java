@@ -1,6 +1,5 @@
 package fr.preau.mail.imap;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +8,11 @@ import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import fr.preau.mail.AttachmentSource;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageUid;
+import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
 import fr.preau.mail.SpecialUse;
 import fr.preau.mail.compose.MessageBuilder;
@@ -53,6 +54,9 @@ public class MailSender {
     @Inject
     private ImapConnector imap;
 
+    @Inject
+    private AttachmentReader parts;
+
     /**
      * Submits the message, then keeps a copy in Envoyés. When the copy cannot be kept the message is still sent
      * once: the failure is logged, not retried.
@@ -61,7 +65,7 @@ public class MailSender {
      */
     public MimeMessage send(MailboxContext ctx, OutgoingMessage outgoing) {
         Session session = imap.userSession();
-        MimeMessage message = MessageBuilder.build(session, ctx, outgoing);
+        MimeMessage message = MessageBuilder.build(session, ctx, outgoing, parts.reader(ctx));
         submit(ctx, session, message);
         keepSentCopy(ctx, message);
         return message;
@@ -101,7 +105,7 @@ public class MailSender {
      */
     public MessageUid saveDraft(MailboxContext ctx, OutgoingMessage draft, MessageUid previous) {
         Session session = imap.userSession();
-        MimeMessage message = MessageBuilder.build(session, ctx, draft);
+        MimeMessage message = MessageBuilder.build(session, ctx, draft, parts.reader(ctx));
         try (Store store = imap.connect(ctx)) {
             IMAPFolder drafts = drafts(store);
             message.setFlags(new Flags(Flags.Flag.DRAFT), true);
@@ -134,7 +138,8 @@ public class MailSender {
         try (Store store = imap.connect(ctx)) {
             IMAPFolder drafts = drafts(store);
             try (OpenFolder open = ImapConnector.open(store, new FolderPath(drafts.getFullName()), Folder.READ_ONLY)) {
-                return MessageParts.draft((MimeMessage) find(open.folder(), uid, drafts.getFullName()));
+                return MessageParts.draft((MimeMessage) find(open.folder(), uid, drafts.getFullName()),
+                        new FolderPath(drafts.getFullName()), uid);
             }
         } catch (MessagingException e) {
             throw ImapConnector.storeFailure(e);
@@ -167,13 +172,12 @@ public class MailSender {
             if (references.isEmpty() && m.getHeader("In-Reply-To", " ") != null) {
                 references.add(m.getHeader("In-Reply-To", " ").trim());
             }
-            byte[] raw = null;
+            OutgoingAttachment whole = null;
             MessageParts parts = null;
             if (forward) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                m.writeTo(out);
-                raw = out.toByteArray();
-                parts = MessageParts.of(m);
+                whole = new OutgoingAttachment("message.eml", OutgoingAttachment.MESSAGE_RFC822, m.getSize(),
+                        new AttachmentSource.MessagePart(path, uid, null));
+                parts = MessageParts.of(m, path, uid);
             }
             java.util.Date date = m.getSentDate() != null ? m.getSentDate() : m.getReceivedDate();
             return new Original(messageId, references, first(MessageParts.addresses(m.getFrom())),
@@ -181,7 +185,7 @@ public class MailSender {
                     MessageParts.addresses(m.getRecipients(Message.RecipientType.TO)),
                     MessageParts.addresses(m.getRecipients(Message.RecipientType.CC)), m.getSubject(),
                     date == null ? null : date.toInstant(), MessageParser.parse(m).text(),
-                    parts == null ? List.of() : parts.attachments(), raw);
+                    parts == null ? List.of() : parts.attachments(), whole);
         } catch (MessagingException e) {
             throw ImapConnector.storeFailure(e);
         } catch (IOException e) {

@@ -28,8 +28,10 @@ public final class ScheduledMime {
     public record Built(String messageId, byte[] bytes) {
     }
 
-    public static Built build(Session session, MailboxContext ctx, OutgoingMessage outgoing, Instant due) {
-        MimeMessage message = MessageBuilder.build(session, ctx, outgoing);
+    /** The message to store, its attachments read through {@code data}. */
+    public static Built build(Session session, MailboxContext ctx, OutgoingMessage outgoing, Instant due,
+            MessageBuilder.Data data) {
+        MimeMessage message = MessageBuilder.build(session, ctx, outgoing, data);
         try {
             // A header only: the message stays "saved", writeTo keeps its Message-ID.
             message.setSentDate(Date.from(due));
@@ -41,7 +43,10 @@ public final class ScheduledMime {
         }
     }
 
-    /** The stored message, as compose reopens it (recipients, Bcc, body, attachments, thread, receipt). */
+    /**
+     * The stored message, as compose reopens it (recipients, Bcc, body, attachments, thread, receipt); its
+     * attachments are copied to temporary files.
+     */
     public static OutgoingMessage read(Session session, byte[] mime) {
         try {
             return MessageParts.draft(new MimeMessage(session, new ByteArrayInputStream(mime)));

@@ -8,10 +8,12 @@ import java.util.List;
 
 import fr.preau.account.Account;
 import fr.preau.account.AccountService;
+import fr.preau.mail.ComposeService;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.OutgoingMessage;
+import fr.preau.mail.imap.AttachmentReader;
 import fr.preau.mail.imap.ImapConnector;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
@@ -48,10 +50,17 @@ public class ScheduledSendService {
     @Inject
     private ImapConnector imap;
 
+    @Inject
+    private AttachmentReader parts;
+
+    @EJB
+    private ComposeService compose;
+
     /** Schedules a new message; returns its id. */
     public long schedule(OutgoingMessage message, Instant due) {
         MailboxContext ctx = access.own();
         check(message, due);
+        compose.checkAttachments(message);
         ScheduledMessage row = new ScheduledMessage(accountId(ctx));
         plan(row, ctx, message, due);
         em.persist(row);
@@ -63,6 +72,7 @@ public class ScheduledSendService {
     public void reschedule(long id, OutgoingMessage message, Instant due) {
         MailboxContext ctx = access.own();
         check(message, due);
+        compose.checkAttachments(message);
         ScheduledMessage row = changeable(ctx, id);
         plan(row, ctx, message, due);
     }
@@ -94,7 +104,7 @@ public class ScheduledSendService {
     }
 
     private void plan(ScheduledMessage row, MailboxContext ctx, OutgoingMessage message, Instant due) {
-        ScheduledMime.Built mime = ScheduledMime.build(imap.userSession(), ctx, message, due);
+        ScheduledMime.Built mime = ScheduledMime.build(imap.userSession(), ctx, message, due, parts.reader(ctx));
         row.plan(mime.messageId(), due.atOffset(ZoneOffset.UTC), labels(message.to()), labels(message.cc()),
                 message.subject(), message.text(), mime.bytes());
     }

@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 
+import fr.preau.mail.AttachmentSource;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.OutgoingAttachment;
@@ -160,6 +162,11 @@ class MessageBuilderTest {
         assertTrue(back.receiptRequested());
         assertEquals(1, back.attachments().size());
         assertEquals("compte rendu é.pdf", back.attachments().get(0).name());
-        assertArrayEquals(pdf, back.attachments().get(0).data());
+        assertEquals(pdf.length, back.attachments().get(0).size());
+        try (InputStream in = MessageBuilder.local(back.attachments().get(0))) {
+            assertArrayEquals(pdf, in.readAllBytes(), "copied to a temporary file, not held in memory");
+        }
+        assertTrue(back.attachments().get(0).source() instanceof AttachmentSource.TempFile);
+        TempFiles.delete(back.attachments().get(0));
     }
 }

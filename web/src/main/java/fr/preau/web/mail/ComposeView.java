@@ -18,14 +18,17 @@ import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
 import fr.preau.mail.SignatureService;
+import fr.preau.mail.compose.MessageBuilder;
 import fr.preau.mail.compose.NotSentException;
 import fr.preau.mail.compose.Quoting;
 import fr.preau.mail.compose.ReplyMode;
 import fr.preau.mail.compose.ReplyTarget;
 import fr.preau.mail.compose.Snippet;
+import fr.preau.mail.compose.TempFiles;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.web.shared.Feedback;
 import fr.preau.web.shared.UserView;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -38,6 +41,10 @@ import org.primefaces.model.file.UploadedFile;
  * continued ({@code brouillon}). Recipients with suggestions, rich text (its text/plain alternative is generated),
  * attachments within the academy's limit, signatures and templates, read receipt request. Saved as a draft every
  * 30 s and when the user leaves the page; sending removes the draft.
+ *
+ * <p>The page holds references to its attachments, never their bytes: a forwarded file refers to the original's
+ * part, an upload to a temporary file; once a draft is saved, every attachment refers to its part of the draft (and
+ * the temporary files go). The bytes are streamed when the message is written.
  */
 @Named
 @ViewScoped
@@ -76,6 +83,7 @@ public class ComposeView implements Serializable {
     private String inReplyTo;
     private List<String> references = List.of();
     private MessageUid draft;
+    private FolderPath draftsFolder;
     private ReplyTarget target;
     private int savedState;
     private String savedAt;
@@ -116,8 +124,34 @@ public class ComposeView implements Serializable {
         receipt = m.receiptRequested();
         inReplyTo = m.inReplyTo();
         references = new ArrayList<>(m.references());
-        attachments.clear();
+        forgetAttachments();
         attachments.addAll(m.attachments());
+    }
+
+    /** The draft now holds the attachments: they refer to its parts, and their temporary files go. */
+    private void keptIn(MessageUid saved) {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        if (draftsFolder == null) {
+            draftsFolder = compose.draftsFolder();
+        }
+        List<OutgoingAttachment> before = List.copyOf(attachments);
+        attachments.clear();
+        attachments.addAll(MessageBuilder.inSavedDraft(draftsFolder, saved, before));
+        before.forEach(TempFiles::delete);
+    }
+
+    /** Deletes the temporary files of the attachments and forgets them. */
+    private void forgetAttachments() {
+        attachments.forEach(TempFiles::delete);
+        attachments.clear();
+    }
+
+    /** The view is gone (left, or pushed out of the session by newer ones): its temporary files go with it. */
+    @PreDestroy
+    void release() {
+        forgetAttachments();
     }
 
     /**
@@ -150,6 +184,7 @@ public class ComposeView implements Serializable {
         } catch (NotSentException e) {
             if (e.draft() != null) {
                 draft = e.draft();
+                keptIn(draft);
                 savedState = state();
             }
             Feedback.failed(e.reason(), FORM);
@@ -160,6 +195,7 @@ public class ComposeView implements Serializable {
             return null;
         }
         finished = true;
+        forgetAttachments();
         Feedback.info("mail.sent");
         Feedback.keepForRedirect();
         return "/mail/inbox?faces-redirect=true";
@@ -175,6 +211,7 @@ public class ComposeView implements Serializable {
     /** The message was scheduled (ComposeScheduleView): its draft goes, nothing more is saved. */
     synchronized void scheduled() {
         finished = true;
+        forgetAttachments();
         if (draft != null) {
             try {
                 compose.deleteDraft(draft);
@@ -205,7 +242,12 @@ public class ComposeView implements Serializable {
         }
         try {
             int state = state();
+            if (!attachments.isEmpty() && draftsFolder == null) {
+                // Known before saving: once saved, the previous draft is gone and the attachments must move.
+                draftsFolder = compose.draftsFolder();
+            }
             draft = compose.saveDraft(outgoing(false), draft);
+            keptIn(draft);
             savedState = state;
             savedAt = LocalTime.now(ZoneId.of("Europe/Paris")).format(TIME);
             return true;
@@ -227,22 +269,26 @@ public class ComposeView implements Serializable {
                 return null;
             }
         }
+        forgetAttachments();
         Feedback.info("compose.discarded");
         Feedback.keepForRedirect();
         return "/mail/inbox?faces-redirect=true";
     }
 
-    /** One uploaded file; refused with a clear message when the message would go over the limit. */
+    /**
+     * One uploaded file, checked against the limit before it is read, then copied to a temporary file (never
+     * held in memory); refused with a clear message when the message would go over the limit.
+     */
     public synchronized void upload(FileUploadEvent event) {
         UploadedFile file = event.getFile();
         long limit = compose.attachmentLimitBytes();
         long total = attachments.stream().mapToLong(OutgoingAttachment::size).sum() + file.getSize();
-        if (total > limit) {
+        if (file.getSize() < 0 || total > limit) {
             Feedback.error(FORM + ":attachments", "compose.error.attachments.tooLarge", limit / (1024 * 1024));
             return;
         }
         try (InputStream in = file.getInputStream()) {
-            attachments.add(new OutgoingAttachment(file.getFileName(), file.getContentType(), in.readAllBytes()));
+            attachments.add(TempFiles.spool(file.getFileName(), file.getContentType(), in));
         } catch (IOException e) {
             Feedback.error(FORM + ":attachments", "compose.error.upload", file.getFileName());
         }
@@ -250,7 +296,7 @@ public class ComposeView implements Serializable {
 
     public synchronized void removeAttachment(int index) {
         if (index >= 0 && index < attachments.size()) {
-            attachments.remove(index);
+            TempFiles.delete(attachments.remove(index));
         }
     }
 

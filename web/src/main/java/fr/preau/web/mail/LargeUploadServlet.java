@@ -27,14 +27,16 @@ import jakarta.servlet.http.HttpSession;
  * Receives a large file in chunks (each well under the listener's request size limit), streamed from the request
  * straight to disk by {@link LargeFileService}: {@code POST ?etape=debut&nom=&taille=&type=}, then
  * {@code POST ?etape=morceau&id=&position=} with the raw bytes, then {@code POST ?etape=fin&id=}, which answers the
- * download link. Signed-in users only (web.xml); each request carries the session's anti-forgery token in the
- * {@value #CSRF_HEADER} header, which no other site can set.
+ * download link; {@code POST ?etape=annuler&id=} drops an upload the page gave up. A chunk refused because the user
+ * already has as many arriving as the academy allows answers 429. Signed-in users only (web.xml); each request
+ * carries the session's anti-forgery token in the {@value #CSRF_HEADER} header, which no other site can set.
  */
 @WebServlet("/mail/grand-fichier")
 public class LargeUploadServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String CSRF_HEADER = "X-Preau-Jeton";
     private static final String CSRF_ATTRIBUTE = LargeUploadServlet.class.getName() + ".csrf";
+    private static final int TOO_MANY_REQUESTS = 429;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
@@ -74,6 +76,10 @@ public class LargeUploadServlet extends HttpServlet {
                         number(request.getParameter("taille")), request.getParameter("type")));
                 case "morceau" -> json.add("recu", files.append(number(request.getParameter("id")),
                         number(request.getParameter("position")), request.getInputStream()));
+                case "annuler" -> {
+                    files.cancel(number(request.getParameter("id")));
+                    json.add("annule", true);
+                }
                 case "fin" -> {
                     LargeFileLink link = files.finish(number(request.getParameter("id")));
                     String url = PortalAddress.base() + "/public/telechargement.xhtml?jeton=" + link.token();
@@ -86,7 +92,8 @@ public class LargeUploadServlet extends HttpServlet {
                 }
             }
         } catch (InvalidInputException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus("largefile.error.busy".equals(e.messageKey()) ? TOO_MANY_REQUESTS
+                    : HttpServletResponse.SC_BAD_REQUEST);
             json = Json.createObjectBuilder().add("erreur", text(request, e.messageKey(), e.argument()));
         } catch (NotFoundException e) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
