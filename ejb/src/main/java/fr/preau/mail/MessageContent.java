@@ -16,10 +16,12 @@ import java.util.List;
  * @param remoteImages how many remote images the HTML refers to (blocked until the user allows them)
  * @param imagesTrusted the user chose to always show remote images from this sender
  * @param receiptAsker who asks for a read receipt not answered yet, as read when the message was opened; or null
+ * @param receiptNotTheSender that address is not the message's envelope sender (RFC 8098: the question says so)
  */
 public record MessageContent(MessageSummary summary, List<MailAddress> to, List<MailAddress> cc, String text,
         boolean html, List<Attachment> attachments, List<ReadingProblem> problems, boolean externalSender,
-        int remoteImages, boolean imagesTrusted, MailAddress receiptAsker) implements Serializable {
+        int remoteImages, boolean imagesTrusted, MailAddress receiptAsker, boolean receiptNotTheSender)
+        implements Serializable {
 
     /** True when a part could not be decoded and was shown as well as possible. */
     public boolean decodingProblem() {

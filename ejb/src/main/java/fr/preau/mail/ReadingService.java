@@ -163,7 +163,8 @@ public class ReadingService {
         boolean trusted = remoteImages > 0 && trusts(from);
         return new MessageContent(opened.summary(), opened.to(), opened.cc(), parsed.text(), parsed.html() != null,
                 parsed.attachments(), parsed.problems(), external(opened), remoteImages, trusted,
-                opened.receiptAsker());
+                opened.receipt() == null ? null : opened.receipt().to(),
+                opened.receipt() != null && opened.receipt().notTheSender());
     }
 
     /**

@@ -45,6 +45,11 @@ public abstract class ComposeCaller {
         return java.util.Optional.ofNullable(reading.open(folder, uid).receiptAsker());
     }
 
+    /** The whole reading-pane view of a message, as the page gets it by opening it. */
+    public MessageContent opened(FolderPath folder, MessageUid uid) {
+        return reading.open(folder, uid);
+    }
+
     public boolean answerReceipt(FolderPath folder, MessageUid uid, boolean send) {
         return receipts.answer(folder, uid, send);
     }

@@ -399,6 +399,43 @@ class ComposeServiceIT {
         return out.size();
     }
 
+    /**
+     * Issue 9, item 12 (RFC 8098, section 2.1): a receipt asked for an address that is not the message's envelope
+     * sender (anyone can name a third party there, and the receipt would come from the user's address) is still only
+     * sent on the user's answer, and the question says that address is not the sender.
+     */
+    @Test
+    void aReceiptAskedForAnotherAddressThanTheSendersIsSaidSo() throws Exception {
+        String thirdParty = "Inscription " + run;
+        String genuine = "Confirmation " + run;
+        try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+            imap.append("INBOX", asking(thirdParty, "expediteur@exterieur.example", "cible@ailleurs.example"),
+                    asking(genuine, "parent.eleve@exterieur.example", "parent.eleve@exterieur.example"));
+        }
+        MessageContent forged = reader.opened(FolderPath.INBOX, uidOf(thirdParty));
+        assertEquals("cible@ailleurs.example", forged.receiptAsker().address());
+        assertTrue(forged.receiptNotTheSender(), "the receipt would go to someone who did not send the message");
+        MessageContent plain = reader.opened(FolderPath.INBOX, uidOf(genuine));
+        assertEquals("parent.eleve@exterieur.example", plain.receiptAsker().address());
+        assertFalse(plain.receiptNotTheSender(), "asked by the sender itself");
+    }
+
+    /** A delivered message (with the Return-Path the server writes) asking for a receipt at {@code receiptTo}. */
+    private static MimeMessage asking(String subject, String envelopeSender, String receiptTo) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new java.util.Properties()));
+        m.setHeader("Return-Path", "<" + envelopeSender + ">");
+        m.setFrom(new InternetAddress(envelopeSender));
+        m.setSubject(subject, "UTF-8");
+        m.setHeader("Disposition-Notification-To", receiptTo);
+        m.setText("Merci de confirmer la lecture.", "UTF-8");
+        return m;
+    }
+
+    private MessageUid uidOf(String subject) {
+        return reader.messages(FolderPath.INBOX).messages().stream().filter(s -> subject.equals(s.subject()))
+                .findFirst().orElseThrow().uid();
+    }
+
     @Test
     void aReadReceiptIsAskedOnceAndTheMdnReachesTheSender() throws Exception {
         String subject = "Merci de confirmer " + run;

@@ -15,6 +15,7 @@ import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageSummary;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.PartSink;
+import fr.preau.mail.ReceiptRequest;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import fr.preau.shared.Component;
 import fr.preau.shared.NotFoundException;
@@ -47,7 +48,7 @@ public class MessageReader {
      * @param entry where the message entered the academy's mail servers, from the header Postfix adds
      */
     public record Opened(MessageSummary summary, List<MailAddress> to, List<MailAddress> cc, ParsedMessage parsed,
-            MailAddress receiptAsker, Entry entry) {
+            ReceiptRequest receipt, Entry entry) {
     }
 
     /**

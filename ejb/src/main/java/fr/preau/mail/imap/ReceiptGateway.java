@@ -11,6 +11,7 @@ import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingMessage;
+import fr.preau.mail.ReceiptRequest;
 import fr.preau.mail.compose.MessageBuilder;
 import fr.preau.mail.compose.MessageParts;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
@@ -55,7 +56,7 @@ public class ReceiptGateway {
     public boolean answer(MailboxContext ctx, FolderPath path, MessageUid uid, boolean send) {
         try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_WRITE)) {
             MimeMessage m = (MimeMessage) MailSender.find(open.folder(), uid, path.name());
-            Optional<MailAddress> to = requester(ctx, m);
+            Optional<MailAddress> to = requester(ctx, m).map(ReceiptRequest::to);
             if (to.isEmpty()) {
                 return false;
             }
@@ -71,8 +72,11 @@ public class ReceiptGateway {
         }
     }
 
-    /** Who asks for a receipt of this message not answered yet (never the mailbox's owner), if anyone. */
-    static Optional<MailAddress> requester(MailboxContext ctx, Message m) throws MessagingException {
+    /**
+     * Who asks for a receipt of this message not answered yet (never the mailbox's owner), if anyone, and whether that
+     * address is the message's envelope sender (the {@code Return-Path} the server wrote at delivery).
+     */
+    static Optional<ReceiptRequest> requester(MailboxContext ctx, Message m) throws MessagingException {
         if (m.getFlags().contains(MDN_SENT)) {
             return Optional.empty();
         }
@@ -86,7 +90,22 @@ public class ReceiptGateway {
         } catch (AddressException e) {
             return Optional.empty();
         }
-        return addresses.stream().filter(a -> !a.address().equals(ctx.owner().address())).findFirst();
+        String sender = returnPath(m);
+        return addresses.stream().filter(a -> !a.address().equals(ctx.owner().address())).findFirst()
+                .map(a -> new ReceiptRequest(a, sender == null || !sender.equalsIgnoreCase(a.address())));
+    }
+
+    /** The envelope sender of a delivered message (the first {@code Return-Path}), or null. */
+    private static String returnPath(Message m) throws MessagingException {
+        String[] paths = m.getHeader("Return-Path");
+        if (paths == null || paths.length == 0) {
+            return null;
+        }
+        String path = paths[0].trim();
+        if (path.startsWith("<") && path.endsWith(">")) {
+            path = path.substring(1, path.length() - 1).trim();
+        }
+        return path.isEmpty() ? null : path;
     }
 
     /** The MDN: multipart/report with a French explanation and the machine-readable disposition. */

@@ -41,7 +41,11 @@ public class ReceiptView implements Serializable {
 
     public String question(InboxView inbox) {
         MailAddress a = asker(inbox);
-        return a == null ? "" : Feedback.text("receipt.asked", a.toString());
+        if (a == null) {
+            return "";
+        }
+        return Feedback.text(inbox.getCurrent().receiptNotTheSender() ? "receipt.asked.not-sender" : "receipt.asked",
+                a.toString());
     }
 
     /** Sends ({@code send}) or declines the receipt; the question is not asked again. */
