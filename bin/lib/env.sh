@@ -48,6 +48,8 @@ PREAU_SIEVE_PORT=$((4190 + p))
 PREAU_DOVECOT_AUTH_PORT=$((12345 + p))
 PREAU_QUOTA_STATUS_PORT=$((10993 + p))
 PREAU_PORTAL_NETS=127.0.0.1/32
+PREAU_SEND_MAX_RECIPIENTS_PER_HOUR=1000
+PREAU_SEND_MAX_MESSAGES_PER_HOUR=200
 PREAU_MASTER_USER=preau-portal
 PREAU_MASTER_PASSWORD=$(random_secret)
 
@@ -81,6 +83,9 @@ env_add_missing() {
         printf 'PREAU_ADMIN_CLIENT_ID=preau-admin\nPREAU_ADMIN_CLIENT_SECRET=%s\n' "$(random_secret)" >>"$file"
     # The portal's own address, the only one Dovecot trusts (issue 9, items 8 and 12).
     grep -q '^PREAU_PORTAL_NETS=' "$file" || printf 'PREAU_PORTAL_NETS=127.0.0.1/32\n' >>"$file"
+    # Per-account sending limit of the submission port (docs/adr/0081).
+    grep -q '^PREAU_SEND_MAX_RECIPIENTS_PER_HOUR=' "$file" ||
+        printf 'PREAU_SEND_MAX_RECIPIENTS_PER_HOUR=1000\nPREAU_SEND_MAX_MESSAGES_PER_HOUR=200\n' >>"$file"
     # Dovecot's quota-status policy service, asked by Postfix at RCPT time (docs/adr/0045).
     if ! grep -q '^PREAU_QUOTA_STATUS_PORT=' "$file"; then
         local offset

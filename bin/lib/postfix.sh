@@ -31,6 +31,9 @@ postfix_configure() {
     done
     # The header-From milter, run by spawn(8) as nobody (docs/adr/0076).
     install -m 644 "$src/preau-from-milter.py" "$dir/preau-from-milter.py"
+    # The sending-limit policy, also as nobody, and its SQLite counts (docs/adr/0081).
+    install -m 644 "$src/preau-rate-policy.py" "$dir/preau-rate-policy.py"
+    install -d -m 700 -o nobody -g nogroup "$dir/send-rate"
     # Queue: root-owned top, postfix-owned subfolders, postdrop for
     # maildrop/public. set-permissions creates what is missing and fixes
     # ownership (e.g. after a copy of PREAU_HOME).

@@ -142,6 +142,43 @@ class ImapClientLoginIT {
         }
     }
 
+    /**
+     * Issue 9, item 12: one account may send at most {@code PREAU_SEND_MAX_RECIPIENTS_PER_HOUR} recipients an hour
+     * over submission (1,000 in the stack): past it the message is refused with a temporary error that says the
+     * limit, nothing is sent, and a smaller message still fits in what is left.
+     */
+    @Test
+    void anAccountSendsAtMostSoManyRecipientsAnHour() throws Exception {
+        int limit = TestEnv.port("PREAU_SEND_MAX_RECIPIENTS_PER_HOUR");
+        String password = "Liste-de-diffusion-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // A login of its own: the counts of an hour outlive the test (a second run on the same stack starts afresh).
+        String address = TestUser.create("it.diffusion-" + run, "Gabin", "Diffusion", password, false);
+        int big = limit / 2 + 100;
+
+        submitTo(address, password, big, "Circulaire " + run);
+        jakarta.mail.MessagingException refused = assertThrows(jakarta.mail.MessagingException.class,
+                () -> submitTo(address, password, big, "Seconde circulaire " + run));
+        String said = String.valueOf(refused) + " " + refused.getNextException();
+        assertTrue(said.contains("450") && said.contains("Limite d'envoi atteinte") && said.contains(
+                String.valueOf(limit)), said);
+        submitTo(address, password, 1, "Petit mot " + run);
+        try (ImapProbe imap = ImapProbe.login(address, password)) {
+            assertEquals(1, imap.awaitSubject("INBOX", "Petit mot " + run, java.time.Duration.ofSeconds(30)));
+            List<String> subjects = imap.subjects("INBOX");
+            assertEquals(1, subjects.stream().filter(("Circulaire " + run)::equals).count());
+            assertEquals(0, subjects.stream().filter(("Seconde circulaire " + run)::equals).count(),
+                    "the refused message was not sent");
+        }
+    }
+
+    /** One message to {@code address} itself, named {@code count} times as recipient (as a long list would). */
+    private static void submitTo(String address, String password, int count, String subject) throws Exception {
+        InternetAddress[] to = new InternetAddress[count];
+        java.util.Arrays.fill(to, new InternetAddress(address));
+        SmtpProbe.submit(address, password, address, address, to, subject);
+    }
+
     /** What Dovecot's anvil says of the penalties of {@code ip} ({@code doveadm penalty}). */
     private static String doveadmPenalty(String ip) throws Exception {
         java.nio.file.Path conf = java.nio.file.Path.of(TestEnv.get("PREAU_HOME"), "dovecot", "dovecot.conf");

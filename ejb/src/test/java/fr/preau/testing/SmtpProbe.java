@@ -30,6 +30,12 @@ public final class SmtpProbe {
      */
     public static void submit(String login, String password, String envelopeFrom, String from, String to,
             String subject) throws MessagingException {
+        submit(login, password, envelopeFrom, from, new InternetAddress[] {new InternetAddress(to)}, subject);
+    }
+
+    /** Sends one short message to all of {@code to} (the same address may come several times, as RCPT commands). */
+    public static void submit(String login, String password, String envelopeFrom, String from, InternetAddress[] to,
+            String subject) throws MessagingException {
         Properties props = new Properties();
         props.put("mail.smtp.from", envelopeFrom);
         props.put("mail.smtp.auth", "true");
@@ -38,12 +44,12 @@ public final class SmtpProbe {
         Session session = Session.getInstance(props);
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(from));
-        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
+        m.setRecipients(MimeMessage.RecipientType.TO, to.length == 1 ? to : new InternetAddress[] {to[0]});
         m.setSubject(subject, "UTF-8");
         m.setText("Bonjour", "UTF-8");
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect("127.0.0.1", TestEnv.port("PREAU_SUBMISSION_PORT"), login, password);
-            transport.sendMessage(m, m.getAllRecipients());
+            transport.sendMessage(m, to);
         }
     }
 }

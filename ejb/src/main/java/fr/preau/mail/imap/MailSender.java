@@ -254,7 +254,8 @@ public class MailSender {
      * What the submission server's refusal means for the user: {@code compose.error.rejected} names the refused
      * recipients (field {@code to}), {@code compose.error.quota.full} names the recipients whose mailbox is full
      * (field {@code to}), {@code compose.error.tooLarge} (field {@code attachments}), {@code compose.error.quota}
-     * and {@code compose.error.refused} (field {@code send}).
+     * {@code compose.error.rateLimit} (the account's sending limit of the hour, docs/adr/0081) and
+     * {@code compose.error.refused} (field {@code send}).
      */
     static InvalidInputException refusal(SendFailedException e) {
         StringBuilder all = new StringBuilder();
@@ -263,6 +264,9 @@ public class MailSender {
         }
         String text = all.toString().toLowerCase(Locale.ROOT);
         LOG.log(Level.INFO, "SMTP refused the message:" + all);
+        if (text.contains("sending limit reached")) {
+            return new InvalidInputException("send", "compose.error.rateLimit", null);
+        }
         if (text.contains("5.3.4") || text.contains("too large") || text.contains("size exceeds")) {
             return new InvalidInputException("attachments", "compose.error.tooLarge", null);
         }
