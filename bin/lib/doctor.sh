@@ -49,18 +49,28 @@ doctor_has() {
     esac
 }
 
-preau_doctor() {
-    local entry cmd what missing=0 version
-    printf 'Prérequis (à installer avant bin/preau start / test) — prerequisites:\n'
-    for entry in "${DOCTOR_PREREQUISITES[@]}"; do
+# Prints one line per "command:what" entry; returns 1 when one is missing.
+#   doctor_list <word when missing> <printf format of the missing line's tail> <entry>...
+doctor_list() {
+    local absent=$1 tail=$2 entry cmd what rc=0
+    shift 2
+    for entry in "$@"; do
         cmd=${entry%%:*} what=${entry#*:}
         if doctor_has "$cmd"; then
             printf '  ok        %-24s %s\n' "$cmd" "$what"
         else
-            printf '  MANQUANT  %-24s %s (missing)\n' "$cmd" "$what"
-            missing=1
+            # shellcheck disable=SC2059
+            printf "  %-9s %-24s $tail\n" "$absent" "$cmd" "$what"
+            rc=1
         fi
     done
+    return $rc
+}
+
+preau_doctor() {
+    local missing=0 version
+    printf 'Prérequis (à installer avant bin/preau start / test) — prerequisites:\n'
+    doctor_list MANQUANT '%s (missing)' "${DOCTOR_PREREQUISITES[@]}" || missing=1
     if command -v java >/dev/null; then
         version=$(java -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -1)
         if [[ -n $version && $version -lt 17 ]]; then
@@ -69,14 +79,7 @@ preau_doctor() {
         fi
     fi
     printf 'Installés par bin/preau si absents (Debian) — installed by bin/preau when missing:\n'
-    for entry in "${DOCTOR_INSTALLED[@]}"; do
-        cmd=${entry%%:*} what=${entry#*:}
-        if doctor_has "$cmd"; then
-            printf '  ok        %-24s %s\n' "$cmd" "$what"
-        else
-            printf '  à venir   %-24s paquet %s (to be installed)\n' "$cmd" "$what"
-        fi
-    done
+    doctor_list 'à venir' 'paquet %s (to be installed)' "${DOCTOR_INSTALLED[@]}" || true
     printf 'Keycloak et WildFly : téléchargés depuis Maven Central par bin/preau (from Maven Central).\n'
     if [[ $(id -u) -ne 0 ]]; then
         printf '  MANQUANT  root : bin/preau start / test installent des paquets et lancent des serveurs (must run as root)\n'

@@ -98,7 +98,7 @@ public class PasswordRecoveryService {
                 + " l'heure qui vient (il ne sert qu'une fois) :\n" + portalUrl
                 + "/public/nouveau-mot-de-passe.xhtml?jeton=" + token
                 + "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message :"
-                + " votre mot de passe reste inchangé.\n", username);
+                + " votre mot de passe reste inchangé.\n", "Password reset mail for " + username);
     }
 
     /** Opens the verification link of a personal address; VALID means it is now verified. */

@@ -9,10 +9,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 /**
- * Reset links are submitted after the visitor has had their answer: "Mot de passe oublié ?" then takes the same
- * time whether or not the account has a recovery address (a submission to Postfix takes far longer than the lookup,
- * and timing it would tell which accounts can be recovered). A failure is logged, never shown: saying so would
- * tell the same thing.
+ * The portal's own mail submitted after the request that caused it has been answered. Reset links: "Mot de passe
+ * oublié ?" then takes the same time whether or not the account has a recovery address (a submission to Postfix
+ * takes far longer than the lookup, and timing it would tell which accounts can be recovered). Security notices
+ * ({@link SecurityChangeNotifier}): the user's page does not wait for Postfix. A failure is logged, never shown: it
+ * never undoes what the mail tells of (and, for a reset, saying so would tell which accounts can be recovered).
  */
 @Stateless
 @PermitAll
@@ -23,11 +24,11 @@ public class RecoveryMailQueue {
     private RecoveryMailer mailer;
 
     @Asynchronous
-    public void send(String to, String subject, String text, String username) {
+    public void send(String to, String subject, String text, String what) {
         try {
             mailer.send(to, subject, text);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Password reset mail for " + username + " not sent", e);
+            LOG.log(Level.WARNING, what + " not sent", e);
         }
     }
 }

@@ -17,14 +17,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.inject.Inject;
 
 /**
  * Tells the owner, at their academic address, each time the protection of their account changes (an app password
  * created, the recovery address changed, a second factor added or removed, the password changed): whoever holds a
  * stolen session or a reset link cannot make those changes unseen. Sent once the change has committed, from the
- * recovery sender ({@link RecoveryMailer}); a mail that cannot leave is logged and never undoes the change, which
- * the audit log keeps anyway. Its own transaction (as {@code AuditLog.append}): the change's is over by then.
+ * recovery sender, by {@link RecoveryMailQueue} (the page does not wait for Postfix); a mail that cannot leave is
+ * logged and never undoes the change, which the audit log keeps anyway. Its own transaction (as {@code AuditLog.append}): the change's is over by then.
  */
 @Stateless
 @PermitAll
@@ -36,8 +35,8 @@ public class SecurityChangeNotifier {
     @EJB
     private AccountService accounts;
 
-    @Inject
-    private RecoveryMailer mailer;
+    @EJB
+    private RecoveryMailQueue mailQueue;
 
     /** Mails the owner about this change, if it is one they are told about. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -52,14 +51,15 @@ public class SecurityChangeNotifier {
                 return;
             }
             String when = ZonedDateTime.ofInstant(event.at(), ZoneId.of("Europe/Paris")).format(WHEN);
-            mailer.send(account.getAddress(), "Sécurité de votre compte : " + what,
+            mailQueue.send(account.getAddress(), "Sécurité de votre compte : " + what,
                     "Bonjour,\n\nLe " + when + ", sur votre compte de messagerie académique ("
                     + account.getAddress() + ") : " + what + ".\n\nSi c'est vous, il n'y a rien à faire.\n\n"
                     + "Si ce n'est pas vous, changez tout de suite votre mot de passe, puis dans Mon compte › Sécurité"
                     + " choisissez « Se déconnecter partout » en révoquant aussi les mots de passe d'application,"
                     + " et prévenez l'assistance de votre établissement.\n\n"
                     + "(Security of your account: " + event.action() + ". If this was not you, change your password"
-                    + " and sign out everywhere.)\n");
+                    + " and sign out everywhere.)\n", "Security notification of " + event.action() + " for "
+                    + event.subject());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Security notification not sent for " + event.action() + " of " + event.subject(),
                     e);

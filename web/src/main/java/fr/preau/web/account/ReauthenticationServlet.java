@@ -76,7 +76,7 @@ public class ReauthenticationServlet extends HttpServlet {
         request.getSession().setAttribute(PENDING, pending);
         String url = oidc.getToken().getIssuer() + "/protocol/openid-connect/auth"
                 + "?client_id=" + encode(clientId(oidc))
-                + "&redirect_uri=" + encode(returnAddress(request))
+                + "&redirect_uri=" + encode(returnAddress())
                 + "&response_type=code&scope=openid&max_age=0&prompt=login"
                 + "&state=" + pending.state() + "&nonce=" + pending.nonce()
                 + "&login_hint=" + encode(request.getRemoteUser())
@@ -116,7 +116,7 @@ public class ReauthenticationServlet extends HttpServlet {
         String clientId = clientId(oidc);
         String secret = System.getenv("PREAU_OIDC_CLIENT_SECRET");
         String form = "grant_type=authorization_code&code=" + encode(code)
-                + "&redirect_uri=" + encode(returnAddress(request))
+                + "&redirect_uri=" + encode(returnAddress())
                 + "&client_id=" + encode(clientId) + "&client_secret=" + encode(secret == null ? "" : secret);
         HttpRequest exchange = HttpRequest.newBuilder(URI.create(oidc.getToken().getIssuer()
                 + "/protocol/openid-connect/token")).timeout(Duration.ofSeconds(20))
@@ -163,7 +163,7 @@ public class ReauthenticationServlet extends HttpServlet {
         return azp != null ? azp : System.getenv().getOrDefault("PREAU_OIDC_CLIENT_ID", "preau-portal");
     }
 
-    private static String returnAddress(HttpServletRequest request) {
+    private static String returnAddress() {
         return PortalAddress.base() + "/compte/identite-retour";
     }
 
