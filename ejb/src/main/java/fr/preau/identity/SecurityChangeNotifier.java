@@ -23,7 +23,8 @@ import jakarta.enterprise.event.TransactionPhase;
  * created, the recovery address changed, a second factor added or removed, the password changed): whoever holds a
  * stolen session or a reset link cannot make those changes unseen. Sent once the change has committed, from the
  * recovery sender, by {@link RecoveryMailQueue} (the page does not wait for Postfix); a mail that cannot leave is
- * logged and never undoes the change, which the audit log keeps anyway. Its own transaction (as {@code AuditLog.append}): the change's is over by then.
+ * logged and never undoes the change, which the audit log keeps anyway. Its own transaction (as
+ * {@code AuditLog.append}): the change's is over by then.
  */
 @Stateless
 @PermitAll

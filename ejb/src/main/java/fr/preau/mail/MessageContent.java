@@ -15,13 +15,22 @@ import java.util.List;
  *        mailbox over IMAP, the sender's domain is not one of the academy's (or the sender is unknown)
  * @param remoteImages how many remote images the HTML refers to (blocked until the user allows them)
  * @param imagesTrusted the user chose to always show remote images from this sender
- * @param receiptAsker who asks for a read receipt not answered yet, as read when the message was opened; or null
- * @param receiptNotTheSender that address is not the message's envelope sender (RFC 8098: the question says so)
+ * @param receipt the read receipt the message asks for and that was not answered yet, as read when the message was
+ *     opened; or null
  */
 public record MessageContent(MessageSummary summary, List<MailAddress> to, List<MailAddress> cc, String text,
         boolean html, List<Attachment> attachments, List<ReadingProblem> problems, boolean externalSender,
-        int remoteImages, boolean imagesTrusted, MailAddress receiptAsker, boolean receiptNotTheSender)
-        implements Serializable {
+        int remoteImages, boolean imagesTrusted, ReceiptRequest receipt) implements Serializable {
+
+    /** Who asks for a read receipt not answered yet, or null. */
+    public MailAddress receiptAsker() {
+        return receipt == null ? null : receipt.to();
+    }
+
+    /** The receipt would go to another address than the message's sender (RFC 8098: the question says so). */
+    public boolean receiptNotTheSender() {
+        return receipt != null && receipt.notTheSender();
+    }
 
     /** True when a part could not be decoded and was shown as well as possible. */
     public boolean decodingProblem() {

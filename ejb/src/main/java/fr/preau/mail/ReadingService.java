@@ -162,9 +162,7 @@ public class ReadingService {
                 : MailHtmlSanitizer.sanitize(parsed.html(), false, cid -> null).blockedImages();
         boolean trusted = remoteImages > 0 && trusts(from);
         return new MessageContent(opened.summary(), opened.to(), opened.cc(), parsed.text(), parsed.html() != null,
-                parsed.attachments(), parsed.problems(), external(opened), remoteImages, trusted,
-                opened.receipt() == null ? null : opened.receipt().to(),
-                opened.receipt() != null && opened.receipt().notTheSender());
+                parsed.attachments(), parsed.problems(), external(opened), remoteImages, trusted, opened.receipt());
     }
 
     /**
