@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import fr.preau.mail.AttachmentSource;
 import fr.preau.mail.FolderPath;
+import fr.preau.mail.HeaderText;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingAttachment;
@@ -73,7 +74,7 @@ public final class MessageParts {
         String html = parts.html == null ? null : bodyOf(parts.html);
         return new OutgoingMessage(addresses(m.getRecipients(Message.RecipientType.TO)),
                 addresses(m.getRecipients(Message.RecipientType.CC)),
-                addresses(m.getRecipients(Message.RecipientType.BCC)), m.getSubject(),
+                addresses(m.getRecipients(Message.RecipientType.BCC)), HeaderText.of(m.getSubject()),
                 parts.text, html, parts.attachments, header(m, "In-Reply-To"),
                 header(m, "References") == null ? List.of()
                         : Arrays.asList(header(m, "References").trim().split("\\s+")),
@@ -120,9 +121,9 @@ public final class MessageParts {
             return part.isMimeType("message/rfc822") ? "message.eml" : null;
         }
         try {
-            return MimeUtility.decodeText(name);
+            return HeaderText.of(MimeUtility.decodeText(name));
         } catch (java.io.UnsupportedEncodingException e) {
-            return name;
+            return HeaderText.of(name);
         }
     }
 
@@ -168,7 +169,7 @@ public final class MessageParts {
         if (addresses != null) {
             for (Address a : addresses) {
                 if (a instanceof InternetAddress ia && MailAddress.isValid(ia.getAddress())) {
-                    result.add(new MailAddress(ia.getAddress(), ia.getPersonal()));
+                    result.add(new MailAddress(ia.getAddress(), HeaderText.of(ia.getPersonal())));
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
+import fr.preau.mail.HeaderText;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessagePage;
@@ -114,9 +115,10 @@ public class MailGateway {
         }
     }
 
-    private static String safeSubject(Message m) {
+    /** The subject as written, or "" when it cannot be read. */
+    static String safeSubject(Message m) {
         try {
-            String subject = m.getSubject();
+            String subject = HeaderText.of(m.getSubject());
             return subject == null ? "" : subject;
         } catch (MessagingException e) {
             return "";
@@ -143,7 +145,7 @@ public class MailGateway {
         List<MailAddress> result = new ArrayList<>();
         for (Address a : addresses) {
             if (a instanceof InternetAddress ia && MailAddress.isValid(ia.getAddress())) {
-                result.add(new MailAddress(ia.getAddress(), ia.getPersonal()));
+                result.add(new MailAddress(ia.getAddress(), HeaderText.of(ia.getPersonal())));
             }
         }
         return result;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import fr.preau.mail.Attachment;
+import fr.preau.mail.HeaderText;
 import fr.preau.mail.PartPath;
 import fr.preau.mail.ReadingProblem;
 import fr.preau.mail.ReadingProblem.Kind;
@@ -237,7 +238,7 @@ public final class MessageParser {
                     String line = all.nextElement();
                     broken = broken || !HEADER.matcher(line).lookingAt();
                     if (broken) {
-                        lines.add(line);
+                        lines.add(HeaderText.of(line));
                     }
                 }
             } catch (MessagingException | RuntimeException e) {
@@ -465,7 +466,7 @@ public final class MessageParser {
                         name = new ContentType(type).getParameter("name");
                     }
                 }
-                return name == null ? null : cleanName(MimeUtility.decodeText(name));
+                return name == null ? null : cleanName(HeaderText.of(MimeUtility.decodeText(name)));
             } catch (MessagingException | IOException | RuntimeException e) {
                 return null;
             }

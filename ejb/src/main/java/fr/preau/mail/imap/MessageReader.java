@@ -10,6 +10,7 @@ import java.util.List;
 
 import fr.preau.mail.Attachment;
 import fr.preau.mail.FolderPath;
+import fr.preau.mail.HeaderText;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageSummary;
@@ -125,7 +126,7 @@ public class MessageReader {
         }
     }
 
-    /** Every header line of the message as received (folded lines kept), in order. */
+    /** Every header line of the message as received (folded lines kept, raw 8-bit read as written), in order. */
     public List<String> headers(MailboxContext ctx, FolderPath path, MessageUid uid) {
         try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_ONLY)) {
             Message message = find(open.folder(), path, uid);
@@ -133,7 +134,7 @@ public class MessageReader {
             if (message instanceof jakarta.mail.internet.MimeMessage mime) {
                 Enumeration<String> e = mime.getAllHeaderLines();
                 while (e.hasMoreElements()) {
-                    lines.add(e.nextElement());
+                    lines.add(HeaderText.of(e.nextElement()));
                 }
             }
             return lines;

@@ -86,7 +86,7 @@ public class MessageReporter {
             throws MessagingException {
         Session session = imap.userSession();
         MimeMessage report = new MimeMessage(session);
-        String subject = safeSubject(message);
+        String subject = MailGateway.safeSubject(message);
         try {
             report.setFrom(new InternetAddress(ctx.owner().address(), ctx.owner().personal(), "UTF-8"));
             if (!ctx.owner().equals(ctx.actor())) {
@@ -140,12 +140,4 @@ public class MessageReporter {
         return false;
     }
 
-    private static String safeSubject(Message m) {
-        try {
-            String s = m.getSubject();
-            return s == null ? "" : s;
-        } catch (MessagingException e) {
-            return "";
-        }
-    }
 }

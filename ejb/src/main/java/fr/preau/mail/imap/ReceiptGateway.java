@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.preau.mail.FolderPath;
+import fr.preau.mail.HeaderText;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageUid;
@@ -114,7 +115,7 @@ public class ReceiptGateway {
         MimeMessage mdn = new MimeMessage(session);
         mdn.setFrom(MessageBuilder.internet(ctx.owner()));
         mdn.setRecipient(Message.RecipientType.TO, MessageBuilder.internet(to));
-        String subject = original.getSubject() == null ? "" : original.getSubject();
+        String subject = original.getSubject() == null ? "" : HeaderText.of(original.getSubject());
         mdn.setSubject(new OutgoingMessage(List.of(), null, "Accusé de lecture : " + subject, null).subject(),
                 "UTF-8");
         String messageId = original.getMessageID() == null ? null : original.getMessageID().trim();

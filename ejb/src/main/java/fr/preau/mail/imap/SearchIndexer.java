@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
+import fr.preau.mail.HeaderText;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
@@ -221,7 +222,7 @@ public class SearchIndexer {
                 to.addAll(MailGateway.convert(safe(() -> mime.getRecipients(Message.RecipientType.CC))));
                 to.addAll(MailGateway.convert(safe(() -> mime.getRecipients(Message.RecipientType.BCC))));
                 recipients = addresses(to);
-                String s = safeText(mime::getSubject);
+                String s = HeaderText.of(safeText(mime::getSubject));
                 subject = s == null ? "" : s;
                 Date sent = safeDate(mime);
                 if (sent != null) {
@@ -259,9 +260,9 @@ public class SearchIndexer {
         }
         if (name != null && !name.isBlank()) {
             try {
-                names.add(MimeUtility.decodeText(name));
+                names.add(HeaderText.of(MimeUtility.decodeText(name)));
             } catch (java.io.UnsupportedEncodingException e) {
-                names.add(name);
+                names.add(HeaderText.of(name));
             }
         }
     }

@@ -154,4 +154,40 @@ class MessageParserTest {
         assertFalse(name.contains("/") || name.startsWith("."), name);
         assertTrue(name.endsWith("etc_passwd"), name);
     }
+
+    @Test
+    void rawUtf8AndWindows1252HeadersAreReadAsWritten() throws Exception {
+        String raw = """
+                From: Jérôme Lefèvre <jerome.lefevre@ecole.example>
+                To: Hélène <helene@ac-preau.fr>
+                Subject: Réunion parents-professeurs n°19999
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; charset=utf-8
+                Content-Transfer-Encoding: 8bit
+
+                Ordre du jour
+                --b
+                Content-Type: application/pdf; name="Procès-verbal.pdf"
+                Content-Disposition: attachment; filename="Procès-verbal.pdf"
+                Content-Transfer-Encoding: base64
+
+                JVBERg==
+                --b--
+                """;
+        MimeMessage utf8 = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Réunion parents-professeurs n°19999", MailGateway.safeSubject(utf8));
+        assertEquals("Jérôme Lefèvre", MailGateway.convert(utf8.getFrom()).get(0).personal());
+        assertEquals("Procès-verbal.pdf", MessageParser.parse(utf8).attachments().get(0).name());
+
+        MimeMessage cp1252 = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(raw.getBytes(java.nio.charset.Charset.forName("windows-1252"))));
+        assertEquals("Réunion parents-professeurs n°19999", MailGateway.safeSubject(cp1252));
+        assertEquals("Hélène", MailGateway.addresses(cp1252, jakarta.mail.Message.RecipientType.TO).get(0)
+                .personal());
+        assertEquals("Procès-verbal.pdf", MessageParser.parse(cp1252).attachments().get(0).name());
+    }
 }

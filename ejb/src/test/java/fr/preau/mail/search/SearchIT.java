@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -171,6 +172,57 @@ class SearchIT {
         }
         assertEquals(Set.of("Archives/Déménagement " + token), places(user.search(SearchQuery.of(token))),
                 "moved by another client: found in its new folder only; expunged: not found");
+    }
+
+    @Test
+    void headersWrittenInRaw8BitAreShownAndFoundAsWritten() throws Exception {
+        String token = "u8" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String raw = """
+                From: Jérôme Lefèvre <jerome.lefevre.%s@ecole.example>
+                To: %s
+                Subject: %s %s
+                Date: Tue, 10 Nov 2026 09:00:00 +0100
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; charset=%s
+                Content-Transfer-Encoding: 8bit
+
+                Ordre du jour %s
+                --b
+                Content-Type: application/pdf; name="Procès-verbal %s.pdf"
+                Content-Disposition: attachment; filename="Procès-verbal %s.pdf"
+                Content-Transfer-Encoding: base64
+
+                JVBERg==
+                --b--
+                """;
+        String utf8Subject = "Réunion parents-professeurs n°19999";
+        String cp1252Subject = "Sortie au musée – 12 €";
+        Session session = Session.getInstance(new Properties());
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            imap.append("INBOX", new MimeMessage(session, new java.io.ByteArrayInputStream(
+                    raw.formatted(token, address, utf8Subject, token, "utf-8", token, token, token)
+                            .getBytes(StandardCharsets.UTF_8))));
+            imap.append("INBOX", new MimeMessage(session, new java.io.ByteArrayInputStream(
+                    raw.formatted(token, address, cp1252Subject, token, "windows-1252", token, token, token)
+                            .getBytes(java.nio.charset.Charset.forName("windows-1252")))));
+        }
+
+        assertEquals(Set.of("INBOX/" + utf8Subject + " " + token, "INBOX/" + cp1252Subject + " " + token),
+                places(user.search(SearchQuery.of(token))), "search results");
+        assertEquals(Set.of("INBOX/" + utf8Subject + " " + token),
+                places(search("reunion professeurs " + token, SearchField.SUBJECT)));
+        assertEquals(2, search("lefevre " + token, SearchField.FROM).total());
+        assertEquals(2, search("proces verbal " + token, SearchField.ATTACHMENTS).total());
+        for (SearchHit hit : user.search(SearchQuery.of(token)).hits()) {
+            assertEquals("Jérôme Lefèvre", hit.from(), "the sender in the results");
+            MessageContent opened = user.open(hit.folder(), hit.uid());
+            assertEquals(hit.subject(), opened.summary().subject(), "the list and the reading pane (ENVELOPE)");
+            assertEquals("Jérôme Lefèvre", opened.summary().from().personal());
+            assertEquals("Procès-verbal " + token + ".pdf", opened.attachments().get(0).name(), "BODYSTRUCTURE");
+        }
     }
 
     @Test
