@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import fr.preau.mail.imap.FolderOperations;
-import fr.preau.mail.imap.MailGateway;
 import fr.preau.settings.UserSettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
@@ -41,43 +39,46 @@ public class FolderService {
     private UserSettings settings;
 
     @Inject
-    private MailGateway gateway;
+    private Mailbox mailbox;
 
-    @Inject
-    private FolderOperations folders;
+    /** Who the caller is, as their mailbox shows it. */
+    public MailAddress mailboxAddress() {
+        return access.own().owner();
+    }
 
+    /** The folders, special ones first, each with its unread and total counts. */
     public List<FolderInfo> folders() {
-        return gateway.folders(access.own());
+        return mailbox.folders(access.own());
     }
 
     /** Creates a folder under {@code parent} (null: at the top). */
     public FolderPath create(FolderPath parent, String name) {
-        return folders.create(access.own(), parent, name);
+        return mailbox.createFolder(access.own(), parent, name);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public FolderPath rename(FolderPath path, String newName) {
-        FolderPath renamed = folders.rename(access.own(), path, newName);
+        FolderPath renamed = mailbox.renameFolder(access.own(), path, newName);
         carryColour(path, renamed);
         return renamed;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public FolderPath move(FolderPath path, FolderPath newParent) {
-        FolderPath moved = folders.move(access.own(), path, newParent);
+        FolderPath moved = mailbox.moveFolder(access.own(), path, newParent);
         carryColour(path, moved);
         return moved;
     }
 
     /** Messages in the folder and its subfolders: what deleting it would send to the Corbeille. */
     public int messageCount(FolderPath path) {
-        return folders.messageCount(access.own(), path);
+        return mailbox.messageCount(access.own(), path);
     }
 
     /** Deletes the folder and its subfolders after moving their messages to the Corbeille; returns that count. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public int delete(FolderPath path) {
-        int moved = folders.delete(access.own(), path);
+        int moved = mailbox.deleteFolder(access.own(), path);
         Map<String, String> colours = colours();
         if (colours.remove(path.name()) != null) {
             saveColours(colours);
@@ -87,7 +88,7 @@ public class FolderService {
 
     /** The quota and the largest folders, or null when the mailbox has no quota. */
     public QuotaInfo quota() {
-        return folders.quota(access.own());
+        return mailbox.quota(access.own());
     }
 
     /** The caller's folder colours, by folder path. */

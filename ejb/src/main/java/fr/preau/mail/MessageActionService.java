@@ -4,7 +4,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.preau.mail.imap.MessageOperations;
 import fr.preau.settings.UserSettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
@@ -18,7 +17,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.mail.Flags;
 
 /**
  * The message list of the caller's mailbox and what they do to messages: sorted pages, read/unread, flag, labels
@@ -48,7 +46,7 @@ public class MessageActionService {
     private UserSettings settings;
 
     @Inject
-    private MessageOperations operations;
+    private Mailbox mailbox;
 
     /**
      * One page of a folder in the given order.
@@ -60,7 +58,7 @@ public class MessageActionService {
         if (offset < 0 || limit < 1 || limit > 200 || sort == null) {
             throw new IllegalArgumentException("Bad page: " + offset + "/" + limit + "/" + sort);
         }
-        return operations.page(access.own(), folder, sort, descending, offset, limit);
+        return mailbox.page(access.own(), folder, sort, descending, offset, limit);
     }
 
     /**
@@ -72,7 +70,7 @@ public class MessageActionService {
         if (limit < 1 || limit > 200 || sort == null) {
             throw new IllegalArgumentException("Bad page: " + limit + "/" + sort);
         }
-        return operations.overview(access.own(), folder, sort, descending, conversations, limit);
+        return mailbox.overview(access.own(), folder, sort, descending, conversations, limit);
     }
 
     /** One page of the folder's conversations (IMAP THREAD=REFERENCES), newest activity first. */
@@ -80,7 +78,7 @@ public class MessageActionService {
         if (offset < 0 || limit < 1 || limit > 200) {
             throw new IllegalArgumentException("Bad page: " + offset + "/" + limit);
         }
-        return operations.threadPage(access.own(), folder, offset, limit);
+        return mailbox.threadPage(access.own(), folder, offset, limit);
     }
 
     /** Whether the caller chose the conversation view. */
@@ -94,11 +92,11 @@ public class MessageActionService {
     }
 
     public void markSeen(FolderPath folder, List<MessageUid> uids, boolean seen) {
-        operations.setFlag(access.own(), folder, checked(uids), Flags.Flag.SEEN, seen);
+        mailbox.flag(access.own(), folder, checked(uids), MessageFlag.SEEN, seen);
     }
 
     public void markFlagged(FolderPath folder, List<MessageUid> uids, boolean flagged) {
-        operations.setFlag(access.own(), folder, checked(uids), Flags.Flag.FLAGGED, flagged);
+        mailbox.flag(access.own(), folder, checked(uids), MessageFlag.FLAGGED, flagged);
     }
 
     /** Adds or removes a label; the keyword must be one of the caller's labels. */
@@ -106,24 +104,24 @@ public class MessageActionService {
         if (labels().stream().noneMatch(l -> l.keyword().equals(keyword))) {
             throw new InvalidInputException("label", "mail.label.error.unknown", keyword);
         }
-        operations.setKeyword(access.own(), folder, checked(uids), keyword, on);
+        mailbox.keyword(access.own(), folder, checked(uids), keyword, on);
     }
 
     public int move(FolderPath from, List<MessageUid> uids, FolderPath to) {
-        return operations.move(access.own(), from, checked(uids), to);
+        return mailbox.move(access.own(), from, checked(uids), to);
     }
 
     public int delete(FolderPath from, List<MessageUid> uids) {
-        return operations.delete(access.own(), from, checked(uids));
+        return mailbox.delete(access.own(), from, checked(uids));
     }
 
     public int archive(FolderPath from, List<MessageUid> uids) {
-        return operations.archive(access.own(), from, checked(uids));
+        return mailbox.archive(access.own(), from, checked(uids));
     }
 
     /** Deletes for good what the Corbeille holds now; returns how many messages. */
     public int emptyTrash() {
-        return operations.emptyTrash(access.own());
+        return mailbox.emptyTrash(access.own());
     }
 
     /** The academy's labels, then the caller's own. */

@@ -8,10 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import fr.preau.mail.html.MailHtmlSanitizer;
-import fr.preau.mail.imap.MessageOperations;
-import fr.preau.mail.imap.MessageReader;
-import fr.preau.mail.imap.MessageReader.Opened;
-import fr.preau.mail.imap.ParsedMessage;
 import fr.preau.settings.UserSettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
@@ -48,17 +44,14 @@ public class ReadingService {
     private UserSettings settings;
 
     @Inject
-    private MessageReader reader;
-
-    @Inject
-    private MessageOperations operations;
+    private Mailbox mailbox;
 
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
 
     /** Opens a message for the reading pane and marks it read. */
     public MessageContent open(FolderPath folder, MessageUid uid) {
-        return content(reader.open(access.own(), folder, uid, true));
+        return content(mailbox.open(access.own(), folder, uid, true));
     }
 
     /**
@@ -70,16 +63,15 @@ public class ReadingService {
         if (limit < 1 || limit > 200 || sort == null) {
             throw new IllegalArgumentException("Bad page: " + limit + "/" + sort);
         }
-        MailboxContext ctx = access.own();
-        MessageOperations.With<Opened> with = operations.overview(ctx, folder, sort, descending, conversations,
-                limit, store -> reader.open(store, ctx, folder, uid, true));
-        return new OpenedOverview(with.overview(), with.value() == null ? null : content(with.value()),
+        Mailbox.Opening with = mailbox.openWithOverview(access.own(), folder, uid, sort, descending, conversations,
+                limit);
+        return new OpenedOverview(with.overview(), with.message() == null ? null : content(with.message()),
                 with.failure());
     }
 
     /** The same as {@link #open} without marking the message read (print view). */
     public MessageContent peek(FolderPath folder, MessageUid uid) {
-        return content(reader.open(access.own(), folder, uid, false));
+        return content(mailbox.open(access.own(), folder, uid, false));
     }
 
     /**
@@ -89,7 +81,7 @@ public class ReadingService {
      * @param partUrlPrefix the portal address of an inline part, to which the part path is appended
      */
     public MessageBody body(FolderPath folder, MessageUid uid, boolean showImages, String partUrlPrefix) {
-        Opened opened = reader.open(access.own(), folder, uid, false);
+        OpenedMessage opened = mailbox.open(access.own(), folder, uid, false);
         ParsedMessage parsed = opened.parsed();
         if (parsed.html() == null) {
             return null;
@@ -105,7 +97,7 @@ public class ReadingService {
 
     /** Every header line as received, for the headers view. */
     public List<String> headers(FolderPath folder, MessageUid uid) {
-        return reader.headers(access.own(), folder, uid);
+        return mailbox.headers(access.own(), folder, uid);
     }
 
     /**
@@ -117,7 +109,7 @@ public class ReadingService {
         if (!PartPath.isValid(part)) {
             throw new NotFoundException("mail.error.partGone", String.valueOf(part));
         }
-        reader.download(access.own(), folder, uid, part, sink);
+        mailbox.download(access.own(), folder, uid, part, sink);
     }
 
     /** Always show remote images of mail from this sender. */
@@ -155,7 +147,7 @@ public class ReadingService {
         return n.intValue() == 0;
     }
 
-    private MessageContent content(Opened opened) {
+    private MessageContent content(OpenedMessage opened) {
         ParsedMessage parsed = opened.parsed();
         MailAddress from = opened.summary().from();
         int remoteImages = parsed.html() == null ? 0
@@ -169,7 +161,7 @@ public class ReadingService {
      * The banner "Expéditeur externe": decided by where the message entered (the header Postfix adds, never the
      * sender's own From:), and by the From: domain only for a message Postfix never received (put over IMAP).
      */
-    private boolean external(Opened opened) {
+    private boolean external(OpenedMessage opened) {
         return switch (opened.entry()) {
             case SMTP -> true;
             case SUBMISSION -> false;

@@ -20,7 +20,7 @@ public class AsReader {
     private ReadingService reading;
 
     @EJB
-    private MailService mail;
+    private MessageActionService actions;
 
     @EJB
     private fr.preau.settings.UserSettings settings;
@@ -31,7 +31,7 @@ public class AsReader {
     }
 
     public MessagePage messages(FolderPath folder) {
-        return mail.messages(folder, 0, 50);
+        return MessagePage.of(actions, folder, 0, 50);
     }
 
     public MessageContent open(FolderPath folder, MessageUid uid) {

@@ -13,9 +13,9 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 @PermitAll
 public class AsUnknownUser {
     @EJB
-    private MailService mail;
+    private FolderService folders;
 
     public java.util.List<FolderInfo> folders() {
-        return mail.folders();
+        return folders.folders();
     }
 }

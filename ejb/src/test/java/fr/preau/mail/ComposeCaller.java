@@ -15,7 +15,7 @@ public abstract class ComposeCaller {
     private ReceiptService receipts;
 
     @EJB
-    private MailService mail;
+    private MessageActionService actions;
 
     @EJB
     private ReadingService reading;
@@ -37,7 +37,7 @@ public abstract class ComposeCaller {
     }
 
     public MessagePage messages(FolderPath folder) {
-        return mail.messages(folder, 0, 50);
+        return MessagePage.of(actions, folder, 0, 50);
     }
 
     /** Who asks for a receipt, as the reading pane learns it: by opening the message. */

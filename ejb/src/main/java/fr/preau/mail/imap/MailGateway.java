@@ -11,15 +11,12 @@ import fr.preau.mail.FolderPath;
 import fr.preau.mail.HeaderText;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
-import fr.preau.mail.MessagePage;
 import fr.preau.mail.MessageSummary;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.SpecialUse;
-import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -66,34 +63,6 @@ public class MailGateway {
         result.sort(Comparator.comparing((FolderInfo f) -> f.use().order())
                 .thenComparing(f -> f.path().name(), String.CASE_INSENSITIVE_ORDER));
         return result;
-    }
-
-    /** A page of the folder, newest first: fetches only that page's envelopes. */
-    public MessagePage page(MailboxContext ctx, FolderPath path, int offset, int limit) {
-        try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_ONLY)) {
-            Folder folder = open.folder();
-            int total = folder.getMessageCount();
-            int end = total - offset;
-            if (end < 1) {
-                return new MessagePage(total, List.of());
-            }
-            int start = Math.max(1, end - limit + 1);
-            Message[] messages = folder.getMessages(start, end);
-            FetchProfile profile = new FetchProfile();
-            profile.add(FetchProfile.Item.ENVELOPE);
-            profile.add(FetchProfile.Item.FLAGS);
-            profile.add(FetchProfile.Item.SIZE);
-            profile.add(UIDFolder.FetchProfileItem.UID);
-            folder.fetch(messages, profile);
-            long validity = ((UIDFolder) folder).getUIDValidity();
-            List<MessageSummary> rows = new ArrayList<>(messages.length);
-            for (int i = messages.length - 1; i >= 0; i--) {
-                rows.add(summary(folder, validity, messages[i]));
-            }
-            return new MessagePage(total, rows);
-        } catch (MessagingException e) {
-            throw ImapConnector.storeFailure(e);
-        }
     }
 
     /** The list row of a message (also used by {@link MessageReader}). */

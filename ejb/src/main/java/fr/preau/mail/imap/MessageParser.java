@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import fr.preau.mail.Attachment;
 import fr.preau.mail.HeaderText;
+import fr.preau.mail.ParsedMessage;
 import fr.preau.mail.PartPath;
 import fr.preau.mail.ReadingProblem;
 import fr.preau.mail.ReadingProblem.Kind;
@@ -74,7 +75,8 @@ public final class MessageParser {
         }
         Map<String, String> contentIds = new LinkedHashMap<>();
         w.cidOf.forEach((part, cid) -> contentIds.putIfAbsent(cid, part));
-        return new ParsedMessage(plain, html, List.copyOf(attachments), Map.copyOf(contentIds),
+        String text = plain != null ? plain : html != null ? htmlToText(html) : "";
+        return new ParsedMessage(plain, html, text, List.copyOf(attachments), Map.copyOf(contentIds),
                 List.copyOf(w.problems));
     }
 

@@ -11,12 +11,11 @@ import java.util.List;
 import fr.preau.mail.Attachment;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.HeaderText;
-import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
-import fr.preau.mail.MessageSummary;
 import fr.preau.mail.MessageUid;
+import fr.preau.mail.OpenedMessage;
+import fr.preau.mail.ParsedMessage;
 import fr.preau.mail.PartSink;
-import fr.preau.mail.ReceiptRequest;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import fr.preau.shared.Component;
 import fr.preau.shared.NotFoundException;
@@ -44,41 +43,22 @@ public class MessageReader {
     private static final int BUFFER = 64 * 1024;
 
     /**
-     * A message as the reading pane shows it.
-     *
-     * @param entry where the message entered the academy's mail servers, from the header Postfix adds
+     * The door a message came in by, from the first {@value #ENTRY_HEADER} header (only the first one is Postfix's).
      */
-    public record Opened(MessageSummary summary, List<MailAddress> to, List<MailAddress> cc, ParsedMessage parsed,
-            ReceiptRequest receipt, Entry entry) {
-    }
-
-    /**
-     * The door a message came in by, from the first {@value #ENTRY_HEADER} header: Postfix prepends one at DATA on
-     * each of its ports (main.cf), above every header the client sent, so only the first one is Postfix's.
-     */
-    public enum Entry {
-        /** Inbound SMTP: anyone, from outside (and Sieve's redirects and vacation replies). */
-        SMTP,
-        /** The submission port: a signed-in account of the academy. */
-        SUBMISSION,
-        /** No such header: the message was put in the mailbox over IMAP (drafts, sent copies, imports). */
-        UNKNOWN;
-
-        static Entry of(Message message) throws MessagingException {
-            String[] values = message.getHeader(ENTRY_HEADER);
-            String first = values == null || values.length == 0 ? "" : values[0].strip();
-            return switch (first.toLowerCase(java.util.Locale.ROOT)) {
-                case "smtp" -> SMTP;
-                case "submission" -> SUBMISSION;
-                default -> values == null || values.length == 0 ? UNKNOWN : SMTP;
-            };
-        }
+    static OpenedMessage.Entry entry(Message message) throws MessagingException {
+        String[] values = message.getHeader(ENTRY_HEADER);
+        String first = values == null || values.length == 0 ? "" : values[0].strip();
+        return switch (first.toLowerCase(java.util.Locale.ROOT)) {
+            case "smtp" -> OpenedMessage.Entry.SMTP;
+            case "submission" -> OpenedMessage.Entry.SUBMISSION;
+            default -> values == null || values.length == 0 ? OpenedMessage.Entry.UNKNOWN : OpenedMessage.Entry.SMTP;
+        };
     }
 
     /** The header Postfix adds at reception (main.cf, docs/adr/0076). */
     public static final String ENTRY_HEADER = "X-Preau-Entree";
 
-    private final ReadCache<Opened> cache = new ReadCache<>(400, 64L * 1024 * 1024, Duration.ofMinutes(10),
+    private final ReadCache<OpenedMessage> cache = new ReadCache<>(400, 64L * 1024 * 1024, Duration.ofMinutes(10),
             o -> o.parsed().weight());
 
     @Inject
@@ -89,9 +69,9 @@ public class MessageReader {
      *
      * @param markRead set \Seen, as any IMAP client does when the user opens a message
      */
-    public Opened open(MailboxContext ctx, FolderPath path, MessageUid uid, boolean markRead) {
+    public OpenedMessage open(MailboxContext ctx, FolderPath path, MessageUid uid, boolean markRead) {
         if (!markRead) {
-            Opened cached = cache.get(key(ctx, path, uid));
+            OpenedMessage cached = cache.get(key(ctx, path, uid));
             if (cached != null) {
                 return cached;
             }
@@ -104,7 +84,7 @@ public class MessageReader {
     }
 
     /** {@link #open} over a connection the caller already has (the mail page's, ADR 0021). */
-    public Opened open(Store store, MailboxContext ctx, FolderPath path, MessageUid uid, boolean markRead)
+    public OpenedMessage open(Store store, MailboxContext ctx, FolderPath path, MessageUid uid, boolean markRead)
             throws MessagingException {
         int mode = markRead ? Folder.READ_WRITE : Folder.READ_ONLY;
         try (OpenFolder open = ImapConnector.open(store, path, mode)) {
@@ -112,15 +92,15 @@ public class MessageReader {
             Message message = find(folder, path, uid);
             // A message is parsed once while it is cached: opening it again (marked read, from the list) reuses the
             // result, so a crafted message costs its parse once, not at every click.
-            Opened known = cache.get(key(ctx, path, uid));
+            OpenedMessage known = cache.get(key(ctx, path, uid));
             ParsedMessage parsed = known != null ? known.parsed() : MessageParser.parse(message);
             if (markRead) {
                 message.setFlag(Flags.Flag.SEEN, true);
             }
-            Opened opened = new Opened(MailGateway.summary(folder, uid.uidValidity(), message),
+            OpenedMessage opened = new OpenedMessage(MailGateway.summary(folder, uid.uidValidity(), message),
                     MailGateway.addresses(message, Message.RecipientType.TO),
                     MailGateway.addresses(message, Message.RecipientType.CC), parsed,
-                    ReceiptGateway.requester(ctx, message).orElse(null), Entry.of(message));
+                    ReceiptGateway.requester(ctx, message).orElse(null), entry(message));
             cache.put(key(ctx, path, uid), opened);
             return opened;
         }

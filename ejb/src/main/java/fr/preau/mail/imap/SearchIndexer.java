@@ -19,6 +19,7 @@ import fr.preau.mail.FolderPath;
 import fr.preau.mail.HeaderText;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
+import fr.preau.mail.ParsedMessage;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import fr.preau.mail.search.Folding;
 import fr.preau.mail.search.FolderState;

@@ -21,6 +21,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import fr.preau.mail.Attachment;
+import fr.preau.mail.ParsedMessage;
 import fr.preau.mail.html.MailHtmlSanitizer;
 import jakarta.mail.Part;
 import jakarta.mail.Session;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 
 import fr.preau.mail.Attachment;
+import fr.preau.mail.ParsedMessage;
 import fr.preau.mail.ReadingProblem;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 import fr.preau.mail.FolderPath;
-import fr.preau.mail.MailService;
+import fr.preau.mail.ReadingService;
 import fr.preau.mail.MessageContent;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.export.ExportFormat;
@@ -28,7 +28,7 @@ public class AsSearchUser {
     private SearchService search;
 
     @EJB
-    private MailService mail;
+    private ReadingService reading;
 
     @EJB
     private ExportService export;
@@ -38,7 +38,7 @@ public class AsSearchUser {
     }
 
     public MessageContent open(FolderPath folder, MessageUid uid) {
-        return mail.open(folder, uid);
+        return reading.open(folder, uid);
     }
 
     public int count(FolderPath folder) {

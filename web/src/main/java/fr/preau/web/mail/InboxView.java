@@ -9,7 +9,6 @@ import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.FolderService;
 import fr.preau.mail.MailLabel;
-import fr.preau.mail.MailService;
 import fr.preau.mail.MailboxOverview;
 import fr.preau.mail.OpenedOverview;
 import fr.preau.mail.ReadingService;
@@ -35,9 +34,6 @@ public class InboxView implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Messages per page of the list (the table's {@code rows}). */
     public static final int PAGE_SIZE = 50;
-
-    @EJB
-    private MailService mail;
 
     @EJB
     private ReadingService reading;
@@ -144,7 +140,7 @@ public class InboxView implements Serializable {
 
     private void openFromLink(MessageUid linked) {
         try {
-            current = mail.open(messages.getFolder(), linked);
+            current = reading.open(messages.getFolder(), linked);
             selected = current.summary();
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
@@ -165,7 +161,7 @@ public class InboxView implements Serializable {
 
     void loadFolders() {
         try {
-            folders = mail.folders();
+            folders = folderService.folders();
         } catch (RuntimeException e) {
             folders = List.of();
             Feedback.failed(e, null);
@@ -257,7 +253,7 @@ public class InboxView implements Serializable {
             return;
         }
         try {
-            current = mail.open(messages.getFolder(), summary.uid());
+            current = reading.open(messages.getFolder(), summary.uid());
             selected = current.summary();
             if (!summary.seen()) {
                 // Opening marked it read: the badge follows without asking the server again.

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
-import fr.preau.mail.MailService;
+import fr.preau.mail.FolderService;
 import fr.preau.mail.SpecialUse;
 import fr.preau.mail.search.SearchField;
 import fr.preau.mail.search.SearchHit;
@@ -38,7 +38,7 @@ public class SearchView implements Serializable {
     private SearchService search;
 
     @EJB
-    private MailService mail;
+    private FolderService folderService;
 
     @Inject
     private UserView user;
@@ -77,7 +77,7 @@ public class SearchView implements Serializable {
 
     private void loadFolders() {
         try {
-            folders = mail.folders();
+            folders = folderService.folders();
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
         }

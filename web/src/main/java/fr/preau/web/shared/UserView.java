@@ -3,7 +3,7 @@ package fr.preau.web.shared;
 import java.io.Serializable;
 
 import fr.preau.mail.MailAddress;
-import fr.preau.mail.MailService;
+import fr.preau.mail.FolderService;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceUnavailableException;
 import jakarta.annotation.PostConstruct;
@@ -19,7 +19,7 @@ public class UserView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private MailService mail;
+    private FolderService folders;
 
     private MailAddress mailbox;
 
@@ -33,7 +33,7 @@ public class UserView implements Serializable {
     @PostConstruct
     void load() {
         try {
-            mailbox = mail.currentMailbox();
+            mailbox = folders.mailboxAddress();
         } catch (ServiceUnavailableException | NotFoundException e) {
             // The header then shows the identifier; the page itself says what is unavailable.
             mailbox = null;

@@ -29,11 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The mail service in a real WildFly against the real Dovecot, Postfix and PostgreSQL that {@code bin/preau test}
- * started: a page of a folder, reading a message, sending and receiving.
+ * The caller's own mailbox through the services the mail page uses (folders, list, reading, compose), in a real
+ * WildFly against the real Dovecot, Postfix and PostgreSQL that {@code bin/preau test} started: a page of a folder,
+ * reading a message, sending and receiving.
  */
 @ExtendWith(ArquillianExtension.class)
-class MailServiceIT {
+class OwnMailboxIT {
     private static final String RECIPIENT = "it.destinataire";
 
     @Deployment

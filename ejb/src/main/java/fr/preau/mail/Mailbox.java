@@ -1,0 +1,89 @@
+package fr.preau.mail;
+
+import java.util.List;
+
+/**
+ * The one door into a mail store (docs/adr/0085). It speaks Préau's value types only, and every call takes the
+ * caller's {@link MailboxContext}, made by {@link MailboxAccess}: the store opens the context's owner mailbox for its
+ * actor, and nothing else. {@code fr.preau.mail.imap} implements it over Dovecot; a second store (a cluster, an
+ * in-memory one for fast tests of services) implements it too and passes the same contract tests.
+ *
+ * <p>Failures: {@link fr.preau.shared.NotFoundException} (a folder, message or part that is gone),
+ * {@link fr.preau.shared.InvalidInputException} (a name or move the store refuses, with the field at fault),
+ * {@link fr.preau.shared.ServiceUnavailableException} (the store does not answer). In each case nothing changed.
+ */
+public interface Mailbox {
+
+    /** The folders, special ones first, each with its unread and total counts. */
+    List<FolderInfo> folders(MailboxContext ctx);
+
+    /** The quota and the largest folders, or null when the mailbox has no quota. */
+    QuotaInfo quota(MailboxContext ctx);
+
+    /** Creates a folder under {@code parent} (null: at the top). */
+    FolderPath createFolder(MailboxContext ctx, FolderPath parent, String name);
+
+    /** Renames a folder in place. */
+    FolderPath renameFolder(MailboxContext ctx, FolderPath path, String newName);
+
+    /** Moves a folder under {@code newParent} (null: to the top). */
+    FolderPath moveFolder(MailboxContext ctx, FolderPath path, FolderPath newParent);
+
+    /** Messages in the folder and its subfolders. */
+    int messageCount(MailboxContext ctx, FolderPath path);
+
+    /** Deletes the folder and its subfolders after moving their messages to the Corbeille; returns that count. */
+    int deleteFolder(MailboxContext ctx, FolderPath path);
+
+    /** One page of the folder in the given order. */
+    ListPage page(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending, int offset, int limit);
+
+    /** One page of the folder's conversations, newest first. */
+    ListPage threadPage(MailboxContext ctx, FolderPath path, int offset, int limit);
+
+    /** The folder tree with its counts, the quota and the first page of one folder, in one go. */
+    MailboxOverview overview(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending,
+            boolean conversations, int limit);
+
+    /**
+     * A message opened (and marked read) and the overview around it, in one go (a link to a message). The message
+     * is null when it could not be opened; {@code failure} then says why.
+     */
+    Opening openWithOverview(MailboxContext ctx, FolderPath folder, MessageUid uid, MessageSort sort,
+            boolean descending, boolean conversations, int limit);
+
+    /** What {@link #openWithOverview} gives. */
+    record Opening(MailboxOverview overview, OpenedMessage message, RuntimeException failure) {
+    }
+
+    /**
+     * Opens a message.
+     *
+     * @param markRead set it read, as any mail client does when the user opens a message
+     */
+    OpenedMessage open(MailboxContext ctx, FolderPath path, MessageUid uid, boolean markRead);
+
+    /** Every header line of the message as received (folded lines kept), in order. */
+    List<String> headers(MailboxContext ctx, FolderPath path, MessageUid uid);
+
+    /** Streams one part of the message (decoded) to the sink. */
+    void download(MailboxContext ctx, FolderPath path, MessageUid uid, String part, PartSink sink);
+
+    /** Sets or clears a system flag on these messages. */
+    void flag(MailboxContext ctx, FolderPath path, List<MessageUid> uids, MessageFlag flag, boolean on);
+
+    /** Sets or clears a keyword (a label). */
+    void keyword(MailboxContext ctx, FolderPath path, List<MessageUid> uids, String keyword, boolean on);
+
+    /** Moves messages; each exists exactly once afterwards, even if the store stops in the middle. */
+    int move(MailboxContext ctx, FolderPath from, List<MessageUid> uids, FolderPath to);
+
+    /** Moves messages to the Corbeille. */
+    int delete(MailboxContext ctx, FolderPath from, List<MessageUid> uids);
+
+    /** Moves each message to {@code Archives/<year of the message>}, creating the year's folder when missing. */
+    int archive(MailboxContext ctx, FolderPath from, List<MessageUid> uids);
+
+    /** Deletes for good every message of the Corbeille present now (not one arriving meanwhile). */
+    int emptyTrash(MailboxContext ctx);
+}

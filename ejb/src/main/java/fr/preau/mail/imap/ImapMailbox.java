@@ -1,0 +1,143 @@
+package fr.preau.mail.imap;
+
+import java.util.List;
+
+import fr.preau.mail.FolderInfo;
+import fr.preau.mail.FolderPath;
+import fr.preau.mail.ListPage;
+import fr.preau.mail.Mailbox;
+import fr.preau.mail.MailboxContext;
+import fr.preau.mail.MailboxOverview;
+import fr.preau.mail.MessageFlag;
+import fr.preau.mail.MessageSort;
+import fr.preau.mail.MessageUid;
+import fr.preau.mail.OpenedMessage;
+import fr.preau.mail.PartSink;
+import fr.preau.mail.QuotaInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Flags;
+
+/** The {@link Mailbox} port over Dovecot's IMAP, by the master login for the context's owner (ADR 0085). */
+@ApplicationScoped
+public class ImapMailbox implements Mailbox {
+    @Inject
+    private MailGateway gateway;
+
+    @Inject
+    private FolderOperations folders;
+
+    @Inject
+    private MessageOperations operations;
+
+    @Inject
+    private MessageReader reader;
+
+    @Override
+    public List<FolderInfo> folders(MailboxContext ctx) {
+        return gateway.folders(ctx);
+    }
+
+    @Override
+    public QuotaInfo quota(MailboxContext ctx) {
+        return folders.quota(ctx);
+    }
+
+    @Override
+    public FolderPath createFolder(MailboxContext ctx, FolderPath parent, String name) {
+        return folders.create(ctx, parent, name);
+    }
+
+    @Override
+    public FolderPath renameFolder(MailboxContext ctx, FolderPath path, String newName) {
+        return folders.rename(ctx, path, newName);
+    }
+
+    @Override
+    public FolderPath moveFolder(MailboxContext ctx, FolderPath path, FolderPath newParent) {
+        return folders.move(ctx, path, newParent);
+    }
+
+    @Override
+    public int messageCount(MailboxContext ctx, FolderPath path) {
+        return folders.messageCount(ctx, path);
+    }
+
+    @Override
+    public int deleteFolder(MailboxContext ctx, FolderPath path) {
+        return folders.delete(ctx, path);
+    }
+
+    @Override
+    public ListPage page(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending, int offset,
+            int limit) {
+        return operations.page(ctx, path, sort, descending, offset, limit);
+    }
+
+    @Override
+    public ListPage threadPage(MailboxContext ctx, FolderPath path, int offset, int limit) {
+        return operations.threadPage(ctx, path, offset, limit);
+    }
+
+    @Override
+    public MailboxOverview overview(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending,
+            boolean conversations, int limit) {
+        return operations.overview(ctx, path, sort, descending, conversations, limit);
+    }
+
+    @Override
+    public Opening openWithOverview(MailboxContext ctx, FolderPath folder, MessageUid uid, MessageSort sort,
+            boolean descending, boolean conversations, int limit) {
+        MessageOperations.With<OpenedMessage> with = operations.overview(ctx, folder, sort, descending,
+                conversations, limit, store -> reader.open(store, ctx, folder, uid, true));
+        return new Opening(with.overview(), with.value(), with.failure());
+    }
+
+    @Override
+    public OpenedMessage open(MailboxContext ctx, FolderPath path, MessageUid uid, boolean markRead) {
+        return reader.open(ctx, path, uid, markRead);
+    }
+
+    @Override
+    public List<String> headers(MailboxContext ctx, FolderPath path, MessageUid uid) {
+        return reader.headers(ctx, path, uid);
+    }
+
+    @Override
+    public void download(MailboxContext ctx, FolderPath path, MessageUid uid, String part, PartSink sink) {
+        reader.download(ctx, path, uid, part, sink);
+    }
+
+    @Override
+    public void flag(MailboxContext ctx, FolderPath path, List<MessageUid> uids, MessageFlag flag, boolean on) {
+        operations.setFlag(ctx, path, uids, switch (flag) {
+            case SEEN -> Flags.Flag.SEEN;
+            case FLAGGED -> Flags.Flag.FLAGGED;
+        }, on);
+    }
+
+    @Override
+    public void keyword(MailboxContext ctx, FolderPath path, List<MessageUid> uids, String keyword, boolean on) {
+        operations.setKeyword(ctx, path, uids, keyword, on);
+    }
+
+    @Override
+    public int move(MailboxContext ctx, FolderPath from, List<MessageUid> uids, FolderPath to) {
+        return operations.move(ctx, from, uids, to);
+    }
+
+    @Override
+    public int delete(MailboxContext ctx, FolderPath from, List<MessageUid> uids) {
+        return operations.delete(ctx, from, uids);
+    }
+
+    @Override
+    public int archive(MailboxContext ctx, FolderPath from, List<MessageUid> uids) {
+        return operations.archive(ctx, from, uids);
+    }
+
+    @Override
+    public int emptyTrash(MailboxContext ctx) {
+        return operations.emptyTrash(ctx);
+    }
+}
