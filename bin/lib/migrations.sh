@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Flyway migrations (ejb/src/main/resources/db/migration) applied to the
 # database `preau` as its owner, PREAU_DB_OWNER_USER, not the portal's role
-# (docs/adr/0082; postgresql_bootstrap hands an older database over first).
+# (docs/adr/0071; postgresql_bootstrap hands an older database over first).
 # Flyway keeps its history table, so this runs on every start and does
 # nothing when the schema is current.
 

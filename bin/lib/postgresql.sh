@@ -95,7 +95,7 @@ CONF
 
 # Roles and database. Run on every start: creating what is missing and
 # (re)setting the passwords from preau.env, so the two can never drift.
-# Two roles for the portal (docs/adr/0082): the owner (preau_owner) owns the
+# Two roles for the portal (docs/adr/0071): the owner (preau_owner) owns the
 # database and every object in it and runs Flyway; the datasource's role
 # (preau) owns nothing and gets row privileges only (V85), so it can neither
 # change the audit log nor take its guard down.

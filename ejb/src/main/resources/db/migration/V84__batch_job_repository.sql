@@ -1,6 +1,6 @@
 -- The job repository of WildFly's batch subsystem (JBeret, 04-batch.cli: jdbc-job-repository on PreauDS).
 -- JBeret creates these tables itself on first use when they are missing, but the portal's role may not create
--- tables any more (V85, docs/adr/0082): they are created here, by the owner, with JBeret 3.1's own
+-- tables any more (V85, docs/adr/0071): they are created here, by the owner, with JBeret 3.1's own
 -- PostgreSQL DDL (sql/jberet-postgresql.ddl in jberet-core). A database where JBeret already made them keeps them.
 create table if not exists job_instance (
     jobinstanceid    bigserial not null primary key,

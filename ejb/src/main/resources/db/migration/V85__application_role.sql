@@ -1,4 +1,4 @@
--- Two roles (issue 9, item 12; docs/adr/0082): the owner of the schema, who runs Flyway (this file runs as it),
+-- Two roles (issue 9, item 12; docs/adr/0071): the owner of the schema, who runs Flyway (this file runs as it),
 -- and the portal's role ${appRole} (the datasource), which only reads and writes rows. ${appRole} owns nothing, so it
 -- cannot alter or drop a table, disable or replace a trigger, or grant itself a privilege. The audit log
 -- (audit_entry) is append-only for it: SELECT and INSERT, no UPDATE, DELETE or TRUNCATE; entries older than the
@@ -7,7 +7,7 @@ do $$
 begin
     if current_user = '${appRole}' then
         raise exception 'Flyway must run as the owner of the schema, not as the portal''s role ${appRole} '
-            '(README, "Database roles"; docs/adr/0082)';
+            '(README, "Database roles"; docs/adr/0071)';
     end if;
 end;
 $$;

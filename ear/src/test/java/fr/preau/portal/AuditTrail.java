@@ -33,7 +33,7 @@ final class AuditTrail {
     }
 
     /**
-     * Forgets the entries of a test user. The portal's role cannot (docs/adr/0082): this connects as the owner of the
+     * Forgets the entries of a test user. The portal's role cannot (docs/adr/0071): this connects as the owner of the
      * schema and declares itself to the table's trigger, as the owner's purge function does.
      */
     static void forget(String username) throws SQLException {

@@ -26,7 +26,7 @@ import jakarta.persistence.TypedQuery;
  * ({@value #RETENTION_SETTING}, default {@value #DEFAULT_RETENTION_DAYS} days, at least
  * {@value #MIN_RETENTION_DAYS}). There is no other way to change or delete an entry, and the database refuses it
  * too: the portal's role may only read and insert rows of {@code audit_entry}; the purge goes through the owner's
- * function {@code audit_purge} (migration V85, docs/adr/0082).
+ * function {@code audit_purge} (migration V85, docs/adr/0071).
  */
 @Stateless
 @ServiceBoundary

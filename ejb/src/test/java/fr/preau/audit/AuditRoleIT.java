@@ -18,7 +18,7 @@ import fr.preau.testing.TestEnv;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audit log is append-only because of the database role the portal connects as (issue 9, item 12; ADR 0082),
+ * The audit log is append-only because of the database role the portal connects as (issue 9, item 12; ADR 0071),
  * not because of a setting: connected to the real PostgreSQL exactly as the portal's datasource is
  * ({@code PREAU_DB_USER}), UPDATE, DELETE (even after declaring the old purge setting) and TRUNCATE are refused, and
  * so is every way of taking the guard down; the only delete is the retention purge function, which keeps at least
