@@ -34,6 +34,8 @@ PREAU_DB_NAME=preau
 PREAU_DB_USER=preau
 PREAU_DB_PASSWORD=$(random_secret)
 PREAU_DB_URL=jdbc:postgresql://127.0.0.1:$((15432 + p))/preau
+PREAU_DB_OWNER_USER=preau_owner
+PREAU_DB_OWNER_PASSWORD=$(random_secret)
 PREAU_MAILDB_USER=preau_mail
 PREAU_MAILDB_PASSWORD=$(random_secret)
 
@@ -86,6 +88,9 @@ env_add_missing() {
     # Per-account sending limit of the submission port (docs/adr/0081).
     grep -q '^PREAU_SEND_MAX_RECIPIENTS_PER_HOUR=' "$file" ||
         printf 'PREAU_SEND_MAX_RECIPIENTS_PER_HOUR=1000\nPREAU_SEND_MAX_MESSAGES_PER_HOUR=200\n' >>"$file"
+    # The owner of the database, who runs Flyway; the portal's role owns nothing (docs/adr/0071).
+    grep -q '^PREAU_DB_OWNER_PASSWORD=' "$file" ||
+        printf 'PREAU_DB_OWNER_USER=preau_owner\nPREAU_DB_OWNER_PASSWORD=%s\n' "$(random_secret)" >>"$file"
     # Dovecot's quota-status policy service, asked by Postfix at RCPT time (docs/adr/0045).
     if ! grep -q '^PREAU_QUOTA_STATUS_PORT=' "$file"; then
         local offset

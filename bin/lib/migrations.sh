@@ -1,7 +1,9 @@
 # shellcheck shell=bash
 # Flyway migrations (ejb/src/main/resources/db/migration) applied to the
-# database `preau` as its owner. Flyway keeps its history table, so this
-# runs on every start and does nothing when the schema is current.
+# database `preau` as its owner, PREAU_DB_OWNER_USER, not the portal's role
+# (docs/adr/0071; postgresql_bootstrap hands an older database over first).
+# Flyway keeps its history table, so this runs on every start and does
+# nothing when the schema is current.
 
 migrations_dir() { printf '%s/ejb/src/main/resources/db/migration' "$PREAU_REPO"; }
 
@@ -26,13 +28,13 @@ migrations_run() {
         echo "--- $(date -Is) flyway:migrate"
         # The connection goes through the environment, which the Flyway
         # Maven plugin reads: on the command line the password would show
-        # in `ps`. Locations and the mailReaderRole placeholder come from
-        # ejb/pom.xml.
+        # in `ps`. Locations and the mailReaderRole and appRole placeholders
+        # come from ejb/pom.xml.
         (
             cd "$PREAU_REPO"
             FLYWAY_URL="jdbc:postgresql://$PREAU_DB_HOST:$PREAU_DB_PORT/$PREAU_DB_NAME" \
-            FLYWAY_USER=$PREAU_DB_USER \
-            FLYWAY_PASSWORD=$PREAU_DB_PASSWORD \
+            FLYWAY_USER=$PREAU_DB_OWNER_USER \
+            FLYWAY_PASSWORD=$PREAU_DB_OWNER_PASSWORD \
                 mvn -B -q -pl ejb flyway:migrate -Dflyway.validateMigrationNaming=true -Dflyway.outOfOrder=true
         )
     } >>"$log" 2>&1 || {

@@ -95,16 +95,29 @@ CONF
 
 # Roles and database. Run on every start: creating what is missing and
 # (re)setting the passwords from preau.env, so the two can never drift.
+# Two roles for the portal (docs/adr/0071): the owner (preau_owner) owns the
+# database and every object in it and runs Flyway; the datasource's role
+# (preau) owns nothing and gets row privileges only (V85), so it can neither
+# change the audit log nor take its guard down.
 postgresql_bootstrap() {
     # Values are hex (openssl rand -hex): safe inside SQL quotes.
     pg_psql -d postgres >>"$(log_file postgresql)" 2>&1 <<SQL || fail_component PostgreSQL postgresql "création des rôles impossible" "could not create roles"
+select format('create role %I login', 'preau_owner') where not exists (select 1 from pg_roles where rolname = 'preau_owner') \gexec
 select format('create role %I login', 'preau') where not exists (select 1 from pg_roles where rolname = 'preau') \gexec
 select format('create role %I login', 'preau_mail') where not exists (select 1 from pg_roles where rolname = 'preau_mail') \gexec
-alter role preau password '$PREAU_DB_PASSWORD';
+alter role preau_owner nosuperuser nocreatedb nocreaterole password '$PREAU_DB_OWNER_PASSWORD';
+alter role preau nosuperuser nocreatedb nocreaterole password '$PREAU_DB_PASSWORD';
 alter role preau_mail password '$PREAU_MAILDB_PASSWORD';
-select 'create database preau owner preau encoding ''UTF8''' where not exists (select 1 from pg_database where datname = 'preau') \gexec
+select 'create database preau owner preau_owner encoding ''UTF8''' where not exists (select 1 from pg_database where datname = 'preau') \gexec
 -- preau_mail only reads the mail_server_* views (granted by V2, Flyway).
 grant connect on database preau to preau_mail;
+SQL
+    # A database made before the owner role existed (everything owned by the
+    # portal's role): handed over to the owner before Flyway runs as it.
+    # REASSIGN also moves the database itself, and with it the schema public
+    # (owned by pg_database_owner). A no-op once preau owns nothing.
+    pg_psql -d preau >>"$(log_file postgresql)" 2>&1 <<SQL || fail_component PostgreSQL postgresql "transfert des objets au rôle propriétaire impossible" "could not hand the database over to the owner role"
+reassign owned by preau to preau_owner;
 SQL
 }
 

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 
 /**
  * One line of the audit log. Immutable: written once by {@link AuditLog#append}, never updated; the database
- * refuses UPDATE and DELETE except for the retention purge (migration V71).
+ * refuses UPDATE and DELETE to the portal's role, the retention purge aside (migrations V71 and V85).
  */
 @Entity
 @Table(name = "audit_entry")

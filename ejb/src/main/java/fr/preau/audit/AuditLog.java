@@ -2,7 +2,6 @@ package fr.preau.audit;
 
 import java.security.Principal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,14 +23,20 @@ import jakarta.persistence.TypedQuery;
 /**
  * The audit log (capability ID-7): append-only. Users read their own entries (as actor or subject), administrators
  * search all of them; the nightly job purges entries older than the academy's retention
- * ({@value #RETENTION_SETTING}, default {@value #DEFAULT_RETENTION_DAYS} days). There is no other way to change or
- * delete an entry, and the database refuses it too (migration V71).
+ * ({@value #RETENTION_SETTING}, default {@value #DEFAULT_RETENTION_DAYS} days, at least
+ * {@value #MIN_RETENTION_DAYS}). There is no other way to change or delete an entry, and the database refuses it
+ * too: the portal's role may only read and insert rows of {@code audit_entry}; the purge goes through the owner's
+ * function {@code audit_purge} (migration V85, docs/adr/0071).
  */
 @Stateless
 @ServiceBoundary
 public class AuditLog {
     public static final String RETENTION_SETTING = "audit.retention-days";
     public static final int DEFAULT_RETENTION_DAYS = 365;
+    /** The shortest retention the database's {@code audit_purge} accepts (six months). */
+    public static final int MIN_RETENTION_DAYS = 180;
+    /** The longest one (100 years). */
+    static final int MAX_RETENTION_DAYS = 36_500;
     static final int MAX_PAGE = 200;
 
     @PersistenceContext(unitName = "preau")
@@ -82,30 +87,31 @@ public class AuditLog {
         return q.getSingleResult();
     }
 
-    /** The retention of the academy: entries older than this are purged each night. */
+    /**
+     * The retention of the academy: entries older than this are purged each night. A setting below
+     * {@value #MIN_RETENTION_DAYS} days counts as {@value #MIN_RETENTION_DAYS}.
+     */
     @PermitAll
     public Duration retention() {
-        return Duration.ofDays(Math.max(1, settings.integer(RETENTION_SETTING, DEFAULT_RETENTION_DAYS)));
+        int days = settings.integer(RETENTION_SETTING, DEFAULT_RETENTION_DAYS);
+        return Duration.ofDays(Math.min(MAX_RETENTION_DAYS, Math.max(MIN_RETENTION_DAYS, days)));
     }
 
     /**
      * Deletes the entries older than the retention; the only delete path, used by the nightly job
-     * {@code audit-purge}. Declares itself to the database trigger for this transaction only, and records the purge
-     * as an ADMIN_ACTION of the system (no actor).
+     * {@code audit-purge}. The database does the deleting (function {@code audit_purge}, owned by the schema's owner,
+     * on the database's clock), and records the purge as an ADMIN_ACTION of the system (no actor).
      *
      * @return how many entries were deleted
      */
     @PermitAll
     public int purgeExpired() {
-        Instant limit = Instant.now().minus(retention());
-        em.createNativeQuery("select set_config('preau.audit_purge', 'on', true)").getSingleResult();
-        int deleted = em.createNativeQuery("delete from audit_entry where at < ?1").setParameter(1, limit)
-                .executeUpdate();
-        em.createNativeQuery("select set_config('preau.audit_purge', 'off', true)").getSingleResult();
+        long days = retention().toDays();
+        int deleted = ((Number) em.createNativeQuery("select audit_purge(cast(?1 as integer))")
+                .setParameter(1, (int) days).getSingleResult()).intValue();
         // The purge itself is an administrative action of the system: it leaves its own line.
         em.persist(new AuditEntry(AuditEvent.of(AuditAction.ADMIN_ACTION, null, null, null, true,
-                "audit-purge : " + deleted + " entrée(s) de plus de " + retention().toDays() + " jours supprimée(s)"),
-                null));
+                "audit-purge : " + deleted + " entrée(s) de plus de " + days + " jours supprimée(s)"), null));
         return deleted;
     }
 
