@@ -1,5 +1,6 @@
 package fr.preau.mail;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -34,6 +35,25 @@ public interface Mailbox {
 
     /** Deletes the folder and its subfolders after moving their messages to the Corbeille; returns that count. */
     int deleteFolder(MailboxContext ctx, FolderPath path);
+
+    /** Messages in this folder alone. */
+    int messagesIn(MailboxContext ctx, FolderPath path);
+
+    /**
+     * Gives every message of the folder as stored, oldest first, in batches (exports); reading marks nothing read.
+     *
+     * @return how many messages were given
+     * @throws IOException when the sink fails (the reader went away): the stream stops there
+     */
+    int stream(MailboxContext ctx, FolderPath path, MessageStream sink) throws IOException;
+
+    /**
+     * Tells what changed in the mailbox since what {@code changes} has seen (the search index keeps it), folder by
+     * folder, over one connection; mail delivered, moved or deleted by any client counts.
+     *
+     * @return the folder tree with its counts, as listed for it
+     */
+    List<FolderInfo> catchUp(MailboxContext ctx, MailboxChanges changes);
 
     /** One page of the folder in the given order. */
     ListPage page(MailboxContext ctx, FolderPath path, MessageSort sort, boolean descending, int offset, int limit);
@@ -83,6 +103,23 @@ public interface Mailbox {
 
     /** Moves each message to {@code Archives/<year of the message>}, creating the year's folder when missing. */
     int archive(MailboxContext ctx, FolderPath from, List<MessageUid> uids);
+
+    /**
+     * Sends the message, attached byte for byte ({@code message/rfc822}), to the report's address from the context's
+     * owner, then moves it to the report's folder, so that it exists exactly once. The report goes first: when it
+     * cannot be sent, nothing moves.
+     */
+    void report(MailboxContext ctx, FolderPath folder, MessageUid uid, Report report);
+
+    /**
+     * A report of a message (spam, phishing).
+     *
+     * @param label the French word put in the subject, for the recipient's filters
+     * @param tag the value of the report's {@code X-Preau-Report} header
+     * @param then where the message goes once reported
+     */
+    record Report(MailAddress to, String label, String tag, SpecialUse then) {
+    }
 
     /** Deletes for good every message of the Corbeille present now (not one arriving meanwhile). */
     int emptyTrash(MailboxContext ctx);

@@ -36,10 +36,7 @@ class ArchitectureTest {
             new Known("fr.preau.mail.SignatureService", "fr.preau.mail.compose"),
             new Known("fr.preau.mail.OutgoingMessage", "fr.preau.mail.compose"),
             new Known("fr.preau.mail.AttachmentSource", "fr.preau.mail.compose"),
-            new Known("fr.preau.mail.ReceiptService", "fr.preau.mail.imap"),
-            new Known("fr.preau.mail.export.ExportService", "fr.preau.mail.imap"),
-            new Known("fr.preau.mail.report.ReportService", "fr.preau.mail.imap"),
-            new Known("fr.preau.mail.search.SearchService", "fr.preau.mail.imap"));
+            new Known("fr.preau.mail.ReceiptService", "fr.preau.mail.imap"));
 
     private static final Set<String> KNOWN_JAKARTA_MAIL = Set.of(
             "fr.preau.identity.RecoveryMailer",

@@ -2,10 +2,12 @@ package fr.preau.mail.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 
 import fr.preau.mail.FolderPath;
+import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxAccess;
-import fr.preau.mail.imap.FolderExporter;
+import fr.preau.mail.MessageStream;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -30,11 +32,11 @@ public class ExportService {
     private MailboxAccess access;
 
     @Inject
-    private FolderExporter exporter;
+    private Mailbox mailbox;
 
     /** How many messages the folder holds (shown before the download). */
     public int count(FolderPath folder) {
-        return exporter.count(access.own(), folder);
+        return mailbox.messagesIn(access.own(), folder);
     }
 
     /**
@@ -47,6 +49,27 @@ public class ExportService {
      */
     public int export(FolderPath folder, ExportFormat format, OutputStream out, Runnable beforeFirstByte,
             ExportListener listener) throws IOException {
-        return exporter.export(access.own(), folder, format, out, beforeFirstByte, listener);
+        ExportWriters.Writer writer = ExportWriters.of(format, out);
+        int[] total = {0};
+        int done = mailbox.stream(access.own(), folder, new MessageStream() {
+            @Override
+            public void begin(int count) {
+                total[0] = count;
+                beforeFirstByte.run();
+                listener.progress(0, count);
+            }
+
+            @Override
+            public void message(long uid, Instant arrived, byte[] bytes, int start, int count) throws IOException {
+                writer.write(uid, arrived, bytes, start, count);
+            }
+
+            @Override
+            public void progress(int written) {
+                listener.progress(written, total[0]);
+            }
+        });
+        writer.finish();
+        return done;
     }
 }

@@ -1,15 +1,18 @@
 package fr.preau.mail.imap;
 
+import java.io.IOException;
 import java.util.List;
 
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.ListPage;
 import fr.preau.mail.Mailbox;
+import fr.preau.mail.MailboxChanges;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MailboxOverview;
 import fr.preau.mail.MessageFlag;
 import fr.preau.mail.MessageSort;
+import fr.preau.mail.MessageStream;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.OpenedMessage;
 import fr.preau.mail.PartSink;
@@ -32,6 +35,15 @@ public class ImapMailbox implements Mailbox {
 
     @Inject
     private MessageReader reader;
+
+    @Inject
+    private FolderExporter exporter;
+
+    @Inject
+    private MessageReporter reporter;
+
+    @Inject
+    private FolderChangeReader changeReader;
 
     @Override
     public List<FolderInfo> folders(MailboxContext ctx) {
@@ -66,6 +78,21 @@ public class ImapMailbox implements Mailbox {
     @Override
     public int deleteFolder(MailboxContext ctx, FolderPath path) {
         return folders.delete(ctx, path);
+    }
+
+    @Override
+    public int messagesIn(MailboxContext ctx, FolderPath path) {
+        return exporter.count(ctx, path);
+    }
+
+    @Override
+    public int stream(MailboxContext ctx, FolderPath path, MessageStream sink) throws IOException {
+        return exporter.stream(ctx, path, sink);
+    }
+
+    @Override
+    public List<FolderInfo> catchUp(MailboxContext ctx, MailboxChanges changes) {
+        return changeReader.catchUp(ctx, changes);
     }
 
     @Override
@@ -134,6 +161,11 @@ public class ImapMailbox implements Mailbox {
     @Override
     public int archive(MailboxContext ctx, FolderPath from, List<MessageUid> uids) {
         return operations.archive(ctx, from, uids);
+    }
+
+    @Override
+    public void report(MailboxContext ctx, FolderPath folder, MessageUid uid, Report report) {
+        reporter.report(ctx, folder, uid, report);
     }
 
     @Override

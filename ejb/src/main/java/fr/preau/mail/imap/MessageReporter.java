@@ -6,11 +6,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import fr.preau.mail.FolderPath;
-import fr.preau.mail.MailAddress;
+import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
-import fr.preau.mail.report.ReportKind;
 import fr.preau.shared.Component;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceUnavailableException;
@@ -48,19 +47,19 @@ public class MessageReporter {
     @Inject
     private ImapConnector imap;
 
-    public void report(MailboxContext ctx, FolderPath path, MessageUid uid, ReportKind kind, MailAddress security) {
+    public void report(MailboxContext ctx, FolderPath path, MessageUid uid, Mailbox.Report kind) {
         try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_WRITE)) {
             IMAPFolder folder = (IMAPFolder) open.folder();
             Message message = folder.getUIDValidity() == uid.uidValidity() ? folder.getMessageByUID(uid.uid()) : null;
             if (message == null || message.isExpunged()) {
                 throw new NotFoundException("mail.error.messageGone", path.name() + "/" + uid);
             }
-            Folder target = ImapConnector.findSpecial(store, kind.target());
+            Folder target = ImapConnector.findSpecial(store, kind.then());
             if (target == null) {
-                throw new NotFoundException("report.error.noFolder", kind.target().name());
+                throw new NotFoundException("report.error.noFolder", kind.then().name());
             }
             byte[] original = raw(folder, uid.uid());
-            send(ctx, kind, security, original, message);
+            send(ctx, kind, original, message);
             if (!target.getFullName().equals(folder.getFullName())) {
                 move(store, folder, message, target);
             }
@@ -82,7 +81,7 @@ public class MessageReporter {
         });
     }
 
-    private void send(MailboxContext ctx, ReportKind kind, MailAddress security, byte[] original, Message message)
+    private void send(MailboxContext ctx, Mailbox.Report kind, byte[] original, Message message)
             throws MessagingException {
         Session session = imap.userSession();
         MimeMessage report = new MimeMessage(session);
@@ -95,11 +94,11 @@ public class MessageReporter {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        report.setRecipient(Message.RecipientType.TO, new InternetAddress(security.address()));
+        report.setRecipient(Message.RecipientType.TO, new InternetAddress(kind.to().address()));
         report.setSubject("[" + kind.label() + "] " + subject, "UTF-8");
         report.setSentDate(new Date());
         report.setHeader("User-Agent", "Préau");
-        report.setHeader("X-Preau-Report", kind.name().toLowerCase(java.util.Locale.ROOT));
+        report.setHeader("X-Preau-Report", kind.tag());
         MimeBodyPart text = new MimeBodyPart();
         text.setText("Signalement « " + kind.label() + " » transmis depuis Préau par " + ctx.actor().address()
                 + ".\nLe message d'origine est joint tel qu'il a été reçu (tous ses en-têtes).\n"

@@ -5,9 +5,9 @@ import java.util.logging.Logger;
 
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.MailAddress;
+import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MessageUid;
-import fr.preau.mail.imap.MessageReporter;
 import fr.preau.settings.AcademySettings;
 import fr.preau.shared.Component;
 import fr.preau.shared.ServiceBoundary;
@@ -44,7 +44,7 @@ public class ReportService {
     private AcademySettings settings;
 
     @Inject
-    private MessageReporter reporter;
+    private Mailbox mailbox;
 
     /** Sends the report, moves the message; returns the address the report went to (shown to the user). */
     public String report(FolderPath folder, MessageUid uid, ReportKind kind) {
@@ -54,7 +54,8 @@ public class ReportService {
                     "Academy setting " + ADDRESS_SETTING + " is not an address: '" + address + "'");
             throw new ServiceUnavailableException(Component.MAIL_TRANSPORT, null);
         }
-        reporter.report(access.own(), folder, uid, kind, new MailAddress(address, null));
+        mailbox.report(access.own(), folder, uid, new Mailbox.Report(new MailAddress(address, null), kind.label(),
+                kind.name().toLowerCase(Locale.ROOT), kind.target()));
         return address;
     }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import fr.preau.mail.FolderMark;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.MessageUid;
 import fr.preau.shared.Component;
@@ -41,15 +42,15 @@ public class SearchIndex {
     private DataSource dataSource;
 
     /** The indexed folders of a mailbox, by IMAP name. */
-    public Map<String, FolderState> folders(String mailbox) {
+    public Map<String, FolderMark> folders(String mailbox) {
         String sql = "select f.folder, f.uid_validity, f.uid_next, (select count(*) from mail_search_message m"
                 + " where m.mailbox = f.mailbox and m.folder = f.folder) from mail_search_folder f where f.mailbox = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, mailbox);
-            Map<String, FolderState> result = new HashMap<>();
+            Map<String, FolderMark> result = new HashMap<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    result.put(r.getString(1), new FolderState(r.getLong(2), r.getLong(3), r.getInt(4)));
+                    result.put(r.getString(1), new FolderMark(r.getLong(2), r.getLong(3), r.getInt(4)));
                 }
             }
             return result;

@@ -5,7 +5,6 @@ import java.util.List;
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
-import fr.preau.mail.imap.SearchIndexer;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.RolesAllowed;

@@ -9,22 +9,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
 import fr.preau.mail.FolderInfo;
+import fr.preau.mail.FolderMark;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.HeaderText;
 import fr.preau.mail.MailAddress;
+import fr.preau.mail.MailboxChanges;
 import fr.preau.mail.MailboxContext;
+import fr.preau.mail.MessageText;
 import fr.preau.mail.ParsedMessage;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
-import fr.preau.mail.search.Folding;
-import fr.preau.mail.search.FolderState;
-import fr.preau.mail.search.IndexedMessage;
-import fr.preau.mail.search.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Folder;
@@ -47,59 +43,37 @@ import org.eclipse.angus.mail.imap.protocol.Status;
 import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
- * Brings the search index of a mailbox up to date from IMAP (ADR 0030). One LIST-STATUS (every folder in one round
- * trip) tells what changed since the last time: a new UIDVALIDITY re-indexes the folder, UIDs at or above the indexed
- * UIDNEXT are fetched in batches (headers, structure and the first {@value #TEXT_BYTES} bytes), and when the folder
- * holds fewer messages than the index, the rows of UIDs that left it are removed. A folder that no longer exists is
- * forgotten. So mail delivered, moved or deleted by any IMAP client is reflected at the next call, at the cost of
- * one LIST-STATUS when nothing changed.
+ * Tells a feature what changed in a mailbox since it last looked ({@link fr.preau.mail.Mailbox#catchUp}; the search
+ * index, ADR 0030). One LIST-STATUS (every folder in one round trip) tells what changed: a new UIDVALIDITY starts the
+ * folder again, UIDs at or above the UIDNEXT seen are fetched in batches (headers, structure and the first
+ * {@value #TEXT_BYTES} bytes), and when the folder holds fewer messages than were seen, the UIDs it still holds are
+ * given. A folder that no longer exists is said gone. So mail delivered, moved or deleted by any IMAP client is
+ * reflected at the next call, at the cost of one LIST-STATUS when nothing changed.
  */
 @ApplicationScoped
-public class SearchIndexer {
-    private static final Logger LOG = Logger.getLogger(SearchIndexer.class.getName());
+public class FolderChangeReader {
+    private static final Logger LOG = Logger.getLogger(FolderChangeReader.class.getName());
     private static final int BATCH_UIDS = 250;
     private static final int TEXT_BYTES = 256 * 1024;
-    private static final int MAX_BODY_CHARS = 100_000;
 
     @Inject
     private ImapConnector imap;
 
-    @Inject
-    private SearchIndex index;
-
-    /** One indexer at a time per mailbox: a second caller waits, then finds little or nothing left to do. */
-    private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-
-    /**
-     * Updates the index of the mailbox.
-     *
-     * @return the folder tree with its counts, as listed for the update (the search page shows it)
-     */
-    public List<FolderInfo> sync(MailboxContext ctx) {
-        String mailbox = ctx.owner().address();
-        ReentrantLock lock = locks.computeIfAbsent(mailbox, k -> new ReentrantLock());
-        lock.lock();
-        try {
-            return syncLocked(ctx, mailbox);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private List<FolderInfo> syncLocked(MailboxContext ctx, String mailbox) {
+    /** {@link fr.preau.mail.Mailbox#catchUp}. */
+    public List<FolderInfo> catchUp(MailboxContext ctx, MailboxChanges changes) {
         Session parsing = imap.userSession();
         try (Store store = imap.connect(ctx)) {
-            Map<String, FolderState> known = index.folders(mailbox);
+            Map<String, FolderMark> known = changes.marks();
             Set<String> present = new HashSet<>();
             List<ImapCommands.ListedFolder> listed = ImapCommands.listStatus(store, "MESSAGES", "UNSEEN", "UIDNEXT",
                     "UIDVALIDITY");
             for (ImapCommands.ListedFolder f : personal(store, listed)) {
                 present.add(f.name());
-                syncFolder(store, f.name(), f.status(), mailbox, known.get(f.name()), parsing);
+                syncFolder(store, f.name(), f.status(), changes, known.get(f.name()), parsing);
             }
             for (String gone : known.keySet()) {
                 if (!present.contains(gone)) {
-                    index.dropFolder(mailbox, gone);
+                    changes.gone(gone);
                 }
             }
             return MailGateway.folders(listed);
@@ -130,12 +104,12 @@ public class SearchIndexer {
         return result;
     }
 
-    private int syncFolder(Store store, String name, Status status, String mailbox, FolderState known,
+    private int syncFolder(Store store, String name, Status status, MailboxChanges changes, FolderMark known,
             Session parsing) throws MessagingException {
-        FolderState state = known;
+        FolderMark state = known;
         if (state == null || state.uidValidity() != status.uidvalidity) {
-            index.resetFolder(mailbox, name, status.uidvalidity);
-            state = new FolderState(status.uidvalidity, 1, 0);
+            changes.reset(name, status.uidvalidity);
+            state = new FolderMark(status.uidvalidity, 1, 0);
         }
         boolean newMail = status.uidnext > state.uidNext();
         if (!newMail && state.count() == status.total) {
@@ -151,14 +125,13 @@ public class SearchIndexer {
             if (newMail) {
                 for (long first = state.uidNext(); first < status.uidnext; first += BATCH_UIDS) {
                     long last = Math.min(status.uidnext - 1, first + BATCH_UIDS - 1);
-                    List<IndexedMessage> batch = fetch(opened, name, status.uidvalidity, first, last, parsing);
-                    index.add(mailbox, batch);
-                    index.indexedUpTo(mailbox, name, last + 1);
+                    List<MessageText> batch = fetch(opened, name, first, last, parsing);
+                    changes.added(name, status.uidvalidity, batch, last + 1);
                     added += batch.size();
                 }
             }
             if (state.count() + added != status.total) {
-                index.retainOnly(mailbox, name, uids(opened));
+                changes.retainOnly(name, uids(opened));
             }
         }
         return added;
@@ -176,28 +149,28 @@ public class SearchIndexer {
         return result;
     }
 
-    private static List<IndexedMessage> fetch(IMAPFolder folder, String name, long validity, long first, long last,
-            Session parsing) throws MessagingException {
+    private static List<MessageText> fetch(IMAPFolder folder, String name, long first, long last, Session parsing)
+            throws MessagingException {
         Response[] responses = (Response[]) folder.doCommand(p -> {
             Response[] r = p.command("UID FETCH " + first + ":" + last
                     + " (UID RFC822.SIZE INTERNALDATE BODYSTRUCTURE BODY.PEEK[]<0." + TEXT_BYTES + ">)", null);
             p.handleResult(r[r.length - 1]);
             return r;
         });
-        List<IndexedMessage> result = new ArrayList<>();
+        List<MessageText> result = new ArrayList<>();
         for (Response r : responses) {
             if (r instanceof FetchResponse f) {
                 UID uid = f.getItem(UID.class);
                 // UID FETCH n:m answers with the last message even when its UID is below n.
                 if (uid != null && uid.uid >= first && uid.uid <= last) {
-                    result.add(indexed(f, name, validity, uid.uid, parsing));
+                    result.add(text(f, name, uid.uid, parsing));
                 }
             }
         }
         return result;
     }
 
-    private static IndexedMessage indexed(FetchResponse f, String folder, long validity, long uid, Session parsing) {
+    private static MessageText text(FetchResponse f, String folder, long uid, Session parsing) {
         RFC822SIZE size = f.getItem(RFC822SIZE.class);
         INTERNALDATE internal = f.getItem(INTERNALDATE.class);
         BODYSTRUCTURE structure = f.getItem(BODYSTRUCTURE.class);
@@ -236,13 +209,8 @@ public class SearchIndexer {
                 LOG.fine("Message " + folder + "/" + uid + " only partly indexed: " + e);
             }
         }
-        String bodyWords = Folding.fold(text);
-        if (bodyWords.length() > MAX_BODY_CHARS) {
-            bodyWords = bodyWords.substring(0, MAX_BODY_CHARS);
-        }
-        return new IndexedMessage(folder, uid, validity, date, fromLabel, subject, size == null ? 0 : size.size,
-                !attachments.isEmpty(), Folding.fold(from), Folding.fold(recipients), Folding.fold(subject),
-                bodyWords, Folding.fold(String.join(" ", attachments)));
+        return new MessageText(uid, date, size == null ? 0 : size.size, fromLabel, from, recipients, subject, text,
+                List.copyOf(attachments));
     }
 
     private static void attachmentNames(BODYSTRUCTURE part, Set<String> names, int depth) {
