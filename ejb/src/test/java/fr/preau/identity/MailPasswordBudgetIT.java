@@ -65,14 +65,14 @@ class MailPasswordBudgetIT {
         assertEquals(DEFAULT_BUDGET, spent.getInt("numFailures"), spent.toString());
 
         assertThrows(AuthenticationFailedException.class,
-                () -> ImapProbe.loginFrom(clientAddress(), address, password).close(),
+                () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password).close(),
                 "the right account password is refused from a mail client once the budget is spent");
         JsonObject after = keycloak.bruteForceStatus(username);
         assertEquals(spent.getInt("numFailures"), after.getInt("numFailures"), "Keycloak was not asked: " + after);
         assertEquals(spent.getJsonNumber("lastFailure"), after.getJsonNumber("lastFailure"), after.toString());
         assertFalse(after.getBoolean("disabled"), after.toString());
 
-        try (ImapProbe client = ImapProbe.loginFrom(clientAddress(), address, appPassword)) {
+        try (ImapProbe client = ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, appPassword)) {
             assertTrue(client.store().isConnected(), "an app password still opens the mailbox");
         }
         try (ImapProbe portal = ImapProbe.asMaster(address)) {
@@ -88,7 +88,7 @@ class MailPasswordBudgetIT {
         String address = TestUser.create(username, "Morgan", "Série", password, false);
 
         guess(address, DEFAULT_BUDGET - 1);
-        try (ImapProbe client = ImapProbe.loginFrom(clientAddress(), address, password)) {
+        try (ImapProbe client = ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password)) {
             assertTrue(client.store().isConnected());
         }
         assertEquals(0, streak(address), "an accepted account password ends the streak");
@@ -97,7 +97,7 @@ class MailPasswordBudgetIT {
 
         guess(address, DEFAULT_BUDGET);
         assertThrows(AuthenticationFailedException.class,
-                () -> ImapProbe.loginFrom(clientAddress(), address, password).close());
+                () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password).close());
         // The last attempt that reached Keycloak is older than the window (12 h): as Keycloak's own count would,
         // the streak starts again, and the right password is asked of Keycloak, which accepts it.
         try (Connection c = database(); PreparedStatement age = c.prepareStatement("update mail_password_streak"
@@ -106,7 +106,7 @@ class MailPasswordBudgetIT {
             age.setString(1, address);
             assertEquals(1, age.executeUpdate());
         }
-        try (ImapProbe client = ImapProbe.loginFrom(clientAddress(), address, password)) {
+        try (ImapProbe client = ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password)) {
             assertTrue(client.store().isConnected());
         }
         assertEquals(0, streak(address));
@@ -117,15 +117,10 @@ class MailPasswordBudgetIT {
         for (int i = 0; i < count; i++) {
             String guess = "Devinette-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "!";
             assertThrows(AuthenticationFailedException.class,
-                    () -> ImapProbe.loginFrom(clientAddress(), address, guess).close());
+                    () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, guess).close());
         }
     }
 
-    /** A loopback address other than the portal's, new for each guess (Dovecot penalises an address that failed). */
-    private static String clientAddress() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "127." + random.nextInt(10, 250) + "." + random.nextInt(1, 250) + "." + random.nextInt(1, 250);
-    }
 
     /** An app password for the account, stored as the portal stores one (docs/adr/0070). */
     private static String appPassword(String address) throws SQLException {
