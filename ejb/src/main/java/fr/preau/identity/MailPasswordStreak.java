@@ -13,17 +13,14 @@ import jakarta.persistence.PersistenceContext;
  * The caller's streak of account-password attempts from mail clients (table {@code mail_password_streak},
  * docs/adr/0082): Dovecot counts each attempt before Keycloak checks it and refuses account passwords from mail
  * clients once the budget ({@code identity.mail-password.max-failures}) is spent, so that mail clients alone never
- * lock the web sign-in. A sign-in to the portal, where Keycloak clears its own count, ends the streak: the mail
- * client then works again with the right password. Always the caller's own account.
+ * lock the web sign-in. The streak restarts after {@code identity.mail-password.failure-window} (PT12H); both
+ * settings are read by the SQL of migration V87, which Dovecot runs. A sign-in to the portal, where Keycloak clears
+ * its own count, ends the streak: the mail client then works again with the right password. Always the caller's
+ * own account.
  */
 @Stateless
 @RolesAllowed("user")
 public class MailPasswordStreak {
-    /** The academy setting: attempts a streak may hand to Keycloak (default 5, below the realm's failureFactor). */
-    public static final String MAX_FAILURES = "identity.mail-password.max-failures";
-    /** The academy setting: a streak restarts when its last attempt is older than this (default PT12H). */
-    public static final String FAILURE_WINDOW = "identity.mail-password.failure-window";
-
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
 

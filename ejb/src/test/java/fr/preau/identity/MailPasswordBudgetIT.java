@@ -11,8 +11,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.KeycloakAdmin;
@@ -50,6 +56,36 @@ class MailPasswordBudgetIT {
         assertTrue(status.getInt("numFailures") <= DEFAULT_BUDGET, "Keycloak saw the budget at most: " + status);
         assertEquals(PasswordGrant.Outcome.VALID, PasswordGrant.check(username, password),
                 "Keycloak still accepts the right password");
+    }
+
+    /**
+     * Guesses sent at the same time, from as many addresses, spend the budget once: each attempt is counted before
+     * Keycloak answers, under a lock, so no more than the budget can reach Keycloak however they interleave.
+     */
+    @Test
+    void simultaneousGuessesSpendTheBudgetExactlyOnce() throws Exception {
+        String password = "Cour-de-recreation-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String username = "it.essaim-" + UUID.randomUUID().toString().substring(0, 6);
+        String address = TestUser.create(username, "Alex", "Essaim", password, false);
+        int guesses = 12;
+
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                all.add(pool.submit(() -> guess(address, 1)));
+            }
+            for (Future<?> f : all) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(DEFAULT_BUDGET, streak(address), "the budget, no more, was handed to Keycloak");
+        JsonObject status = new KeycloakAdmin().bruteForceStatus(username);
+        assertFalse(status.getBoolean("disabled"), status.toString());
+        assertThrows(AuthenticationFailedException.class,
+                () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password).close());
     }
 
     @Test
