@@ -37,6 +37,8 @@ dovecot_configure() {
     render_template "$src/dovecot-dict-app-password.conf.ext" "$dir/dovecot-dict-app-password.conf.ext" 644
     render_template "$src/dovecot-dict-app-password-use.conf.ext" "$dir/dovecot-dict-app-password-use.conf.ext" 644
     render_template "$src/dovecot-dict-login-owner.conf.ext" "$dir/dovecot-dict-login-owner.conf.ext" 644
+    render_template "$src/dovecot-dict-password-gate.conf.ext" "$dir/dovecot-dict-password-gate.conf.ext" 644
+    render_template "$src/dovecot-dict-password-accepted.conf.ext" "$dir/dovecot-dict-password-accepted.conf.ext" 644
     # Secret-bearing files: read by the auth and dict processes (user dovecot).
     render_template "$src/dovecot-dict-sql.conf.ext" "$dir/dovecot-dict-sql.conf.ext" 640
     render_template "$src/dovecot-oauth2.conf.ext" "$dir/dovecot-oauth2.conf.ext" 640

@@ -52,6 +52,16 @@ public final class ImapProbe implements AutoCloseable {
         return new ImapProbe(store);
     }
 
+    /**
+     * A mail client's loopback address (127.x.y.z, never the portal's 127.0.0.1), new at each call: Dovecot penalises
+     * an address after a failed login, so a test that sprays wrong passwords, as many machines would, takes a new one
+     * for each attempt.
+     */
+    public static String anotherClientAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "127." + random.nextInt(10, 250) + "." + random.nextInt(1, 250) + "." + random.nextInt(1, 250);
+    }
+
     /** Logs in to {@code address}'s mailbox through the master user. */
     public static ImapProbe asMaster(String address) throws MessagingException {
         return login(address + "*" + TestEnv.get("PREAU_MASTER_USER"), TestEnv.get("PREAU_MASTER_PASSWORD"));

@@ -88,6 +88,17 @@ public final class KeycloakAdmin {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    /**
+     * What Keycloak's brute-force detection holds for the user ({@code numFailures}, {@code disabled} while a
+     * temporary lockout runs): the lockout that the web sign-in would meet.
+     */
+    public JsonObject bruteForceStatus(String username) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request("/admin/realms/" + REALM + "/attack-detection/brute-force/users/"
+                + userId(username)).GET());
+        expect(response, 200);
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
     /** Gives the user a realm role ({@code admin}, {@code etab-admin}). */
     public void grantRealmRole(String username, String role) throws IOException, InterruptedException {
         HttpResponse<String> found = send(request("/admin/realms/" + REALM + "/roles/"

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
 import fr.preau.audit.ClientOrigin;
+import fr.preau.identity.MailPasswordStreak;
 import fr.preau.identity.SessionDevices;
 import fr.preau.web.account.KeycloakSessionId;
 import jakarta.ejb.EJB;
@@ -23,7 +24,8 @@ import jakarta.servlet.http.HttpSession;
 /**
  * Notes the browser's address for the audit log of this request, and recognises a sign-in: the first request of a
  * portal session that arrives authenticated (Keycloak sent the browser back). At that moment the session gets a
- * new id (Elytron OIDC keeps the one created before the login: session fixation), and SIGN_IN is audited.
+ * new id (Elytron OIDC keeps the one created before the login: session fixation), SIGN_IN is audited, and the
+ * account's streak of mail-client password failures ends (Keycloak cleared its own count, docs/adr/0082).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SignInAuditFilter extends HttpFilter {
@@ -40,6 +42,9 @@ public class SignInAuditFilter extends HttpFilter {
 
     @EJB
     private SessionDevices devices;
+
+    @EJB
+    private MailPasswordStreak mailPasswords;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -60,6 +65,7 @@ public class SignInAuditFilter extends HttpFilter {
                 audit.fire(AuditEvent.of(AuditAction.SIGN_IN, user, user, request.getRemoteAddr(), true,
                         request.getHeader("User-Agent")));
                 recordDevice(request, user);
+                endMailPasswordStreak(user);
             }
         }
         chain.doFilter(request, response);
@@ -71,6 +77,15 @@ public class SignInAuditFilter extends HttpFilter {
             devices.record(KeycloakSessionId.of(request), user, request.getHeader("User-Agent"));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "browser of the session of " + user + " not recorded", e);
+        }
+    }
+
+    /** A database that does not answer leaves the streak to end by itself (its window, or a mail login). */
+    private void endMailPasswordStreak(String user) {
+        try {
+            mailPasswords.signedIn();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "mail password streak of " + user + " not cleared", e);
         }
     }
 

@@ -1,0 +1,190 @@
+package fr.preau.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import fr.preau.testing.ImapProbe;
+import fr.preau.testing.KeycloakAdmin;
+import fr.preau.testing.TestEnv;
+import fr.preau.testing.TestUser;
+import jakarta.json.JsonObject;
+import jakarta.mail.AuthenticationFailedException;
+import org.apache.commons.codec.digest.Sha2Crypt;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9, item 8: wrong passwords typed into mail clients (or guessed by anyone who reaches IMAP) must not lock the
+ * account's web sign-in. Keycloak's brute-force detection counts failures per account whatever the client, so
+ * Dovecot takes each account-password attempt from a budget of its own before asking Keycloak, and refuses account
+ * passwords from mail clients once the budget is spent (docs/adr/0082). The attacks come from mail-client addresses
+ * (127.x.y.z, not the portal's), a new one for each guess, as a spray from many machines would, which Dovecot's
+ * per-address penalty does not slow down.
+ */
+class MailPasswordBudgetIT {
+    private static final int DEFAULT_BUDGET = 5;
+
+    @Test
+    void wrongPasswordsFromMailClientsNeverLockTheWebSignIn() throws Exception {
+        String password = "Cahier-d-appel-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String username = "it.cible-" + UUID.randomUUID().toString().substring(0, 6);
+        String address = TestUser.create(username, "Camille", "Cible", password, false);
+        KeycloakAdmin keycloak = new KeycloakAdmin();
+        int failureFactor = keycloak.realm().getInt("failureFactor");
+        assertTrue(DEFAULT_BUDGET < failureFactor, "the mail budget stays below the realm's lockout");
+
+        guess(address, failureFactor + 2);
+
+        JsonObject status = keycloak.bruteForceStatus(username);
+        assertFalse(status.getBoolean("disabled"), "the web sign-in is not locked: " + status);
+        assertTrue(status.getInt("numFailures") <= DEFAULT_BUDGET, "Keycloak saw the budget at most: " + status);
+        assertEquals(PasswordGrant.Outcome.VALID, PasswordGrant.check(username, password),
+                "Keycloak still accepts the right password");
+    }
+
+    /**
+     * Guesses sent at the same time, from as many addresses, spend the budget once: each attempt is counted before
+     * Keycloak answers, under a lock, so no more than the budget can reach Keycloak however they interleave.
+     */
+    @Test
+    void simultaneousGuessesSpendTheBudgetExactlyOnce() throws Exception {
+        String password = "Cour-de-recreation-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String username = "it.essaim-" + UUID.randomUUID().toString().substring(0, 6);
+        String address = TestUser.create(username, "Alex", "Essaim", password, false);
+        int guesses = 12;
+
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                all.add(pool.submit(() -> guess(address, 1)));
+            }
+            for (Future<?> f : all) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(DEFAULT_BUDGET, streak(address), "the budget, no more, was handed to Keycloak");
+        JsonObject status = new KeycloakAdmin().bruteForceStatus(username);
+        assertFalse(status.getBoolean("disabled"), status.toString());
+        assertThrows(AuthenticationFailedException.class,
+                () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password).close());
+    }
+
+    @Test
+    void onceTheBudgetIsSpentTheAccountPasswordIsRefusedButAnAppPasswordStillWorks() throws Exception {
+        String password = "Registre-de-notes-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String username = "it.budget-" + UUID.randomUUID().toString().substring(0, 6);
+        String address = TestUser.create(username, "Dominique", "Budget", password, false);
+        String appPassword = appPassword(address);
+        KeycloakAdmin keycloak = new KeycloakAdmin();
+
+        guess(address, DEFAULT_BUDGET);
+        JsonObject spent = keycloak.bruteForceStatus(username);
+        assertEquals(DEFAULT_BUDGET, spent.getInt("numFailures"), spent.toString());
+
+        assertThrows(AuthenticationFailedException.class,
+                () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password).close(),
+                "the right account password is refused from a mail client once the budget is spent");
+        JsonObject after = keycloak.bruteForceStatus(username);
+        assertEquals(spent.getInt("numFailures"), after.getInt("numFailures"), "Keycloak was not asked: " + after);
+        assertEquals(spent.getJsonNumber("lastFailure"), after.getJsonNumber("lastFailure"), after.toString());
+        assertFalse(after.getBoolean("disabled"), after.toString());
+
+        try (ImapProbe client = ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, appPassword)) {
+            assertTrue(client.store().isConnected(), "an app password still opens the mailbox");
+        }
+        try (ImapProbe portal = ImapProbe.asMaster(address)) {
+            assertTrue(portal.store().isConnected(), "the portal's master login is not counted");
+        }
+        assertEquals(DEFAULT_BUDGET, streak(address), "neither of them ended the streak");
+    }
+
+    @Test
+    void theRightPasswordEndsTheStreakAndAnOldStreakStartsAfresh() throws Exception {
+        String password = "Livret-scolaire-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String username = "it.serie-" + UUID.randomUUID().toString().substring(0, 6);
+        String address = TestUser.create(username, "Morgan", "Série", password, false);
+
+        guess(address, DEFAULT_BUDGET - 1);
+        try (ImapProbe client = ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password)) {
+            assertTrue(client.store().isConnected());
+        }
+        assertEquals(0, streak(address), "an accepted account password ends the streak");
+        assertEquals(0, new KeycloakAdmin().bruteForceStatus(username).getInt("numFailures"),
+                "as Keycloak ended its own count");
+
+        guess(address, DEFAULT_BUDGET);
+        assertThrows(AuthenticationFailedException.class,
+                () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password).close());
+        // The last attempt that reached Keycloak is older than the window (12 h): as Keycloak's own count would,
+        // the streak starts again, and the right password is asked of Keycloak, which accepts it.
+        try (Connection c = database(); PreparedStatement age = c.prepareStatement("update mail_password_streak"
+                + " set last_failure_at = now() - interval '12 hours 1 minute'"
+                + " where account_id = (select id from account where address = ?)")) {
+            age.setString(1, address);
+            assertEquals(1, age.executeUpdate());
+        }
+        try (ImapProbe client = ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password)) {
+            assertTrue(client.store().isConnected());
+        }
+        assertEquals(0, streak(address));
+    }
+
+    /** {@code count} wrong passwords over IMAP, each from a mail-client address of its own. */
+    private static void guess(String address, int count) {
+        for (int i = 0; i < count; i++) {
+            String guess = "Devinette-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "!";
+            assertThrows(AuthenticationFailedException.class,
+                    () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, guess).close());
+        }
+    }
+
+
+    /** An app password for the account, stored as the portal stores one (docs/adr/0070). */
+    private static String appPassword(String address) throws SQLException {
+        String selector = "bdg" + ThreadLocalRandom.current().nextInt(100, 999);
+        String secret = selector + "-hjkmnp-qrstuv-wxyz23";
+        try (Connection c = database(); PreparedStatement insert = c.prepareStatement("insert into app_password"
+                + " (account_id, name, selector, hash) select id, 'Téléphone', ?, ? from account where address = ?")) {
+            insert.setString(1, selector);
+            insert.setString(2, "{SHA512-CRYPT}" + Sha2Crypt.sha512Crypt(secret.getBytes(StandardCharsets.UTF_8)));
+            insert.setString(3, address);
+            assertEquals(1, insert.executeUpdate());
+        }
+        return secret;
+    }
+
+    /** The attempts the account's current streak handed to Keycloak (0 when there is none). */
+    private static int streak(String address) throws SQLException {
+        try (Connection c = database(); PreparedStatement select = c.prepareStatement("select s.failures from"
+                + " mail_password_streak s join account a on a.id = s.account_id where a.address = ?")) {
+            select.setString(1, address);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(TestEnv.get("PREAU_DB_URL"), TestEnv.get("PREAU_DB_USER"),
+                TestEnv.get("PREAU_DB_PASSWORD"));
+    }
+}
