@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import fr.preau.shared.Component;
+import fr.preau.shared.Deployment;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceUnavailableException;
 import jakarta.annotation.PreDestroy;
@@ -33,7 +34,7 @@ public class IdentityServer {
 
     /** The realm, for the calls this class does not wrap; use inside {@link #call}. */
     public RealmResource realm() {
-        return client().realm(System.getProperty("preau.keycloak.realm", "preau"));
+        return client().realm(Deployment.keycloakRealm());
     }
 
     /** Runs a call to Keycloak; a Keycloak that does not answer, or answers 5xx, is reported as unavailable. */
@@ -89,25 +90,18 @@ public class IdentityServer {
 
     private synchronized Keycloak client() {
         if (keycloak == null) {
-            String url = System.getProperty("preau.keycloak.url", System.getenv("PREAU_KEYCLOAK_URL"));
+            String url = Deployment.keycloakUrl();
             keycloak = KeycloakBuilder.builder()
                     .serverUrl(url)
-                    .realm(System.getProperty("preau.keycloak.realm", "preau"))
+                    .realm(Deployment.keycloakRealm())
                     .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                    .clientId(System.getProperty("preau.keycloak.admin-client-id", "preau-admin"))
-                    .clientSecret(secret())
+                    .clientId(Deployment.keycloakAdminClientId())
+                    .clientSecret(Deployment.keycloakAdminClientSecret())
                     .build();
         }
         return keycloak;
     }
 
-    private static String secret() {
-        String secret = System.getProperty("preau.keycloak.admin-client-secret");
-        if (secret == null || secret.isBlank()) {
-            secret = System.getenv("PREAU_ADMIN_CLIENT_SECRET");
-        }
-        return secret;
-    }
 
     @PreDestroy
     synchronized void close() {

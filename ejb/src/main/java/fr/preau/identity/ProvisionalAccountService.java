@@ -10,6 +10,7 @@ import fr.preau.account.Account;
 import fr.preau.account.AccountService;
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
+import fr.preau.shared.Deployment;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceBoundary;
@@ -143,7 +144,7 @@ public class ProvisionalAccountService {
      * e-mail, an address the academy does not own.
      */
     private String academyDomain(String domain) {
-        String academy = System.getenv("PREAU_MAIL_DOMAIN");
+        String academy = Deployment.mailDomain();
         String wanted = domain == null || domain.isBlank() ? academy : domain.trim().toLowerCase(Locale.ROOT);
         if (wanted == null || wanted.isBlank()) {
             throw new InvalidInputException("domain", "identity.domain.invalid", "");

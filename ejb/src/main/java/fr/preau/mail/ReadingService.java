@@ -9,6 +9,7 @@ import java.util.Set;
 
 import fr.preau.mail.html.MailHtmlSanitizer;
 import fr.preau.settings.UserSettings;
+import fr.preau.shared.Deployment;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceBoundary;
@@ -135,7 +136,7 @@ public class ReadingService {
             return true;
         }
         String domain = sender.domain();
-        String academy = System.getenv("PREAU_MAIL_DOMAIN");
+        String academy = Deployment.mailDomain();
         if (academy != null && !academy.isBlank()) {
             String a = academy.strip().toLowerCase(Locale.ROOT);
             if (domain.equals(a) || domain.endsWith("." + a)) {

@@ -15,10 +15,10 @@ import com.tngtech.archunit.library.dependencies.SliceRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape of the EJB module (issue 10, ADR 0085): no cycle between its packages, and Jakarta Mail only in the mail
- * store's adapter {@code fr.preau.mail.imap}. The dependencies listed in {@link #KNOWN_CYCLES} and
- * {@link #KNOWN_JAKARTA_MAIL} are the ones that remain from before the {@code Mailbox} port; each step of the port
- * removes some, and nothing may be added to them.
+ * The shape of the EJB module (issue 10, ADR 0085): no cycle between its packages, Jakarta Mail only in the mail
+ * store's adapter {@code fr.preau.mail.imap}, the environment read in one place. The dependencies listed in
+ * {@link #KNOWN_CYCLES} and {@link #KNOWN_JAKARTA_MAIL} are the ones that remain from before the {@code Mailbox} port;
+ * each step of the port removes some, and nothing may be added to them.
  */
 class ArchitectureTest {
     private static final JavaClasses EJB = new ClassFileImporter()
@@ -65,6 +65,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
                 .check(EJB);
     }
+
+    @Test
+    void onlyDeploymentReadsTheEnvironment() {
+        ENVIRONMENT_READ_ONLY_BY_DEPLOYMENT.check(EJB);
+    }
+
+    /** Environment variables and system properties are read in {@code fr.preau.shared.Deployment} only. */
+    static final com.tngtech.archunit.lang.ArchRule ENVIRONMENT_READ_ONLY_BY_DEPLOYMENT = noClasses()
+            .that().doNotHaveFullyQualifiedName("fr.preau.shared.Deployment")
+            .should().callMethod(System.class, "getenv", String.class)
+            .orShould().callMethod(System.class, "getenv")
+            .orShould().callMethod(System.class, "getProperty", String.class)
+            .orShould().callMethod(System.class, "getProperty", String.class, String.class);
 
     @Test
     void servicesReachTheMailStoreThroughThePortOnly() {

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 
 import fr.preau.mail.AttachmentSource;
 import fr.preau.mail.OutgoingAttachment;
+import fr.preau.shared.Deployment;
 
 /**
  * The portal's temporary folder for attachments being written ({@code preau-compose} in WildFly's temporary
@@ -67,8 +68,7 @@ public final class TempFiles {
     }
 
     static Path folder() throws IOException {
-        String base = System.getProperty("jboss.server.temp.dir", System.getProperty("java.io.tmpdir"));
-        Path folder = Paths.get(base, "preau-compose").toAbsolutePath().normalize();
+        Path folder = Deployment.tempDir().resolve("preau-compose").toAbsolutePath().normalize();
         Files.createDirectories(folder);
         return folder;
     }

@@ -3,10 +3,10 @@ package fr.preau.mail.largefile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.logging.Logger;
 
 import fr.preau.shared.Component;
+import fr.preau.shared.Deployment;
 import fr.preau.shared.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,10 +21,7 @@ public class LargeFileStorage {
     private static final Logger LOG = Logger.getLogger(LargeFileStorage.class.getName());
 
     public Path root() {
-        String configured = System.getProperty("preau.large-files.dir", "");
-        Path root = configured.isBlank()
-                ? Paths.get(System.getProperty("jboss.server.data.dir", "."), "large-files")
-                : Paths.get(configured);
+        Path root = Deployment.largeFilesDir();
         try {
             Files.createDirectories(root);
         } catch (IOException e) {

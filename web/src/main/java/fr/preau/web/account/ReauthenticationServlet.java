@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
+import fr.preau.shared.Deployment;
 import fr.preau.web.shared.PortalAddress;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -114,7 +115,7 @@ public class ReauthenticationServlet extends HttpServlet {
     private Instant verifiedAuthTime(OidcSecurityContext oidc, HttpServletRequest request, String code, String nonce)
             throws IOException, InterruptedException {
         String clientId = clientId(oidc);
-        String secret = System.getenv("PREAU_OIDC_CLIENT_SECRET");
+        String secret = Deployment.oidcClientSecret();
         String form = "grant_type=authorization_code&code=" + encode(code)
                 + "&redirect_uri=" + encode(returnAddress())
                 + "&client_id=" + encode(clientId) + "&client_secret=" + encode(secret == null ? "" : secret);
@@ -160,7 +161,7 @@ public class ReauthenticationServlet extends HttpServlet {
 
     private static String clientId(OidcSecurityContext oidc) {
         String azp = oidc.getToken().getClaimValueAsString("azp");
-        return azp != null ? azp : System.getenv().getOrDefault("PREAU_OIDC_CLIENT_ID", "preau-portal");
+        return azp != null ? azp : Deployment.oidcClientId();
     }
 
     private static String returnAddress() {

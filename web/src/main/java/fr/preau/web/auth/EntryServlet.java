@@ -1,5 +1,6 @@
 package fr.preau.web.auth;
 
+import fr.preau.shared.Deployment;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +32,8 @@ public class EntryServlet extends HttpServlet {
     @Override
     public void init() {
         http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-        String provider = System.getenv().getOrDefault("PREAU_OIDC_PROVIDER_URL", "http://localhost:8180/realms/preau");
+        String provider = Deployment.oidcProviderUrl() == null ? "http://localhost:8180/realms/preau"
+                : Deployment.oidcProviderUrl();
         discovery = provider.replaceAll("/+$", "") + "/.well-known/openid-configuration";
     }
 

@@ -1,5 +1,6 @@
 package fr.preau.web.security;
 
+import fr.preau.shared.Deployment;
 import java.net.URI;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,8 +38,8 @@ public class ContentSecurityPolicy {
     }
 
     private static String identityProvider() {
-        String provider = System.getenv("PREAU_OIDC_PROVIDER_URL");
-        if (provider == null || provider.isBlank()) {
+        String provider = Deployment.oidcProviderUrl();
+        if (provider == null) {
             return "";
         }
         try {

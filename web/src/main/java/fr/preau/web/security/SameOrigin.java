@@ -1,5 +1,6 @@
 package fr.preau.web.security;
 
+import fr.preau.shared.Deployment;
 import java.net.URI;
 import java.util.Locale;
 
@@ -27,9 +28,8 @@ final class SameOrigin {
             return false;
         }
         String own = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-        String configured = System.getenv("PREAU_PORTAL_URL");
-        return sameOrigin(origin, own) || configured != null && !configured.isBlank()
-                && sameOrigin(origin, originOf(configured));
+        String configured = Deployment.portalUrl();
+        return sameOrigin(origin, own) || configured != null && sameOrigin(origin, originOf(configured));
     }
 
     static boolean sameOrigin(String a, String b) {

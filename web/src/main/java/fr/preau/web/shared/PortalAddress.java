@@ -1,5 +1,6 @@
 package fr.preau.web.shared;
 
+import fr.preau.shared.Deployment;
 import java.net.URI;
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ public final class PortalAddress {
 
     /** The configured address without a trailing slash; fails when {@value #VARIABLE} is missing or not a URL. */
     public static String base() {
-        return of(System.getenv(VARIABLE));
+        return of(Deployment.portalUrl());
     }
 
     static String of(String configured) {

@@ -1,0 +1,81 @@
+package fr.preau.shared;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * What this deployment is told by its environment (README, "Configuration"): the only class that reads environment
+ * variables and system properties. The academy's settings, which administrators change at run time, are in
+ * {@code fr.preau.settings.AcademySettings}; the mail servers' addresses and the master login are in WildFly's mail
+ * session ({@code java:jboss/mail/preau}).
+ */
+public final class Deployment {
+    private Deployment() {
+    }
+
+    /** The academy's own mail domain ({@code PREAU_MAIL_DOMAIN}), or null. */
+    public static String mailDomain() {
+        return blankAsNull(System.getenv("PREAU_MAIL_DOMAIN"));
+    }
+
+    /** The portal's public address ({@code PREAU_PORTAL_URL}) as configured, or null. */
+    public static String portalUrl() {
+        return blankAsNull(System.getenv("PREAU_PORTAL_URL"));
+    }
+
+    /** The OpenID provider of the sign-in, the realm's address ({@code PREAU_OIDC_PROVIDER_URL}), or null. */
+    public static String oidcProviderUrl() {
+        return blankAsNull(System.getenv("PREAU_OIDC_PROVIDER_URL"));
+    }
+
+    /** The portal's client in the realm ({@code PREAU_OIDC_CLIENT_ID}, default {@code preau-portal}). */
+    public static String oidcClientId() {
+        String id = blankAsNull(System.getenv("PREAU_OIDC_CLIENT_ID"));
+        return id == null ? "preau-portal" : id;
+    }
+
+    /** That client's secret ({@code PREAU_OIDC_CLIENT_SECRET}), or null. */
+    public static String oidcClientSecret() {
+        return blankAsNull(System.getenv("PREAU_OIDC_CLIENT_SECRET"));
+    }
+
+    /** Keycloak's address for the admin API (system property {@code preau.keycloak.url}, else PREAU_KEYCLOAK_URL). */
+    public static String keycloakUrl() {
+        return System.getProperty("preau.keycloak.url", System.getenv("PREAU_KEYCLOAK_URL"));
+    }
+
+    /** The realm ({@code preau.keycloak.realm}, default {@code preau}). */
+    public static String keycloakRealm() {
+        return System.getProperty("preau.keycloak.realm", "preau");
+    }
+
+    /** The admin API's client ({@code preau.keycloak.admin-client-id}, default {@code preau-admin}). */
+    public static String keycloakAdminClientId() {
+        return System.getProperty("preau.keycloak.admin-client-id", "preau-admin");
+    }
+
+    /** Its secret (system property {@code preau.keycloak.admin-client-secret}, else PREAU_ADMIN_CLIENT_SECRET). */
+    public static String keycloakAdminClientSecret() {
+        String secret = blankAsNull(System.getProperty("preau.keycloak.admin-client-secret"));
+        return secret != null ? secret : System.getenv("PREAU_ADMIN_CLIENT_SECRET");
+    }
+
+    /**
+     * Where large files are kept (system property {@code preau.large-files.dir}, set from PREAU_LARGE_FILES_DIR by
+     * wildfly-config/src/main/cli/08-large-files.cli); by default {@code large-files} in WildFly's data folder.
+     */
+    public static Path largeFilesDir() {
+        String configured = blankAsNull(System.getProperty("preau.large-files.dir"));
+        return configured == null ? Paths.get(System.getProperty("jboss.server.data.dir", "."), "large-files")
+                : Paths.get(configured);
+    }
+
+    /** WildFly's temporary folder (else the JVM's). */
+    public static Path tempDir() {
+        return Paths.get(System.getProperty("jboss.server.temp.dir", System.getProperty("java.io.tmpdir")));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
