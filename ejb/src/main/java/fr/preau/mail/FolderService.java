@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import fr.preau.settings.UserSettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +35,7 @@ public class FolderService {
     private MailboxAccess access;
 
     @EJB
-    private UserSettings settings;
+    private MailboxSettings settings;
 
     @Inject
     private Mailbox mailbox;
@@ -94,7 +93,7 @@ public class FolderService {
     /** The caller's folder colours, by folder path. */
     public Map<String, String> colours() {
         Map<String, String> result = new TreeMap<>();
-        settings.get(COLOURS).ifPresent(json -> {
+        settings.get(access.own(), COLOURS).ifPresent(json -> {
             JsonObject o = Json.createReader(new StringReader(json)).readObject();
             for (Map.Entry<String, JsonValue> e : o.entrySet()) {
                 if (e.getValue() instanceof JsonString s && MailLabel.isColour(s.getString())) {
@@ -133,6 +132,6 @@ public class FolderService {
     private void saveColours(Map<String, String> colours) {
         JsonObjectBuilder json = Json.createObjectBuilder();
         colours.forEach(json::add);
-        settings.put(COLOURS, colours.isEmpty() ? null : json.build().toString());
+        settings.put(access.own(), COLOURS, colours.isEmpty() ? null : json.build().toString());
     }
 }

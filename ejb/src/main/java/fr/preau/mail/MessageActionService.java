@@ -4,7 +4,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.preau.settings.UserSettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +42,7 @@ public class MessageActionService {
     private MailboxAccess access;
 
     @EJB
-    private UserSettings settings;
+    private MailboxSettings settings;
 
     @Inject
     private Mailbox mailbox;
@@ -83,12 +82,12 @@ public class MessageActionService {
 
     /** Whether the caller chose the conversation view. */
     public boolean conversationView() {
-        return settings.get(CONVERSATIONS).map(Boolean::parseBoolean).orElse(false);
+        return settings.get(access.own(), CONVERSATIONS).map(Boolean::parseBoolean).orElse(false);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void setConversationView(boolean on) {
-        settings.put(CONVERSATIONS, on ? "true" : null);
+        settings.put(access.own(), CONVERSATIONS, on ? "true" : null);
     }
 
     public void markSeen(FolderPath folder, List<MessageUid> uids, boolean seen) {
@@ -159,13 +158,13 @@ public class MessageActionService {
             json.add(Json.createObjectBuilder().add("keyword", l.keyword()).add("name", l.name())
                     .add("colour", l.colour()));
         }
-        settings.put(LABELS, json.build().toString());
+        settings.put(access.own(), LABELS, json.build().toString());
         return label;
     }
 
     private List<MailLabel> ownLabels() {
         List<MailLabel> own = new ArrayList<>();
-        settings.get(LABELS).ifPresent(text -> {
+        settings.get(access.own(), LABELS).ifPresent(text -> {
             JsonArray array = Json.createReader(new StringReader(text)).readArray();
             for (JsonObject o : array.getValuesAs(JsonObject.class)) {
                 own.add(new MailLabel(o.getString("keyword"), o.getString("name"), o.getString("colour")));

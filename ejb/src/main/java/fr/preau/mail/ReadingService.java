@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import fr.preau.mail.html.MailHtmlSanitizer;
-import fr.preau.settings.UserSettings;
 import fr.preau.shared.Deployment;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
@@ -42,7 +41,7 @@ public class ReadingService {
     private MailboxAccess access;
 
     @EJB
-    private UserSettings settings;
+    private MailboxSettings settings;
 
     @Inject
     private Mailbox mailbox;
@@ -124,7 +123,7 @@ public class ReadingService {
         if (kept.size() > MAX_TRUSTED) {
             kept = kept.subList(kept.size() - MAX_TRUSTED, kept.size());
         }
-        settings.put(TRUSTED_SENDERS, String.join("\n", kept));
+        settings.put(access.own(), TRUSTED_SENDERS, String.join("\n", kept));
     }
 
     /**
@@ -175,7 +174,7 @@ public class ReadingService {
     }
 
     private Set<String> trustedSenders() {
-        String value = settings.get(TRUSTED_SENDERS).orElse("");
+        String value = settings.get(access.own(), TRUSTED_SENDERS).orElse("");
         Set<String> result = new LinkedHashSet<>();
         Arrays.stream(value.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).forEach(result::add);
         return result;

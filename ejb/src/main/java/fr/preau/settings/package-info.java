@@ -1,2 +1,2 @@
-/** Settings of the academy (administration) and of each user (preferences). */
+/** Settings of the academy (administration); a mailbox's preferences are {@code fr.preau.mail.MailboxSettings}. */
 package fr.preau.settings;

@@ -30,7 +30,6 @@ class ArchitectureTest {
 
     private static final List<Known> KNOWN_CYCLES = List.of(
             new Known("fr.preau.account.AppPasswordService", "fr.preau.identity"),
-            new Known("fr.preau.settings.UserSettings", "fr.preau.account"),
             new Known("fr.preau.mail.ComposeService", "fr.preau.mail.compose"),
             new Known("fr.preau.mail.ComposeService", "fr.preau.mail.imap"),
             new Known("fr.preau.mail.SignatureService", "fr.preau.mail.compose"),

@@ -23,11 +23,14 @@ public class AsReader {
     private MessageActionService actions;
 
     @EJB
-    private fr.preau.settings.UserSettings settings;
+    private MailboxSettings settings;
+
+    @EJB
+    private MailboxAccess access;
 
     /** Starts without trusted senders (a previous run may have left some). */
     public void forgetTrustedSenders() {
-        settings.put(ReadingService.TRUSTED_SENDERS, null);
+        settings.put(access.own(), ReadingService.TRUSTED_SENDERS, null);
     }
 
     public MessagePage messages(FolderPath folder) {
