@@ -34,7 +34,9 @@ import jakarta.persistence.PersistenceContext;
  * Sends scheduled messages at their time, exactly once (ADR 0050). Every 10 seconds (so what fell due while
  * WildFly was down leaves within seconds of its start) it claims due rows with {@code FOR UPDATE SKIP LOCKED} and
  * walks each through: sent marker or copy in Envoyés already there? then only finish; else SMTP, sent marker, copy
- * in Envoyés (idempotent by Message-ID), SENT. Each step commits on its own.
+ * in Envoyés (idempotent by Message-ID), SENT. Each step commits on its own. SMTP also delivers each message to the
+ * evidence mailbox (ADR 0082), which tells a recovery whether a sender that died without its marker had been
+ * accepted.
  */
 @Singleton
 @Startup

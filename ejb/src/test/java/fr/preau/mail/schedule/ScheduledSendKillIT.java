@@ -1,6 +1,8 @@
 package fr.preau.mail.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.net.URL;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 import fr.preau.mail.MailAddress;
@@ -20,6 +23,12 @@ import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.WildFlyRestart;
 import jakarta.ejb.EJB;
+import jakarta.mail.Message;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * DATA of a scheduled message and before the sender could write its sent marker. After the restart the message must
  * still exist exactly once: received once, one copy in Envoyés, never submitted again. The sender is held at its
  * test pause point (a system property set inside the server, gone with the killed JVM) while the test waits for the
- * message in the recipient's inbox, then kills the process.
+ * message in the recipient's inbox, then kills the process. The evidence mailbox cannot be written from outside.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -133,5 +142,23 @@ class ScheduledSendKillIT {
         }
         rows.setting("mail.schedule.lease", null);
         rows.setting("mail.schedule.evidence-keep", null);
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void mailFromOutsideCannotWriteEvidence() throws Exception {
+        // Evidence that would stop a scheduled message from leaving: inbound SMTP (anyone) refuses its domain.
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", TestEnv.get("PREAU_SMTP_PORT"));
+        MimeMessage forged = new MimeMessage(Session.getInstance(props));
+        forged.setFrom(new InternetAddress("quelqu.un@exemple.org"));
+        forged.setRecipients(Message.RecipientType.TO, EVIDENCE);
+        forged.setSubject("Fausse preuve", "UTF-8");
+        forged.setText("Bonjour", "UTF-8");
+        SendFailedException refused = assertThrows(SendFailedException.class, () -> Transport.send(forged));
+        assertTrue(String.valueOf(refused.getNextException()).contains("554 5.7.1"),
+                String.valueOf(refused.getNextException()));
     }
 }
