@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import fr.preau.mail.ListFixture;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailFixture;
 import fr.preau.mail.OutgoingMessage;
@@ -45,13 +46,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * DATA of a scheduled message and before the sender could write its sent marker. After the restart the message must
  * still exist exactly once: received once, one copy in Envoyés, never submitted again. The sender is held at its
  * test pause point (a system property set inside the server, gone with the killed JVM) while the test waits for the
- * message in the recipient's inbox, then kills the process. The evidence mailbox cannot be written from outside.
+ * message in the recipient's inbox, then kills the process. The evidence mailbox cannot be written from outside, and
+ * a recovery that cannot get its probe through decides nothing (and sends nothing) until it can.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScheduledSendKillIT {
     private static final String RECIPIENT = "it.planifie.tue";
     private static final String EVIDENCE = "preuve-envoi@preau.invalid";
+    private static final String FULL_EVIDENCE = "it.preuves.pleines";
     private static final String RUN_FILE = "scheduled-kill-run.txt";
 
     @EJB
@@ -62,6 +65,9 @@ class ScheduledSendKillIT {
 
     @EJB
     private MailFixture mailboxes;
+
+    @EJB
+    private ListFixture quotas;
 
     private static String sender() {
         return AsPlanner.USERNAME + "@" + TestEnv.domain();
@@ -160,5 +166,55 @@ class ScheduledSendKillIT {
         SendFailedException refused = assertThrows(SendFailedException.class, () -> Transport.send(forged));
         assertTrue(String.valueOf(refused.getNextException()).contains("554 5.7.1"),
                 String.valueOf(refused.getNextException()));
+    }
+
+    @Test
+    @Order(5)
+    void aRecoveryWhoseProbeCannotGetThroughSubmitsNothingUntilItCan() throws Exception {
+        String subject = "Preuve injoignable " + subject();
+        String later = "Témoin 2 " + subject;
+        // The evidence mailbox is full: Postfix refuses the probe at RCPT (quota-status), so no absence is believed.
+        String full = FULL_EVIDENCE + "@" + TestEnv.domain();
+        mailboxes.ensureAccount(FULL_EVIDENCE, full, "Preuves pleines");
+        mailboxes.resetMailbox(full);
+        try (ImapProbe imap = ImapProbe.asMaster(full)) {
+            MimeMessage big = new MimeMessage((Session) null);
+            big.setSubject("Remplissage", "UTF-8");
+            big.setText(("x".repeat(79) + "\n").repeat(14_000), "UTF-8");
+            big.saveChanges();
+            imap.append("INBOX", big);
+        }
+        quotas.quota(FULL_EVIDENCE, "it-1mo", 1);
+        rows.setting("mail.schedule.evidence-address", full);
+        rows.setting("mail.schedule.lease", "PT15S");
+        try {
+            long id = planner.schedule(new OutgoingMessage(List.of(new MailAddress(recipient(), "Dominique Tué")),
+                    List.of(), subject, "Bonjour,\nUne seule fois.\n"), Instant.now().plusSeconds(3600));
+            rows.abandonedBySender(id, false);
+            // Taken again twice after the lease: the first recovery ended without a decision, still SENDING.
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (rows.attempts(id) < 3 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(1000);
+            }
+            assertEquals(3, rows.attempts(id));
+            SmtpProbe.submit(sender() + "*" + TestEnv.get("PREAU_MASTER_USER"), TestEnv.get("PREAU_MASTER_PASSWORD"),
+                    sender(), sender(), recipient(), later);
+            try (ImapProbe inbox = ImapProbe.asMaster(recipient())) {
+                assertEquals(1, inbox.awaitSubject("INBOX", later, Duration.ofSeconds(60)));
+                assertEquals(0, Collections.frequency(inbox.subjects("INBOX"), subject), "not submitted undecided");
+            }
+
+            // Room again: the next recovery's probe arrives, the absence is believed, the message leaves once.
+            quotas.standardQuota(FULL_EVIDENCE);
+            assertEquals(ScheduledState.SENT, rows.awaitState(id, ScheduledState.SENT, Duration.ofSeconds(180)));
+            try (ImapProbe inbox = ImapProbe.asMaster(recipient()); ImapProbe sent = ImapProbe.asMaster(sender())) {
+                assertEquals(1, inbox.awaitSubject("INBOX", subject, Duration.ofSeconds(60)));
+                assertEquals(1, Collections.frequency(sent.subjects("Envoyés"), subject));
+            }
+        } finally {
+            quotas.standardQuota(FULL_EVIDENCE);
+            rows.setting("mail.schedule.evidence-address", null);
+            rows.setting("mail.schedule.lease", null);
+        }
     }
 }
