@@ -42,6 +42,8 @@ dovecot_configure() {
     # Secret-bearing files: read by the auth and dict processes (user dovecot).
     render_template "$src/dovecot-dict-sql.conf.ext" "$dir/dovecot-dict-sql.conf.ext" 640
     render_template "$src/dovecot-oauth2.conf.ext" "$dir/dovecot-oauth2.conf.ext" 640
+    # The evidence mailbox of scheduled sends (docs/adr/0083), a passwd-file userdb.
+    render_template "$src/evidence-users" "$dir/evidence-users" 644
 
     # Master user for the portal. `openssl passwd -6` produces the same
     # SHA512-CRYPT hash as `doveadm pw -s SHA512-CRYPT`, reading the password

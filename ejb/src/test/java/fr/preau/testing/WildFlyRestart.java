@@ -56,6 +56,12 @@ public final class WildFlyRestart {
         server.onExit().get(120, TimeUnit.SECONDS);
     }
 
+    /** Kills the server as {@code kill -9} does (no shutdown, nothing committed after it) and waits for its exit. */
+    public void kill() throws Exception {
+        server.destroyForcibly();
+        server.onExit().get(60, TimeUnit.SECONDS);
+    }
+
     /** Starts the server again and waits until {@code readyUrl} answers (the test deployment is back). */
     public void start(String readyUrl, File log) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

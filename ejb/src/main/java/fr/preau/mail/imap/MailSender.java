@@ -73,8 +73,17 @@ public class MailSender {
 
     /** Submits a built message as the acting user. */
     void submit(MailboxContext ctx, Session session, MimeMessage message) {
+        try {
+            submit(ctx, session, message, message.getAllRecipients());
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Built message has unreadable recipients", e);
+        }
+    }
+
+    /** Submits a built message as the acting user to these envelope recipients. */
+    void submit(MailboxContext ctx, Session session, MimeMessage message, Address[] recipients) {
         try (Transport transport = imap.submission(ctx, session)) {
-            transport.sendMessage(message, message.getAllRecipients());
+            transport.sendMessage(message, recipients);
         } catch (SendFailedException e) {
             throw refusal(e);
         } catch (MessagingException e) {

@@ -3,6 +3,7 @@ package fr.preau.mail.schedule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -50,6 +51,17 @@ public class ScheduledSendStore {
                     ((Number) row[3]).intValue(), (Boolean) row[4]));
         }
         return claims;
+    }
+
+    /**
+     * The Message-IDs of the messages in doubt: claimed, not marked submitted. Their copies in the evidence mailbox
+     * (ADR 0083) are what a recovery reads; the purge keeps them.
+     */
+    public Set<String> inDoubt() {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("select message_id from scheduled_message"
+                + " where state = 'SENDING' and submitted_at is null").getResultList();
+        return Set.copyOf(ids);
     }
 
     /** The sent marker: SMTP accepted the message. Written right after the server's answer. */

@@ -3,12 +3,14 @@ package fr.preau.mail.schedule;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import fr.preau.account.Account;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
+import fr.preau.mail.imap.SendEvidence;
 import fr.preau.mail.imap.SentCopies;
 import fr.preau.mail.schedule.ScheduledSendStore.Claim;
 import fr.preau.shared.InvalidInputException;
@@ -32,7 +34,9 @@ import jakarta.persistence.PersistenceContext;
  * Sends scheduled messages at their time, exactly once (ADR 0050). Every 10 seconds (so what fell due while
  * WildFly was down leaves within seconds of its start) it claims due rows with {@code FOR UPDATE SKIP LOCKED} and
  * walks each through: sent marker or copy in Envoyés already there? then only finish; else SMTP, sent marker, copy
- * in Envoyés (idempotent by Message-ID), SENT. Each step commits on its own.
+ * in Envoyés (idempotent by Message-ID), SENT. Each step commits on its own. SMTP also delivers each message to the
+ * evidence mailbox (ADR 0083), which tells a recovery whether a sender that died without its marker had been
+ * accepted.
  */
 @Singleton
 @Startup
@@ -42,6 +46,18 @@ import jakarta.persistence.PersistenceContext;
 public class ScheduledSender {
     private static final Logger LOG = Logger.getLogger(ScheduledSender.class.getName());
     private static final int BATCH = 20;
+
+    /** The evidence mailbox of ADR 0083, as the Postfix and Dovecot templates route it. */
+    private static final String EVIDENCE_ADDRESS = "preuve-envoi@preau.invalid";
+    /** How long a recovery waits for its probe; longer than a normal delivery, shorter than the lease. */
+    private static final Duration PROBE_WAIT = Duration.ofSeconds(60);
+    private static final int PURGE_EVERY_TICKS = 6;
+
+    /** What a dead sender's attempt did, as far as the servers tell. */
+    private enum Outcome { COPIED, ACCEPTED, NOT_ACCEPTED, UNKNOWN }
+
+    /** The JVM system property of the test pause point ({@link #pauseAfterSubmit}). */
+    public static final String PAUSE_AFTER_SUBMIT = "preau.test.schedule.pause-after-submit";
 
     /** This server's run: a claim made by another run (or older than the lease) is one to recover. */
     private final String claimant = "preau-" + UUID.randomUUID();
@@ -56,6 +72,11 @@ public class ScheduledSender {
 
     @Inject
     private SentCopies copies;
+
+    @Inject
+    private SendEvidence proofs;
+
+    private int ticks;
 
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
@@ -80,6 +101,7 @@ public class ScheduledSender {
                     handle(claim);
                     handled++;
                 }
+                purgeEvidence();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Scheduled send: database unavailable, retried at the next tick", e);
             }
@@ -96,13 +118,24 @@ public class ScheduledSender {
         MailboxContext ctx = owner.get();
         try {
             if (!claim.submitted()) {
-                // A previous attempt died after claiming: its copy in Envoyés proves SMTP accepted it.
-                if (claim.attempts() > 1 && copies.inSent(ctx, claim.messageId())) {
+                String evidence = evidenceAddress();
+                Outcome before = claim.attempts() > 1 ? previousAttempt(ctx, claim, evidence) : Outcome.NOT_ACCEPTED;
+                if (before == Outcome.COPIED) {
                     LOG.info("Scheduled message " + claim.id() + " was sent before a restart: not sent again");
                     store.markSent(claim.id());
                     return;
                 }
-                copies.submit(ctx, claim.mime());
+                if (before == Outcome.UNKNOWN) {
+                    // Stays SENDING: taken again after the lease, never submitted while it may have left.
+                    LOG.warning("Scheduled message " + claim.id() + ": outcome of the previous attempt unknown yet");
+                    return;
+                }
+                if (before == Outcome.ACCEPTED) {
+                    LOG.info("Scheduled message " + claim.id() + " accepted by SMTP before a crash: not sent again");
+                } else {
+                    copies.submit(ctx, claim.mime(), evidence);
+                    pauseAfterSubmit(claim.messageId());
+                }
                 store.markSubmitted(claim.id());
             }
             copies.keepOnce(ctx, claim.mime(), claim.messageId());
@@ -119,6 +152,71 @@ public class ScheduledSender {
             // Submitted but no copy yet: stays SENDING; after the lease only the copy is made.
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Scheduled message " + claim.id() + " failed", e);
+        }
+    }
+
+    /**
+     * What the previous attempt of a claimed row without sent marker did before its sender died (ADR 0083): its copy
+     * in Envoyés, or its copy in the evidence mailbox, proves SMTP accepted it. An absence alone proves nothing (the
+     * evidence may still wait in Postfix's queue): a probe through the same route must arrive first, then the
+     * absence is believed; no probe, no decision.
+     */
+    private Outcome previousAttempt(MailboxContext ctx, Claim claim, String evidence) {
+        if (copies.inSent(ctx, claim.messageId())) {
+            return Outcome.COPIED;
+        }
+        if (proofs.holds(evidence, claim.mime(), claim.messageId())) {
+            return Outcome.ACCEPTED;
+        }
+        String probe;
+        try {
+            probe = proofs.probe(ctx, evidence);
+        } catch (InvalidInputException e) {
+            LOG.warning("Scheduled message " + claim.id() + ": probe refused (" + e.messageKey() + ")");
+            return Outcome.UNKNOWN;
+        }
+        if (!proofs.awaitProbe(evidence, probe, PROBE_WAIT)) {
+            return Outcome.UNKNOWN;
+        }
+        return proofs.holds(evidence, claim.mime(), claim.messageId()) ? Outcome.ACCEPTED : Outcome.NOT_ACCEPTED;
+    }
+
+    /** Removes, about once a minute, the evidence no row in doubt needs any more. */
+    private void purgeEvidence() {
+        if (++ticks % PURGE_EVERY_TICKS != 0) {
+            return;
+        }
+        try {
+            int removed = proofs.purge(evidenceAddress(),
+                    settings.duration("mail.schedule.evidence-keep", Duration.ofMinutes(10)), store.inDoubt());
+            if (removed > 0) {
+                LOG.fine("Evidence mailbox: " + removed + " copies removed");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Evidence mailbox not purged, tried again later", e);
+        }
+    }
+
+    private String evidenceAddress() {
+        return settings.text("mail.schedule.evidence-address", EVIDENCE_ADDRESS);
+    }
+
+    /**
+     * The test pause point of ADR 0083: when the JVM's system property {@value #PAUSE_AFTER_SUBMIT} names this
+     * Message-ID, the sender stops right after the submission server's 250 to DATA and before the sent marker, until
+     * the process is killed (a crash in the window the evidence mailbox closes). Only a test running inside the
+     * server sets it; nothing in the configuration does.
+     */
+    private static void pauseAfterSubmit(String messageId) {
+        if (!messageId.equals(System.getProperty(PAUSE_AFTER_SUBMIT))) {
+            return;
+        }
+        LOG.warning("Scheduled message " + messageId + " accepted by SMTP: test pause point, waiting to be killed");
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Test pause point interrupted", e);
         }
     }
 

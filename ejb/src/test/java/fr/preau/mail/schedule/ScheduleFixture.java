@@ -1,5 +1,6 @@
 package fr.preau.mail.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,6 +33,12 @@ public class ScheduleFixture {
                 .setParameter(1, id).executeUpdate();
     }
 
+    /** Brings a planned message's time to now: the sender takes it at its next tick. */
+    public void dueNow(long id) {
+        em.createNativeQuery("update scheduled_message set due_at = now() where id = ?1 and state = 'PLANNED'")
+                .setParameter(1, id).executeUpdate();
+    }
+
     public byte[] mime(long id) {
         return em.find(ScheduledMessage.class, id).getMime();
     }
@@ -44,6 +51,17 @@ public class ScheduleFixture {
         ScheduledMessage m = em.find(ScheduledMessage.class, id);
         em.refresh(m);
         return m.getState();
+    }
+
+    /** Waits until the row is in the {@code expected} state, reading it again each second; returns the last one. */
+    public ScheduledState awaitState(long id, ScheduledState expected, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        ScheduledState now = state(id);
+        while (now != expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            now = state(id);
+        }
+        return now;
     }
 
     public Optional<Instant> sentAt(long id) {
