@@ -6,11 +6,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import fr.preau.mail.MailAddress;
-import fr.preau.mail.MailboxContext;
+import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.imap.ImapConnector;
 import fr.preau.settings.AcademySettings;
 import fr.preau.shared.Component;
 import fr.preau.shared.ServiceUnavailableException;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
@@ -33,6 +34,9 @@ public class RecoveryMailer {
     @Inject
     private ImapConnector imap;
 
+    @EJB
+    private MailboxAccess access;
+
     @Inject
     private AcademySettings settings;
 
@@ -49,7 +53,7 @@ public class RecoveryMailer {
             message.setHeader("Auto-Submitted", "auto-generated");
             message.setText(text, StandardCharsets.UTF_8.name());
             message.saveChanges();
-            try (Transport transport = imap.submission(new MailboxContext(sender, sender), session)) {
+            try (Transport transport = imap.submission(access.system(sender), session)) {
                 transport.sendMessage(message, message.getAllRecipients());
             }
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {

@@ -1,6 +1,7 @@
 package fr.preau.mail;
 
 import java.security.Principal;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import fr.preau.shared.RequestMemo;
@@ -8,6 +9,7 @@ import fr.preau.account.Account;
 import fr.preau.account.AccountService;
 import fr.preau.shared.NotFoundException;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -15,8 +17,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 /**
- * Decides which mailbox the caller may reach. The caller comes from the container (the signed-in user), never from
- * a parameter, so no page can ask for someone else's mailbox. Delegated mailboxes will be granted here too.
+ * Decides which mailbox the caller may reach, and the only place that makes a {@link MailboxContext} (docs/adr/0085).
+ * For the pages the caller comes from the container (the signed-in user), never from a parameter, so no page can ask
+ * for someone else's mailbox; delegated mailboxes will be granted here too. Background jobs ({@link #forJob}) and the
+ * portal's own mail ({@link #system}) get their contexts here as well; pages never call those two (the web module's
+ * ArchitectureTest says so).
  */
 @Stateless
 @RolesAllowed("user")
@@ -49,6 +54,21 @@ public class MailboxAccess {
             return new NotFoundException("account.missing", String.valueOf(name));
         });
         MailAddress address = new MailAddress(account.getAddress(), account.getDisplayName());
-        return new MailboxContext(address, address);
+        return new MailboxContext(address, address, MailboxContext.Kind.USER);
+    }
+
+    /** A background job acting for the enabled account of this address; empty when there is none. */
+    @PermitAll
+    public Optional<MailboxContext> forJob(String address) {
+        return accounts.findEnabled(address).filter(a -> a.getAddress().equalsIgnoreCase(address)).map(account -> {
+            MailAddress owner = new MailAddress(account.getAddress(), account.getDisplayName());
+            return new MailboxContext(owner, owner, MailboxContext.Kind.JOB);
+        });
+    }
+
+    /** The portal's own mail, sent from or kept in a system address (no account behind it). */
+    @PermitAll
+    public MailboxContext system(MailAddress address) {
+        return new MailboxContext(address, address, MailboxContext.Kind.SYSTEM);
     }
 }

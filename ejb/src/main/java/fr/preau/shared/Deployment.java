@@ -75,6 +75,14 @@ public final class Deployment {
         return Paths.get(System.getProperty("jboss.server.temp.dir", System.getProperty("java.io.tmpdir")));
     }
 
+    /**
+     * A test pause point: the value of the JVM's system property {@code name}, which only a test running inside the
+     * server sets (for example the scheduled sender's, docs/adr/0083); null in every real deployment.
+     */
+    public static String testPausePoint(String name) {
+        return System.getProperty(name);
+    }
+
     private static String blankAsNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }

@@ -66,6 +66,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyMailboxAccessMakesAContext() {
+        noClasses().that().doNotHaveFullyQualifiedName("fr.preau.mail.MailboxAccess")
+                .should().callConstructorWhere(DescribedPredicate.describe("a MailboxContext constructor",
+                        call -> call.getTargetOwner().getName().equals("fr.preau.mail.MailboxContext")))
+                .check(EJB);
+    }
+
+    @Test
     void onlyDeploymentReadsTheEnvironment() {
         ENVIRONMENT_READ_ONLY_BY_DEPLOYMENT.check(EJB);
     }

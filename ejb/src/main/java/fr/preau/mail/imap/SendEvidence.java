@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import fr.preau.mail.MailAddress;
+import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.FetchProfile;
@@ -34,6 +36,9 @@ import org.eclipse.angus.mail.imap.OlderTerm;
 public class SendEvidence {
     private static final String INBOX = "INBOX";
     private static final long POLL_MS = 500;
+
+    @EJB
+    private MailboxAccess access;
 
     @Inject
     private ImapConnector imap;
@@ -160,9 +165,8 @@ public class SendEvidence {
         return open;
     }
 
-    private static MailboxContext mailbox(String evidence) {
-        MailAddress address = new MailAddress(evidence, null);
-        return new MailboxContext(address, address);
+    private MailboxContext mailbox(String evidence) {
+        return access.system(new MailAddress(evidence, null));
     }
 
     /** The MAIL FROM that submission uses for these bytes: the first From address (the portal sets no other). */

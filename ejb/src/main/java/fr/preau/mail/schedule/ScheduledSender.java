@@ -8,11 +8,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import fr.preau.account.Account;
-import fr.preau.mail.MailAddress;
+import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.imap.SendEvidence;
 import fr.preau.mail.imap.SentCopies;
 import fr.preau.mail.schedule.ScheduledSendStore.Claim;
+import fr.preau.shared.Deployment;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceUnavailableException;
 import fr.preau.settings.AcademySettings;
@@ -69,6 +70,9 @@ public class ScheduledSender {
 
     @EJB
     private AcademySettings settings;
+
+    @EJB
+    private MailboxAccess access;
 
     @Inject
     private SentCopies copies;
@@ -208,7 +212,7 @@ public class ScheduledSender {
      * server sets it; nothing in the configuration does.
      */
     private static void pauseAfterSubmit(String messageId) {
-        if (!messageId.equals(System.getProperty(PAUSE_AFTER_SUBMIT))) {
+        if (!messageId.equals(Deployment.testPausePoint(PAUSE_AFTER_SUBMIT))) {
             return;
         }
         LOG.warning("Scheduled message " + messageId + " accepted by SMTP: test pause point, waiting to be killed");
@@ -225,7 +229,6 @@ public class ScheduledSender {
         if (account == null || !account.isEnabled()) {
             return Optional.empty();
         }
-        MailAddress address = new MailAddress(account.getAddress(), account.getDisplayName());
-        return Optional.of(new MailboxContext(address, address));
+        return access.forJob(account.getAddress());
     }
 }

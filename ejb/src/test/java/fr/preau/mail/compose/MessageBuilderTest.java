@@ -43,7 +43,7 @@ class MessageBuilderTest {
     }
 
     private static MailboxContext me() {
-        return new MailboxContext(ME, ME);
+        return new MailboxContext(ME, ME, MailboxContext.Kind.USER);
     }
 
     private static OutgoingMessage plain(List<MailAddress> to, String subject) {
@@ -86,7 +86,7 @@ class MessageBuilderTest {
                         false);
                 default -> plain(List.of(JEAN), "S");
             };
-            MailboxContext ctx = "from".equals(field) ? new MailboxContext(evil, evil) : me();
+            MailboxContext ctx = "from".equals(field) ? new MailboxContext(evil, evil, MailboxContext.Kind.USER) : me();
             MimeMessage parsed = roundTrip(ctx, m);
             assertNotInjected(parsed);
         }

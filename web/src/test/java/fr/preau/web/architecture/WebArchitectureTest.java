@@ -2,15 +2,27 @@ package fr.preau.web.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The web module reads its configuration through {@code fr.preau.shared.Deployment} only (issue 10, ADR 0085). */
+/**
+ * The web module reads its configuration through {@code fr.preau.shared.Deployment} only, and its pages reach the
+ * signed-in user's mailbox only (issue 10, ADR 0085).
+ */
 class WebArchitectureTest {
     private static final JavaClasses WEB = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("fr.preau.web");
+
+    @Test
+    void pagesReachOnlyTheSignedInUsersMailbox() {
+        noClasses().should().callMethodWhere(DescribedPredicate.describe("MailboxAccess.forJob or system",
+                call -> call.getTargetOwner().getName().equals("fr.preau.mail.MailboxAccess")
+                        && !call.getName().equals("own")))
+                .check(WEB);
+    }
 
     @Test
     void onlyDeploymentReadsTheEnvironment() {
