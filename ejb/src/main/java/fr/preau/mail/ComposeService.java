@@ -3,13 +3,10 @@ package fr.preau.mail;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.preau.mail.compose.MessageBuilder;
 import fr.preau.mail.compose.NotSentException;
-import fr.preau.mail.compose.Original;
 import fr.preau.mail.compose.Quoting;
 import fr.preau.mail.compose.ReplyTarget;
 import fr.preau.mail.compose.Snippet;
-import fr.preau.mail.imap.MailSender;
 import fr.preau.settings.AcademySettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
@@ -51,7 +48,7 @@ public class ComposeService {
     private AcademySettings settings;
 
     @Inject
-    private MailSender sender;
+    private Mailbox mailbox;
 
     /** The most an outgoing message may carry in attachments, in bytes. */
     public long attachmentLimitBytes() {
@@ -70,7 +67,7 @@ public class ComposeService {
      */
     public OutgoingMessage prepare(ReplyTarget target) {
         MailboxContext ctx = access.own();
-        Original original = sender.original(ctx, target.folder(), target.uid(), target.mode().isForward());
+        Original original = mailbox.original(ctx, target.folder(), target.uid(), target.mode().isForward());
         String signature = signatureHtml();
         return switch (target.mode()) {
             case REPLY -> html(Quoting.replyTo(original), List.of(), Quoting.replySubject(original.subject()),
@@ -98,22 +95,28 @@ public class ComposeService {
      */
     public MessageUid saveDraft(OutgoingMessage draft, MessageUid previous) {
         checkAttachments(draft);
-        return sender.saveDraft(access.own(), draft, previous);
+        return mailbox.saveDraft(access.own(), draft, previous);
     }
 
     /** A draft as it was saved, to continue writing it. */
     public OutgoingMessage openDraft(MessageUid uid) {
-        return sender.loadDraft(access.own(), uid);
+        return mailbox.loadDraft(access.own(), uid);
     }
 
     /** Discards a draft. */
     public void deleteDraft(MessageUid uid) {
-        sender.deleteDraft(access.own(), uid);
+        mailbox.deleteDraft(access.own(), uid);
+    }
+
+    /** The attachments of a draft just saved, now read from that saved copy (see {@link Mailbox}). */
+    public List<OutgoingAttachment> savedDraftAttachments(FolderPath drafts, MessageUid draft,
+            List<OutgoingAttachment> attachments) {
+        return mailbox.savedDraftAttachments(drafts, draft, attachments);
     }
 
     /** The Brouillons folder, where drafts are reopened from. */
     public FolderPath draftsFolder() {
-        return sender.draftsFolder(access.own());
+        return mailbox.draftsFolder(access.own());
     }
 
     /**
@@ -131,18 +134,18 @@ public class ComposeService {
         }
         checkAttachments(message);
         MailboxContext ctx = access.own();
-        MessageUid kept = sender.saveDraft(ctx, message, draft);
+        MessageUid kept = mailbox.saveDraft(ctx, message, draft);
         // The previous draft is gone: the attachments are now read from the one just saved.
         OutgoingMessage saved = message.attachments().isEmpty() ? message : message.withAttachments(
-                MessageBuilder.inSavedDraft(sender.draftsFolder(ctx), kept, message.attachments()));
+                mailbox.savedDraftAttachments(mailbox.draftsFolder(ctx), kept, message.attachments()));
         try {
-            sender.send(ctx, saved);
+            mailbox.send(ctx, saved);
         } catch (InvalidInputException | ServiceUnavailableException e) {
             throw new NotSentException(e, kept);
         }
-        sender.deleteDraft(ctx, kept);
+        mailbox.deleteDraft(ctx, kept);
         if (target != null) {
-            sender.markReplied(ctx, target.folder(), target.uid(), target.mode().isForward());
+            mailbox.markReplied(ctx, target.folder(), target.uid(), target.mode().isForward());
         }
         correspondents.remember(message.allRecipients());
     }

@@ -1,7 +1,10 @@
 package fr.preau.mail;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one door into a mail store (docs/adr/0085). It speaks Préau's value types only, and every call takes the
@@ -120,6 +123,95 @@ public interface Mailbox {
      */
     record Report(MailAddress to, String label, String tag, SpecialUse then) {
     }
+
+    /**
+     * Submits the message as the context's actor, then keeps a copy in Envoyés (a copy that cannot be kept is logged,
+     * the message is still sent once).
+     *
+     * @throws fr.preau.shared.InvalidInputException {@code compose.error.rejected} naming the refused recipients, or
+     *     another refusal of the submission server: nothing was sent
+     */
+    void send(MailboxContext ctx, OutgoingMessage message);
+
+    /**
+     * Sends a plain-text notice from the portal (a {@link MailboxContext.Kind#SYSTEM} context: its address is the
+     * sender): password recovery, security notices. Marked {@code Auto-Submitted}; no copy is kept.
+     */
+    void sendNotice(MailboxContext ctx, String to, String subject, String text);
+
+    /** Saves a draft in Brouillons, replacing {@code previous} (null for a first save): one copy at any time. */
+    MessageUid saveDraft(MailboxContext ctx, OutgoingMessage draft, MessageUid previous);
+
+    /**
+     * The attachments of a draft just saved as {@code draft} in {@code drafts}, now read from that saved copy (its
+     * parts), in the same order: nothing is copied again.
+     */
+    List<OutgoingAttachment> savedDraftAttachments(FolderPath drafts, MessageUid draft,
+            List<OutgoingAttachment> attachments);
+
+    /** Reads a draft back as it was written. */
+    OutgoingMessage loadDraft(MailboxContext ctx, MessageUid uid);
+
+    void deleteDraft(MailboxContext ctx, MessageUid uid);
+
+    /** The path of Brouillons. */
+    FolderPath draftsFolder(MailboxContext ctx);
+
+    /**
+     * A received message to reply to or forward.
+     *
+     * @param forward also refer to its attachments and its whole source
+     */
+    Original original(MailboxContext ctx, FolderPath path, MessageUid uid, boolean forward);
+
+    /** Marks a message answered (or forwarded: {@code $Forwarded}). */
+    void markReplied(MailboxContext ctx, FolderPath path, MessageUid uid, boolean forwarded);
+
+    /**
+     * Answers the read receipt a message asks for: sends it (RFC 8098) or declines it; either way it is not asked
+     * again.
+     *
+     * @return true when a receipt was sent
+     */
+    boolean answerReceipt(MailboxContext ctx, FolderPath path, MessageUid uid, boolean send);
+
+    /**
+     * Builds a message once, as {@link #send} would send it, dated {@code date}, to be kept until it leaves (a
+     * scheduled send, docs/adr/0050): its bytes and Message-ID never change afterwards.
+     */
+    StoredMessage store(MailboxContext ctx, OutgoingMessage message, Instant date);
+
+    /** A stored message as compose reopens it (its attachments copied to temporary files). */
+    OutgoingMessage reopen(MailboxContext ctx, byte[] stored);
+
+    /**
+     * Submits stored bytes as they are, to their recipients and to the evidence address {@code evidence} as one more
+     * envelope recipient (docs/adr/0083).
+     *
+     * @throws fr.preau.shared.InvalidInputException when the submission server refuses them
+     */
+    void submitStored(MailboxContext ctx, byte[] stored, String evidence);
+
+    /** Whether Envoyés holds a message with this Message-ID. */
+    boolean inSent(MailboxContext ctx, String messageId);
+
+    /** Appends the stored bytes to Envoyés unless a message with this Message-ID is already there. */
+    void keepInSentOnce(MailboxContext ctx, byte[] stored, String messageId);
+
+    /** Whether the evidence mailbox holds this stored message (its Message-ID, from its envelope sender). */
+    boolean evidenceHolds(String evidence, byte[] stored, String messageId);
+
+    /**
+     * Submits, as the context's actor, a short probe to the evidence mailbox only, by the same route as a stored
+     * message; returns its Message-ID for {@link #awaitProbe}.
+     */
+    String sendProbe(MailboxContext ctx, String evidence);
+
+    /** Waits until the probe is in the evidence mailbox, then removes it; false when it did not arrive in time. */
+    boolean awaitProbe(String evidence, String probeId, Duration timeout);
+
+    /** Removes evidence older than {@code age}, except the Message-IDs in {@code keep}; returns how many went. */
+    int purgeEvidence(String evidence, Duration age, Set<String> keep);
 
     /** Deletes for good every message of the Corbeille present now (not one arriving meanwhile). */
     int emptyTrash(MailboxContext ctx);

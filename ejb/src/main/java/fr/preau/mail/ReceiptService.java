@@ -1,6 +1,5 @@
 package fr.preau.mail;
 
-import fr.preau.mail.imap.ReceiptGateway;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -23,10 +22,10 @@ public class ReceiptService {
     private MailboxAccess access;
 
     @Inject
-    private ReceiptGateway gateway;
+    private Mailbox mailbox;
 
     /** Sends the receipt ({@code send}) or declines it; false when there was nothing left to answer. */
     public boolean answer(FolderPath folder, MessageUid uid, boolean send) {
-        return gateway.answer(access.own(), folder, uid, send);
+        return mailbox.answerReceipt(access.own(), folder, uid, send);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import fr.preau.mail.MailAddress;
+import fr.preau.mail.Original;
 import org.jsoup.nodes.Entities;
 
 /**

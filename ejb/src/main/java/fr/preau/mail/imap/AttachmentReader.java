@@ -7,7 +7,6 @@ import java.io.InputStream;
 import fr.preau.mail.AttachmentSource;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.OutgoingAttachment;
-import fr.preau.mail.compose.MessageBuilder;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,10 @@
 package fr.preau.mail.imap;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
@@ -15,8 +18,12 @@ import fr.preau.mail.MessageSort;
 import fr.preau.mail.MessageStream;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.OpenedMessage;
+import fr.preau.mail.Original;
+import fr.preau.mail.OutgoingAttachment;
+import fr.preau.mail.OutgoingMessage;
 import fr.preau.mail.PartSink;
 import fr.preau.mail.QuotaInfo;
+import fr.preau.mail.StoredMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
@@ -44,6 +51,24 @@ public class ImapMailbox implements Mailbox {
 
     @Inject
     private FolderChangeReader changeReader;
+
+    @Inject
+    private MailSender sender;
+
+    @Inject
+    private ReceiptGateway receipts;
+
+    @Inject
+    private SentCopies copies;
+
+    @Inject
+    private SendEvidence evidence;
+
+    @Inject
+    private ImapConnector imap;
+
+    @Inject
+    private AttachmentReader parts;
 
     @Override
     public List<FolderInfo> folders(MailboxContext ctx) {
@@ -166,6 +191,102 @@ public class ImapMailbox implements Mailbox {
     @Override
     public void report(MailboxContext ctx, FolderPath folder, MessageUid uid, Report report) {
         reporter.report(ctx, folder, uid, report);
+    }
+
+    @Override
+    public void send(MailboxContext ctx, OutgoingMessage message) {
+        sender.send(ctx, message);
+    }
+
+    @Override
+    public void sendNotice(MailboxContext ctx, String to, String subject, String text) {
+        sender.sendNotice(ctx, to, subject, text);
+    }
+
+    @Override
+    public MessageUid saveDraft(MailboxContext ctx, OutgoingMessage draft, MessageUid previous) {
+        return sender.saveDraft(ctx, draft, previous);
+    }
+
+    @Override
+    public List<OutgoingAttachment> savedDraftAttachments(FolderPath drafts, MessageUid draft,
+            List<OutgoingAttachment> attachments) {
+        return MessageBuilder.inSavedDraft(drafts, draft, attachments);
+    }
+
+    @Override
+    public OutgoingMessage loadDraft(MailboxContext ctx, MessageUid uid) {
+        return sender.loadDraft(ctx, uid);
+    }
+
+    @Override
+    public void deleteDraft(MailboxContext ctx, MessageUid uid) {
+        sender.deleteDraft(ctx, uid);
+    }
+
+    @Override
+    public FolderPath draftsFolder(MailboxContext ctx) {
+        return sender.draftsFolder(ctx);
+    }
+
+    @Override
+    public Original original(MailboxContext ctx, FolderPath path, MessageUid uid, boolean forward) {
+        return sender.original(ctx, path, uid, forward);
+    }
+
+    @Override
+    public void markReplied(MailboxContext ctx, FolderPath path, MessageUid uid, boolean forwarded) {
+        sender.markReplied(ctx, path, uid, forwarded);
+    }
+
+    @Override
+    public boolean answerReceipt(MailboxContext ctx, FolderPath path, MessageUid uid, boolean send) {
+        return receipts.answer(ctx, path, uid, send);
+    }
+
+    @Override
+    public StoredMessage store(MailboxContext ctx, OutgoingMessage message, Instant date) {
+        return ScheduledMime.build(imap.userSession(), ctx, message, date, parts.reader(ctx));
+    }
+
+    @Override
+    public OutgoingMessage reopen(MailboxContext ctx, byte[] stored) {
+        return ScheduledMime.read(imap.userSession(), stored);
+    }
+
+    @Override
+    public void submitStored(MailboxContext ctx, byte[] stored, String evidenceAddress) {
+        copies.submit(ctx, stored, evidenceAddress);
+    }
+
+    @Override
+    public boolean inSent(MailboxContext ctx, String messageId) {
+        return copies.inSent(ctx, messageId);
+    }
+
+    @Override
+    public void keepInSentOnce(MailboxContext ctx, byte[] stored, String messageId) {
+        copies.keepOnce(ctx, stored, messageId);
+    }
+
+    @Override
+    public boolean evidenceHolds(String evidenceAddress, byte[] stored, String messageId) {
+        return evidence.holds(evidenceAddress, stored, messageId);
+    }
+
+    @Override
+    public String sendProbe(MailboxContext ctx, String evidenceAddress) {
+        return evidence.probe(ctx, evidenceAddress);
+    }
+
+    @Override
+    public boolean awaitProbe(String evidenceAddress, String probeId, Duration timeout) {
+        return evidence.awaitProbe(evidenceAddress, probeId, timeout);
+    }
+
+    @Override
+    public int purgeEvidence(String evidenceAddress, Duration age, Set<String> keep) {
+        return evidence.purge(evidenceAddress, age, keep);
     }
 
     @Override

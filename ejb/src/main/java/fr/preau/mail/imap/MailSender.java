@@ -10,14 +10,13 @@ import java.util.logging.Logger;
 
 import fr.preau.mail.AttachmentSource;
 import fr.preau.mail.FolderPath;
+import fr.preau.mail.HeaderText;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
 import fr.preau.mail.SpecialUse;
-import fr.preau.mail.compose.MessageBuilder;
-import fr.preau.mail.compose.MessageParts;
-import fr.preau.mail.compose.Original;
+import fr.preau.mail.Original;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import fr.preau.shared.Component;
 import fr.preau.shared.InvalidInputException;
@@ -71,7 +70,26 @@ public class MailSender {
         return message;
     }
 
-    /** Submits a built message as the acting user. */
+    /** {@link fr.preau.mail.Mailbox#sendNotice}: any failure, a refusal included, is a transport failure. */
+    public void sendNotice(MailboxContext ctx, String to, String subject, String text) {
+        Session session = imap.userSession();
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(ctx.owner().address(), ctx.owner().personal(), "UTF-8"));
+            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
+            message.setSubject(subject, "UTF-8");
+            message.setSentDate(new java.util.Date());
+            message.setHeader("Auto-Submitted", "auto-generated");
+            message.setText(text, "UTF-8");
+            message.saveChanges();
+            submit(ctx, session, message);
+        } catch (MessagingException | java.io.UnsupportedEncodingException | InvalidInputException e) {
+            LOG.log(Level.WARNING, "Notice from " + ctx.owner().address() + " not sent", e);
+            throw new ServiceUnavailableException(Component.MAIL_TRANSPORT, e);
+        }
+    }
+
+    /** Submits a built message as the acting user: every message of the portal leaves through here. */
     void submit(MailboxContext ctx, Session session, MimeMessage message) {
         try {
             submit(ctx, session, message, message.getAllRecipients());
@@ -192,7 +210,7 @@ public class MailSender {
             return new Original(messageId, references, first(MessageParts.addresses(m.getFrom())),
                     MessageParts.addresses(m.getReplyTo()),
                     MessageParts.addresses(m.getRecipients(Message.RecipientType.TO)),
-                    MessageParts.addresses(m.getRecipients(Message.RecipientType.CC)), m.getSubject(),
+                    MessageParts.addresses(m.getRecipients(Message.RecipientType.CC)), HeaderText.of(m.getSubject()),
                     date == null ? null : date.toInstant(), MessageParser.parse(m).text(),
                     parts == null ? List.of() : parts.attachments(), whole);
         } catch (MessagingException e) {

@@ -11,6 +11,7 @@ import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import fr.preau.shared.Component;
+import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceUnavailableException;
 import jakarta.activation.DataHandler;
@@ -22,7 +23,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -46,6 +46,9 @@ public class MessageReporter {
 
     @Inject
     private ImapConnector imap;
+
+    @Inject
+    private MailSender sender;
 
     public void report(MailboxContext ctx, FolderPath path, MessageUid uid, Mailbox.Report kind) {
         try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_WRITE)) {
@@ -111,10 +114,10 @@ public class MessageReporter {
         attached.setHeader("Content-Transfer-Encoding", eightBit(original) ? "8bit" : "7bit");
         report.setContent(new MimeMultipart(text, attached));
         report.saveChanges();
-        try (Transport transport = imap.submission(ctx, session)) {
-            transport.sendMessage(report, report.getAllRecipients());
-        } catch (MessagingException e) {
-            LOG.log(Level.WARNING, "Report from " + ctx.actor().address() + " not sent", e);
+        try {
+            sender.submit(ctx, session, report);
+        } catch (InvalidInputException e) {
+            LOG.log(Level.WARNING, "Report from " + ctx.actor().address() + " refused", e);
             throw new ServiceUnavailableException(Component.MAIL_TRANSPORT, e);
         }
     }

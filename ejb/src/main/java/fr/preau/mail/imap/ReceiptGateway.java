@@ -13,8 +13,6 @@ import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingMessage;
 import fr.preau.mail.ReceiptRequest;
-import fr.preau.mail.compose.MessageBuilder;
-import fr.preau.mail.compose.MessageParts;
 import fr.preau.mail.imap.ImapConnector.OpenFolder;
 import jakarta.activation.DataHandler;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -10,11 +10,11 @@ import fr.preau.account.Account;
 import fr.preau.account.AccountService;
 import fr.preau.mail.ComposeService;
 import fr.preau.mail.MailAddress;
+import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.OutgoingMessage;
-import fr.preau.mail.imap.AttachmentReader;
-import fr.preau.mail.imap.ImapConnector;
+import fr.preau.mail.StoredMessage;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceBoundary;
@@ -48,10 +48,7 @@ public class ScheduledSendService {
     private AccountService accounts;
 
     @Inject
-    private ImapConnector imap;
-
-    @Inject
-    private AttachmentReader parts;
+    private Mailbox mailbox;
 
     @EJB
     private ComposeService compose;
@@ -100,11 +97,11 @@ public class ScheduledSendService {
 
     /** One of the caller's messages as compose reopens it: recipients, body, attachments and all. */
     public OutgoingMessage content(long id) {
-        return ScheduledMime.read(imap.userSession(), own(access.own(), id).getMime());
+        return mailbox.reopen(access.own(), own(access.own(), id).getMime());
     }
 
     private void plan(ScheduledMessage row, MailboxContext ctx, OutgoingMessage message, Instant due) {
-        ScheduledMime.Built mime = ScheduledMime.build(imap.userSession(), ctx, message, due, parts.reader(ctx));
+        StoredMessage mime = mailbox.store(ctx, message, due);
         row.plan(mime.messageId(), due.atOffset(ZoneOffset.UTC), labels(message.to()), labels(message.cc()),
                 message.subject(), message.text(), mime.bytes());
     }

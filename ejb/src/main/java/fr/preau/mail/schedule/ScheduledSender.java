@@ -8,10 +8,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import fr.preau.account.Account;
+import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
-import fr.preau.mail.imap.SendEvidence;
-import fr.preau.mail.imap.SentCopies;
 import fr.preau.mail.schedule.ScheduledSendStore.Claim;
 import fr.preau.shared.Deployment;
 import fr.preau.shared.InvalidInputException;
@@ -75,10 +74,8 @@ public class ScheduledSender {
     private MailboxAccess access;
 
     @Inject
-    private SentCopies copies;
+    private Mailbox mailbox;
 
-    @Inject
-    private SendEvidence proofs;
 
     private int ticks;
 
@@ -137,12 +134,12 @@ public class ScheduledSender {
                 if (before == Outcome.ACCEPTED) {
                     LOG.info("Scheduled message " + claim.id() + " accepted by SMTP before a crash: not sent again");
                 } else {
-                    copies.submit(ctx, claim.mime(), evidence);
+                    mailbox.submitStored(ctx, claim.mime(), evidence);
                     pauseAfterSubmit(claim.messageId());
                 }
                 store.markSubmitted(claim.id());
             }
-            copies.keepOnce(ctx, claim.mime(), claim.messageId());
+            mailbox.keepInSentOnce(ctx, claim.mime(), claim.messageId());
             store.markSent(claim.id());
             LOG.info("Scheduled message " + claim.id() + " sent " + claim.messageId());
         } catch (InvalidInputException e) {
@@ -166,23 +163,24 @@ public class ScheduledSender {
      * absence is believed; no probe, no decision.
      */
     private Outcome previousAttempt(MailboxContext ctx, Claim claim, String evidence) {
-        if (copies.inSent(ctx, claim.messageId())) {
+        if (mailbox.inSent(ctx, claim.messageId())) {
             return Outcome.COPIED;
         }
-        if (proofs.holds(evidence, claim.mime(), claim.messageId())) {
+        if (mailbox.evidenceHolds(evidence, claim.mime(), claim.messageId())) {
             return Outcome.ACCEPTED;
         }
         String probe;
         try {
-            probe = proofs.probe(ctx, evidence);
+            probe = mailbox.sendProbe(ctx, evidence);
         } catch (InvalidInputException e) {
             LOG.warning("Scheduled message " + claim.id() + ": probe refused (" + e.messageKey() + ")");
             return Outcome.UNKNOWN;
         }
-        if (!proofs.awaitProbe(evidence, probe, PROBE_WAIT)) {
+        if (!mailbox.awaitProbe(evidence, probe, PROBE_WAIT)) {
             return Outcome.UNKNOWN;
         }
-        return proofs.holds(evidence, claim.mime(), claim.messageId()) ? Outcome.ACCEPTED : Outcome.NOT_ACCEPTED;
+        return mailbox.evidenceHolds(evidence, claim.mime(), claim.messageId()) ? Outcome.ACCEPTED
+                : Outcome.NOT_ACCEPTED;
     }
 
     /** Removes, about once a minute, the evidence no row in doubt needs any more. */
@@ -191,7 +189,7 @@ public class ScheduledSender {
             return;
         }
         try {
-            int removed = proofs.purge(evidenceAddress(),
+            int removed = mailbox.purgeEvidence(evidenceAddress(),
                     settings.duration("mail.schedule.evidence-keep", Duration.ofMinutes(10)), store.inDoubt());
             if (removed > 0) {
                 LOG.fine("Evidence mailbox: " + removed + " copies removed");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fr.preau.mail.MailAddress;
+import fr.preau.mail.Original;
 import org.junit.jupiter.api.Test;
 
 class QuotingTest {

@@ -18,7 +18,6 @@ import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
 import fr.preau.mail.SignatureService;
-import fr.preau.mail.compose.MessageBuilder;
 import fr.preau.mail.compose.NotSentException;
 import fr.preau.mail.compose.Quoting;
 import fr.preau.mail.compose.ReplyMode;
@@ -138,7 +137,7 @@ public class ComposeView implements Serializable {
         }
         List<OutgoingAttachment> before = List.copyOf(attachments);
         attachments.clear();
-        attachments.addAll(MessageBuilder.inSavedDraft(draftsFolder, saved, before));
+        attachments.addAll(compose.savedDraftAttachments(draftsFolder, saved, before));
         before.forEach(TempFiles::delete);
     }
 

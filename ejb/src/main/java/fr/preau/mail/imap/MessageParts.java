@@ -1,4 +1,4 @@
-package fr.preau.mail.compose;
+package fr.preau.mail.imap;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,7 @@ import fr.preau.mail.MailAddress;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
+import fr.preau.mail.compose.TempFiles;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

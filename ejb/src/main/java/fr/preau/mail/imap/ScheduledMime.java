@@ -1,4 +1,4 @@
-package fr.preau.mail.schedule;
+package fr.preau.mail.imap;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,8 +8,7 @@ import java.util.Date;
 
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.OutgoingMessage;
-import fr.preau.mail.compose.MessageBuilder;
-import fr.preau.mail.compose.MessageParts;
+import fr.preau.mail.StoredMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -20,16 +19,12 @@ import jakarta.mail.internet.MimeMessage;
  * dated at its due time. Its Message-ID, fixed then, is how the sender recognises its copy in Envoyés (ADR 0050):
  * the bytes are never rebuilt, so it never changes.
  */
-public final class ScheduledMime {
+final class ScheduledMime {
     private ScheduledMime() {
     }
 
-    /** The stored form: Message-ID and bytes. */
-    public record Built(String messageId, byte[] bytes) {
-    }
-
     /** The message to store, its attachments read through {@code data}. */
-    public static Built build(Session session, MailboxContext ctx, OutgoingMessage outgoing, Instant due,
+    static StoredMessage build(Session session, MailboxContext ctx, OutgoingMessage outgoing, Instant due,
             MessageBuilder.Data data) {
         MimeMessage message = MessageBuilder.build(session, ctx, outgoing, data);
         try {
@@ -37,7 +32,7 @@ public final class ScheduledMime {
             message.setSentDate(Date.from(due));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out);
-            return new Built(message.getMessageID(), out.toByteArray());
+            return new StoredMessage(message.getMessageID(), out.toByteArray());
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot build the scheduled message", e);
         }
@@ -47,7 +42,7 @@ public final class ScheduledMime {
      * The stored message, as compose reopens it (recipients, Bcc, body, attachments, thread, receipt); its
      * attachments are copied to temporary files.
      */
-    public static OutgoingMessage read(Session session, byte[] mime) {
+    static OutgoingMessage read(Session session, byte[] mime) {
         try {
             return MessageParts.draft(new MimeMessage(session, new ByteArrayInputStream(mime)));
         } catch (MessagingException | IOException e) {

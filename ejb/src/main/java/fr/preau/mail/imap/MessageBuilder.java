@@ -1,4 +1,4 @@
-package fr.preau.mail.compose;
+package fr.preau.mail.imap;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
+import fr.preau.mail.compose.TempFiles;
 import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
 import jakarta.mail.EncodingAware;

@@ -1,4 +1,4 @@
-package fr.preau.mail.compose;
+package fr.preau.mail.imap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,7 @@ import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
+import fr.preau.mail.compose.TempFiles;
 import fr.preau.shared.InvalidInputException;
 import jakarta.mail.Header;
 import jakarta.mail.Message;

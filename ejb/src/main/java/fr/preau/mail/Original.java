@@ -1,11 +1,9 @@
-package fr.preau.mail.compose;
+package fr.preau.mail;
 
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-import fr.preau.mail.MailAddress;
-import fr.preau.mail.OutgoingAttachment;
 
 /**
  * A received message that the user replies to or forwards: what the reply needs to address it, thread it and quote
