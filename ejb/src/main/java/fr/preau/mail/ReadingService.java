@@ -46,12 +46,16 @@ public class ReadingService {
     @Inject
     private Mailbox mailbox;
 
+    @Inject
+    private SanitisedBodies bodies;
+
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
 
     /** Opens a message for the reading pane and marks it read. */
     public MessageContent open(FolderPath folder, MessageUid uid) {
-        return content(mailbox.open(access.own(), folder, uid, true));
+        MailboxContext ctx = access.own();
+        return content(ctx, folder, uid, mailbox.open(ctx, folder, uid, true));
     }
 
     /**
@@ -65,13 +69,14 @@ public class ReadingService {
         }
         Mailbox.Opening with = mailbox.openWithOverview(access.own(), folder, uid, sort, descending, conversations,
                 limit);
-        return new OpenedOverview(with.overview(), with.message() == null ? null : content(with.message()),
-                with.failure());
+        return new OpenedOverview(with.overview(),
+                with.message() == null ? null : content(access.own(), folder, uid, with.message()), with.failure());
     }
 
     /** The same as {@link #open} without marking the message read (print view). */
     public MessageContent peek(FolderPath folder, MessageUid uid) {
-        return content(mailbox.open(access.own(), folder, uid, false));
+        MailboxContext ctx = access.own();
+        return content(ctx, folder, uid, mailbox.open(ctx, folder, uid, false));
     }
 
     /**
@@ -81,18 +86,15 @@ public class ReadingService {
      * @param partUrlPrefix the portal address of an inline part, to which the part path is appended
      */
     public MessageBody body(FolderPath folder, MessageUid uid, boolean showImages, String partUrlPrefix) {
-        OpenedMessage opened = mailbox.open(access.own(), folder, uid, false);
-        ParsedMessage parsed = opened.parsed();
-        if (parsed.html() == null) {
+        MailboxContext ctx = access.own();
+        OpenedMessage opened = mailbox.open(ctx, folder, uid, false);
+        if (opened.parsed().html() == null) {
             return null;
         }
         boolean remote = showImages || trusts(opened.summary().from());
-        MailHtmlSanitizer.Result clean = MailHtmlSanitizer.sanitize(parsed.html(), remote,
-                cid -> {
-                    String part = parsed.contentIds().get(cid);
-                    return part == null ? null : partUrlPrefix + part;
-                });
-        return new MessageBody(clean.html(), clean.blockedImages(), remote);
+        MailHtmlSanitizer.Result clean = bodies.sanitised(ctx, folder, uid, opened.parsed(), remote);
+        return new MessageBody(SanitisedBodies.withPartUrls(clean.html(), partUrlPrefix), clean.blockedImages(),
+                remote);
     }
 
     /** Every header line as received, for the headers view. */
@@ -147,11 +149,12 @@ public class ReadingService {
         return n.intValue() == 0;
     }
 
-    private MessageContent content(OpenedMessage opened) {
+    private MessageContent content(MailboxContext ctx, FolderPath folder, MessageUid uid, OpenedMessage opened) {
         ParsedMessage parsed = opened.parsed();
         MailAddress from = opened.summary().from();
+        // The same pass the frame's request will reuse (remote images blocked: what it shows first).
         int remoteImages = parsed.html() == null ? 0
-                : MailHtmlSanitizer.sanitize(parsed.html(), false, cid -> null).blockedImages();
+                : bodies.sanitised(ctx, folder, uid, parsed, false).blockedImages();
         boolean trusted = remoteImages > 0 && trusts(from);
         return new MessageContent(opened.summary(), opened.to(), opened.cc(), parsed.text(), parsed.html() != null,
                 parsed.attachments(), parsed.problems(), external(opened), remoteImages, trusted, opened.receipt());

@@ -36,7 +36,7 @@ class PurgeLargeFilesJobIT {
         return ShrinkWrap.create(WebArchive.class, "purge-large-files-it.war")
                 .addPackages(true, "fr.preau.batch.largefile")
                 .addClasses(LargeFilePurge.class, LargeFileStorage.class, Component.class,
-                        ServiceUnavailableException.class, TestEnv.class)
+                        ServiceUnavailableException.class, TestEnv.class, fr.preau.shared.Deployment.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource("META-INF/batch-jobs/purge-large-files.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
