@@ -85,8 +85,8 @@ class AttackedPortalIT extends PortalDeployment {
         Map<String, String> forged = Map.of("Host", EVIL);
         PortalHttp.Raw page = stranger.raw("GET", "/public/mot-de-passe-oublie.xhtml", forged, new byte[0]);
         assertEquals(200, page.status(), page.body());
-        String form = "forgot=forgot&forgot%3Aidentifier=" + username + "&forgot%3Asend=" + faces(page.body(),
-                page.headers().get("content-security-policy"));
+        String form = "forgot=forgot&forgot%3Aidentifier=" + username + "&forgot%3Asend="
+                + PortalHttp.faces(page.body(), page.headers().get("content-security-policy"));
         PortalHttp.Raw sent = stranger.raw("POST", "/public/mot-de-passe-oublie.xhtml", Map.of("Host", EVIL,
                 "Content-Type", "application/x-www-form-urlencoded"), form.getBytes(StandardCharsets.US_ASCII));
         assertTrue(sent.body().contains("forgot-sent"), sent.status() + " " + sent.headers() + " " + sent.body());
@@ -136,7 +136,7 @@ class AttackedPortalIT extends PortalDeployment {
         assertEquals(200, page.statusCode());
         String chosen = URLEncoder.encode("Reprise-en-main-" + token.substring(1, 7) + "-9!", StandardCharsets.UTF_8);
         HttpResponse<String> done = owner.post(resetPage, "reset=reset&reset%3Apassword=" + chosen
-                + "&reset%3Aconfirmation=" + chosen + "&reset%3Asave=" + faces(page.body(),
+                + "&reset%3Aconfirmation=" + chosen + "&reset%3Asave=" + PortalHttp.faces(page.body(),
                 page.headers().firstValue("Content-Security-Policy").orElse("")), null);
         assertTrue(done.body().contains("reset-done"), done.statusCode() + " " + done.headers().map() + " "
                 + done.body());
@@ -212,20 +212,6 @@ class AttackedPortalIT extends PortalDeployment {
                 inbox.close(false);
             }
         }
-    }
-
-    /**
-     * What a browser posts with a Faces form besides its fields: the view state, and the nonce of the page's policy
-     * that PrimeFaces' CSP mode checks on every postback.
-     */
-    private static String faces(String html, String policy) {
-        Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(html);
-        assertTrue(state.find(), "a Faces form");
-        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(String.valueOf(policy));
-        assertTrue(nonce.find(), "the page's nonce: " + policy);
-        return "&jakarta.faces.ViewState=" + URLEncoder.encode(state.group(1).replace("&#58;", ":"),
-                StandardCharsets.UTF_8) + "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1),
-                StandardCharsets.UTF_8);
     }
 
     private static String json(String body, String name) {

@@ -32,6 +32,23 @@ final class AuditTrail {
         }
     }
 
+    /** "ACTION actor detail" lines of the entries about {@code subject}, oldest first. */
+    static List<String> about(String subject) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestEnv.get("PREAU_DB_URL"), TestEnv.get("PREAU_DB_USER"),
+                TestEnv.get("PREAU_DB_PASSWORD"));
+                PreparedStatement q = c.prepareStatement(
+                        "select action, actor, detail from audit_entry where subject = ? order by at, id")) {
+            q.setString(1, subject);
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+            return lines;
+        }
+    }
+
     /**
      * Forgets the entries of a test user. The portal's role cannot (docs/adr/0071): this connects as the owner of the
      * schema and declares itself to the table's trigger, as the owner's purge function does.

@@ -55,6 +55,20 @@ final class PortalHttp {
         return inbox;
     }
 
+    /**
+     * What a browser posts with a Faces form besides its fields: the view state, and the nonce of the page's policy
+     * that PrimeFaces' CSP mode checks on every postback.
+     */
+    static String faces(String html, String policy) {
+        Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(html);
+        assertTrue(state.find(), "a Faces form");
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(String.valueOf(policy));
+        assertTrue(nonce.find(), "the page's nonce: " + policy);
+        return "&jakarta.faces.ViewState=" + URLEncoder.encode(state.group(1).replace("&#58;", ":"),
+                StandardCharsets.UTF_8) + "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1),
+                StandardCharsets.UTF_8);
+    }
+
     String cookie(String name) {
         return cookies.getOrDefault(name, "");
     }

@@ -1,5 +1,11 @@
 package fr.preau.audit;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +22,8 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -38,6 +46,9 @@ public class AuditLog {
     /** The longest one (100 years). */
     static final int MAX_RETENTION_DAYS = 36_500;
     static final int MAX_PAGE = 200;
+    /** The most entries one CSV export holds. */
+    public static final int MAX_EXPORT = 100_000;
+    private static final int EXPORT_PAGE = 1000;
 
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
@@ -47,6 +58,9 @@ public class AuditLog {
 
     @EJB
     private AcademySettings settings;
+
+    @Inject
+    private Event<AuditEvent> audit;
 
     /** Writes one entry in its own transaction (called by {@link AuditRecorder}, the only writer). */
     @PermitAll
@@ -85,6 +99,41 @@ public class AuditLog {
         TypedQuery<Long> q = em.createQuery("select count(e) from AuditEntry e" + where(query), Long.class);
         bind(q, query);
         return q.getSingleResult();
+    }
+
+    /**
+     * Every entry matching the criteria, newest first, written to {@code out} as CSV ({@link AuditCsv}), at most
+     * {@value #MAX_EXPORT} (the newest): an export is a document for a review, not a backup. The export itself is
+     * audited ({@link AuditAction#ADMIN_ACTION}, detail {@code audit export} and the count).
+     *
+     * @return how many entries were written
+     * @throws IOException the output failed (the browser went away)
+     */
+    @RolesAllowed("admin")
+    public int export(AuditQuery query, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        writer.write(AuditCsv.BOM);
+        writer.write(AuditCsv.HEADER);
+        int written = 0;
+        while (written < MAX_EXPORT) {
+            TypedQuery<AuditEntry> q = em.createQuery("select e from AuditEntry e" + where(query)
+                    + " order by e.at desc, e.id desc", AuditEntry.class);
+            bind(q, query);
+            List<AuditEntry> page = q.setFirstResult(written)
+                    .setMaxResults(Math.min(EXPORT_PAGE, MAX_EXPORT - written)).getResultList();
+            for (AuditEntry entry : page) {
+                writer.write(AuditCsv.line(entry));
+            }
+            written += page.size();
+            em.clear();
+            if (page.size() < EXPORT_PAGE) {
+                break;
+            }
+        }
+        writer.flush();
+        audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), null, null, true,
+                "audit export: " + written + " entries"));
+        return written;
     }
 
     /**

@@ -3,16 +3,13 @@ package fr.preau.identity;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.preau.account.Account;
-import fr.preau.account.AccountService;
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
 import fr.preau.shared.Deployment;
 import fr.preau.shared.InvalidInputException;
-import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +37,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 public class ProvisionalAccountService {
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z-]*(\\.[a-z][a-z-]*)+[0-9]*");
     private static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
-    private static final Set<String> ADMIN_ROLES = Set.of("admin", "etab-admin");
+    private static final String STANDARD = "standard";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** No 0/O, 1/l/I: read aloud or copied from paper. */
     private static final String LETTERS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -56,10 +53,10 @@ public class ProvisionalAccountService {
     private IdentityServer identity;
 
     @EJB
-    private AccountService accounts;
+    private SessionRevocations revocations;
 
     @EJB
-    private SessionRevocations revocations;
+    private AdministeredAccounts scope;
 
     @Inject
     private Event<AuditEvent> audit;
@@ -75,19 +72,47 @@ public class ProvisionalAccountService {
         if (!USERNAME.matcher(name).matches() || name.length() > 64) {
             throw new InvalidInputException("username", "identity.username.invalid", username);
         }
-        if (blank(firstName)) {
-            throw new InvalidInputException("firstName", "identity.firstName.required", null);
-        }
-        if (blank(lastName)) {
-            throw new InvalidInputException("lastName", "identity.lastName.required", null);
-        }
-        checkEstablishment(establishmentUai);
+        checkNames(firstName, lastName);
+        scope.checkEstablishment(establishmentUai);
         String address = name + "@" + academyDomain(domain);
-        if (accounts.findEnabled(name).isPresent() || identity.findUser(name).isPresent()) {
+        if (taken(name, address)) {
             throw new InvalidInputException("username", "identity.username.taken", name);
         }
+        return create(name, address, firstName, lastName, establishmentUai, STANDARD);
+    }
+
+    /**
+     * Creates an account from the names the administrator typed: identifier {@code prenom.nom} folded by
+     * {@link AccountIdentifier}, the first free of {@code prenom.nom}, {@code prenom.nom2} … for homonyms (an
+     * identifier or address ever given, even as an alias, is never given again), in the academy's domain.
+     *
+     * @param establishmentUai required for an {@code etab-admin} (one of theirs)
+     * @param quotaClass a quota class code; none means {@code standard}
+     */
+    public ProvisionalPassword createAccount(String firstName, String lastName, String establishmentUai,
+            String quotaClass) {
+        checkNames(firstName, lastName);
+        String base = AccountIdentifier.base(firstName, lastName);
+        if (base.isEmpty()) {
+            throw new InvalidInputException("lastName", "identity.name.invalid", lastName);
+        }
+        String uai = establishmentUai == null || establishmentUai.isBlank() ? null : establishmentUai.trim();
+        scope.checkEstablishment(uai);
+        if (uai != null && ((Number) em.createNativeQuery("select count(*) from establishment where uai = ?1")
+                .setParameter(1, uai).getSingleResult()).intValue() == 0) {
+            throw new InvalidInputException("establishment", "identity.establishment.unknown", uai);
+        }
+        String quota = quotaClass == null || quotaClass.isBlank() ? STANDARD : quotaClass.trim();
+        scope.checkQuotaClass(quota);
+        String domain = academyDomain(null);
+        String name = AccountIdentifier.firstFree(base, candidate -> taken(candidate, candidate + "@" + domain));
+        return create(name, name + "@" + domain, firstName, lastName, uai, quota);
+    }
+
+    private ProvisionalPassword create(String name, String address, String firstName, String lastName,
+            String establishmentUai, String quotaClass) {
         em.persist(new Account(name, address, firstName.trim() + " " + lastName.trim(), establishmentUai,
-                "standard"));
+                quotaClass));
         em.flush();
         String password = newPassword();
         UserRepresentation user = new UserRepresentation();
@@ -112,13 +137,32 @@ public class ProvisionalAccountService {
         return new ProvisionalPassword(name, address, password);
     }
 
+    /** An identifier or address in use, or once used (a disabled account, an alias kept after a rename). */
+    private boolean taken(String username, String address) {
+        boolean row = ((Number) em.createNativeQuery("select count(*) from account where username = ?1"
+                + " or address = ?2").setParameter(1, username).setParameter(2, address).getSingleResult())
+                .intValue() > 0
+                || ((Number) em.createNativeQuery("select count(*) from alias where address = ?1")
+                        .setParameter(1, address).getSingleResult()).intValue() > 0;
+        return row || identity.findUser(username).isPresent();
+    }
+
+    private static void checkNames(String firstName, String lastName) {
+        if (blank(firstName)) {
+            throw new InvalidInputException("firstName", "identity.firstName.required", null);
+        }
+        if (blank(lastName)) {
+            throw new InvalidInputException("lastName", "identity.lastName.required", null);
+        }
+        if (firstName.trim().length() > 90 || lastName.trim().length() > 90) {
+            throw new InvalidInputException("lastName", "identity.name.tooLong", "90");
+        }
+    }
+
     /** Gives an existing account a new provisional password (the old password stops working at once). */
     public ProvisionalPassword issueProvisionalPassword(String username) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-        Account account = accounts.findEnabled(name)
-                .orElseThrow(() -> new NotFoundException("account.missing", name));
-        checkEstablishment(account.getEstablishmentUai());
-        checkNotAdministrator(name);
+        Account account = scope.managed(name, "identity.administrator.forbidden");
         String password = newPassword();
         identity.run(() -> {
             var resource = identity.userResource(name);
@@ -158,38 +202,11 @@ public class ProvisionalAccountService {
         return wanted;
     }
 
-    /**
-     * An etab-admin manages the accounts of their establishment, not its administrators: resetting the password
-     * of an {@code admin} (academy) or of another {@code etab-admin} would hand them that account. Only an admin
-     * may.
-     */
-    private void checkNotAdministrator(String username) {
-        if (context.isCallerInRole("admin")) {
-            return;
-        }
-        boolean administrator = identity.call(() -> identity.userResource(username).roles().realmLevel()
-                .listEffective().stream().anyMatch(r -> ADMIN_ROLES.contains(r.getName())));
-        if (administrator) {
-            throw new InvalidInputException("username", "identity.administrator.forbidden", username);
-        }
-    }
-
     private void record(String username) {
         em.createNativeQuery("insert into provisional_password (username, issued_at, issued_by) values (?1, now(), ?2)"
                 + " on conflict (username) do update set issued_at = now(), issued_by = excluded.issued_by,"
                 + " expired_at = null")
                 .setParameter(1, username).setParameter(2, caller()).executeUpdate();
-    }
-
-    /** An etab-admin acts only within their own establishment; an admin anywhere. */
-    private void checkEstablishment(String establishmentUai) {
-        if (context.isCallerInRole("admin")) {
-            return;
-        }
-        String own = accounts.findEnabled(caller()).map(Account::getEstablishmentUai).orElse(null);
-        if (own == null || !own.equals(establishmentUai)) {
-            throw new InvalidInputException("establishment", "identity.establishment.forbidden", establishmentUai);
-        }
     }
 
     private static CredentialRepresentation provisional(String password) {

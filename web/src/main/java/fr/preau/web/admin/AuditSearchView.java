@@ -1,6 +1,8 @@
 package fr.preau.web.admin;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,6 +18,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 
 /**
  * "Journal d'audit" (administrators): every entry, searched by user, action, date range and outcome, a page at a
@@ -47,10 +51,7 @@ public class AuditSearchView implements Serializable {
             Feedback.error("audit-search:to", "audit.search.range");
             return;
         }
-        AuditQuery query = new AuditQuery(user, action,
-                from == null ? null : from.atStartOfDay(ZONE).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toInstant(),
-                outcome == null || outcome.isEmpty() ? null : Boolean.valueOf("success".equals(outcome)));
+        AuditQuery query = query();
         AuditLog log = auditLog;
         entries = new AuditEntryDataModel(new AuditEntryDataModel.Source() {
             private static final long serialVersionUID = 1L;
@@ -65,6 +66,30 @@ public class AuditSearchView implements Serializable {
                 return log.count(query);
             }
         });
+    }
+
+    /**
+     * The entries of the criteria as typed (the search need not be run first), as a CSV file
+     * ({@code journal-audit.csv}, at most {@link AuditLog#MAX_EXPORT}).
+     */
+    public StreamedContent getCsv() {
+        AuditQuery query = query();
+        AuditLog log = auditLog;
+        return DefaultStreamedContent.builder().name("journal-audit.csv").contentType("text/csv; charset=UTF-8")
+                .writer(out -> {
+                    try {
+                        log.export(query, out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).build();
+    }
+
+    private AuditQuery query() {
+        return new AuditQuery(user, action,
+                from == null ? null : from.atStartOfDay(ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toInstant(),
+                outcome == null || outcome.isEmpty() ? null : Boolean.valueOf("success".equals(outcome)));
     }
 
     public AuditAction[] getActions() {

@@ -1,0 +1,28 @@
+package fr.preau.identity;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** What the accounts-page tests prepare and read in PostgreSQL, inside the server. */
+@Stateless
+@PermitAll
+public class AccountAdminFixture {
+    @PersistenceContext
+    private EntityManager em;
+
+    /** Stores an app password as the portal stores one (docs/adr/0070): selector in clear, Dovecot's hash. */
+    public void addAppPassword(String address, String selector, String hash) {
+        em.createNativeQuery("insert into app_password (account_id, name, selector, hash) select id, 'Téléphone',"
+                + " ?1, ?2 from account where address = ?3").setParameter(1, selector).setParameter(2, hash)
+                .setParameter(3, address).executeUpdate();
+    }
+
+    /** Entries of the audit log about this account with this detail. */
+    public long auditEntries(String action, String subject, String detail) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = ?1 and subject = ?2"
+                + " and detail = ?3").setParameter(1, action).setParameter(2, subject).setParameter(3, detail)
+                .getSingleResult()).longValue();
+    }
+}

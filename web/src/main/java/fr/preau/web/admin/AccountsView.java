@@ -1,0 +1,201 @@
+package fr.preau.web.admin;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.preau.identity.AccountAdministration;
+import fr.preau.identity.AccountQuery;
+import fr.preau.identity.AccountRow;
+import fr.preau.identity.Choice;
+import fr.preau.identity.ProvisionalAccountService;
+import fr.preau.identity.ProvisionalPassword;
+import fr.preau.web.shared.Feedback;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+
+/**
+ * "Comptes" (administrators, establishment administrators for their establishments): search, create, suspend,
+ * reactivate, give a new provisional password, change the quota class. The services decide who may do what; this
+ * view only shows their answers. A provisional password is shown once, until the next action.
+ */
+@Named
+@ViewScoped
+public class AccountsView implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final String FORM = "accounts";
+    private static final String STANDARD = "standard";
+
+    @EJB
+    private AccountAdministration administration;
+
+    @EJB
+    private ProvisionalAccountService provisional;
+
+    private String text;
+    private String establishment;
+    private AccountQuery.Status status;
+    private AccountDataModel accounts;
+    private List<Choice> establishments = List.of();
+    private List<Choice> quotaClasses = List.of();
+    private final HashMap<String, String> quotaChoice = new HashMap<>();
+
+    private String firstName;
+    private String lastName;
+    private String newEstablishment;
+    private String newQuotaClass = STANDARD;
+    private ProvisionalPassword issued;
+
+    @PostConstruct
+    void init() {
+        try {
+            establishments = administration.establishments();
+            quotaClasses = administration.quotaClasses();
+            if (!FacesContext.getCurrentInstance().getExternalContext().isUserInRole("admin")
+                    && !establishments.isEmpty()) {
+                newEstablishment = establishments.get(0).code();
+            }
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
+        search();
+    }
+
+    public void search() {
+        accounts = new AccountDataModel(administration, new AccountQuery(text, establishment, status),
+                quotaChoice);
+    }
+
+    public void create() {
+        issued = null;
+        try {
+            issued = provisional.createAccount(firstName, lastName, newEstablishment, newQuotaClass);
+            Feedback.info("admin.accounts.created", issued.username());
+            firstName = null;
+            lastName = null;
+            text = issued.username();
+            search();
+        } catch (RuntimeException e) {
+            Feedback.failed(e, FORM);
+        }
+    }
+
+    public void suspend(AccountRow row) {
+        act(row, () -> administration.suspend(row.username()), "admin.accounts.suspended");
+    }
+
+    public void reactivate(AccountRow row) {
+        act(row, () -> administration.reactivate(row.username()), "admin.accounts.reactivated");
+    }
+
+    public void resetPassword(AccountRow row) {
+        issued = null;
+        try {
+            issued = provisional.issueProvisionalPassword(row.username());
+            Feedback.info("admin.accounts.resetDone", row.username());
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
+    }
+
+    public void changeQuotaClass(AccountRow row) {
+        String code = quotaChoice.getOrDefault(row.username(), row.quotaClass());
+        act(row, () -> administration.changeQuotaClass(row.username(), code), "admin.accounts.quotaChanged");
+    }
+
+    private void act(AccountRow row, Runnable action, String done) {
+        issued = null;
+        try {
+            action.run();
+            Feedback.info(done, row.username());
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
+    }
+
+    public AccountQuery.Status[] getStatuses() {
+        return AccountQuery.Status.values();
+    }
+
+    public AccountDataModel getAccounts() {
+        return accounts;
+    }
+
+    public List<Choice> getEstablishments() {
+        return establishments;
+    }
+
+    public List<Choice> getQuotaClasses() {
+        return quotaClasses;
+    }
+
+    /** The quota class chosen in each row, by identifier (the row's own class until changed). */
+    public Map<String, String> getQuotaChoice() {
+        return quotaChoice;
+    }
+
+    /** The provisional password just issued, shown once; {@code null} afterwards. */
+    public ProvisionalPassword getIssued() {
+        return issued;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
+
+    public String getEstablishment() {
+        return establishment;
+    }
+
+    public void setEstablishment(String establishment) {
+        this.establishment = establishment;
+    }
+
+    public AccountQuery.Status getStatus() {
+        return status;
+    }
+
+    public void setStatus(AccountQuery.Status status) {
+        this.status = status;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public void setFirstName(String firstName) {
+        this.firstName = firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public void setLastName(String lastName) {
+        this.lastName = lastName;
+    }
+
+    public String getNewEstablishment() {
+        return newEstablishment;
+    }
+
+    public void setNewEstablishment(String newEstablishment) {
+        this.newEstablishment = newEstablishment;
+    }
+
+    public String getNewQuotaClass() {
+        return newQuotaClass;
+    }
+
+    public void setNewQuotaClass(String newQuotaClass) {
+        this.newQuotaClass = newQuotaClass;
+    }
+}
