@@ -1,2 +1,2 @@
-/** The administration area ({@code /admin/…}, role {@code admin}): the audit search. */
+/** The administration area ({@code /admin/…}): accounts (roles {@code admin} and {@code etab-admin}), the audit. */
 package fr.preau.web.admin;
