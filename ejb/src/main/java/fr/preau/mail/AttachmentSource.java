@@ -16,7 +16,7 @@ public sealed interface AttachmentSource extends Serializable {
         }
     }
 
-    /** A file of the portal's temporary folder ({@link fr.preau.mail.compose.TempFiles}). */
+    /** A file of the portal's temporary folder ({@link fr.preau.mail.TempFiles}). */
     record TempFile(String path) implements AttachmentSource {
     }
 

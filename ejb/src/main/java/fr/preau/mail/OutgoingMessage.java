@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import fr.preau.mail.compose.HtmlBody;
 
 /**
  * A message the user wrote, recipients already parsed. The subject never contains line breaks. When {@code html} is

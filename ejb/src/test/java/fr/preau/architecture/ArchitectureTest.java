@@ -3,47 +3,23 @@ package fr.preau.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.util.List;
-
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shape of the EJB module (issue 10, ADR 0085): no cycle between its packages, Jakarta Mail only in the mail
- * store's adapter {@code fr.preau.mail.imap}, the environment read in one place. The dependencies listed in
- * {@link #KNOWN_CYCLES} are the ones that remain from before the {@code Mailbox} port; nothing may be added to them.
+ * store's adapter {@code fr.preau.mail.imap}, the environment read in one place.
  */
 class ArchitectureTest {
     private static final JavaClasses EJB = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("fr.preau");
 
-    /** An edge of a package cycle that is still there: from this class to that package. */
-    private record Known(String origin, String targetPackage) {
-    }
-
-    private static final List<Known> KNOWN_CYCLES = List.of(
-            new Known("fr.preau.account.AppPasswordService", "fr.preau.identity"),
-            new Known("fr.preau.mail.ComposeService", "fr.preau.mail.compose"),
-            new Known("fr.preau.mail.SignatureService", "fr.preau.mail.compose"),
-            new Known("fr.preau.mail.OutgoingMessage", "fr.preau.mail.compose"),
-            new Known("fr.preau.mail.AttachmentSource", "fr.preau.mail.compose"));
-
     @Test
     void noPackageDependsOnItselfThroughAnother() {
-        SliceRule rule = slices().matching("fr.preau.(**)").should().beFreeOfCycles();
-        for (Known known : KNOWN_CYCLES) {
-            rule = rule.ignoreDependency(
-                    DescribedPredicate.describe(known.origin(), (JavaClass c) -> c.getName().equals(known.origin())
-                            || c.getName().startsWith(known.origin() + "$")),
-                    DescribedPredicate.describe(known.targetPackage(),
-                            (JavaClass c) -> c.getPackageName().equals(known.targetPackage())));
-        }
-        rule.check(EJB);
+        slices().matching("fr.preau.(**)").should().beFreeOfCycles().check(EJB);
     }
 
     @Test

@@ -3,9 +3,9 @@ package fr.preau.audit;
 import java.time.Instant;
 import java.util.List;
 
-import fr.preau.account.AppPassword;
-import fr.preau.account.AppPasswordService;
-import fr.preau.account.NewAppPassword;
+import fr.preau.identity.AppPassword;
+import fr.preau.identity.AppPasswordService;
+import fr.preau.identity.NewAppPassword;
 import fr.preau.identity.RecentSignIn;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;

@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import fr.preau.account.AppPassword;
-import fr.preau.account.NewAppPassword;
+import fr.preau.identity.AppPassword;
+import fr.preau.identity.NewAppPassword;
 import fr.preau.mail.MailFixture;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.ImapProbe;

@@ -2,6 +2,7 @@ package fr.preau.mail;
 
 import java.util.List;
 
+import fr.preau.mail.compose.ComposeService;
 import fr.preau.mail.compose.NotSentException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;

@@ -1,5 +1,6 @@
 package fr.preau.mail;
 
+import fr.preau.mail.compose.ComposeService;
 import fr.preau.mail.compose.ReplyTarget;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;

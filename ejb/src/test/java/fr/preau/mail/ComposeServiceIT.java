@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 
+import fr.preau.mail.compose.ComposeService;
 import fr.preau.mail.compose.NotSentException;
 import fr.preau.mail.compose.ReplyMode;
 import fr.preau.mail.compose.ReplyTarget;

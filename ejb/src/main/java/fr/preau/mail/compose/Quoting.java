@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import fr.preau.mail.HtmlBody;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.Original;
 import org.jsoup.nodes.Entities;

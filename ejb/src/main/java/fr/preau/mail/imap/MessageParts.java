@@ -14,7 +14,7 @@ import fr.preau.mail.MailAddress;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
-import fr.preau.mail.compose.TempFiles;
+import fr.preau.mail.TempFiles;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -8,7 +8,7 @@ import java.util.List;
 
 import fr.preau.account.Account;
 import fr.preau.account.AccountService;
-import fr.preau.mail.ComposeService;
+import fr.preau.mail.compose.ComposeService;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxAccess;

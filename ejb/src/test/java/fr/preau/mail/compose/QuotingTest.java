@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.preau.mail.HtmlBody;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.Original;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,7 @@ import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
-import fr.preau.mail.compose.TempFiles;
+import fr.preau.mail.TempFiles;
 import fr.preau.shared.InvalidInputException;
 import jakarta.mail.Header;
 import jakarta.mail.Message;

@@ -3,9 +3,9 @@ package fr.preau.web.account;
 import java.io.Serializable;
 import java.util.List;
 
-import fr.preau.account.AppPassword;
-import fr.preau.account.AppPasswordService;
-import fr.preau.account.NewAppPassword;
+import fr.preau.identity.AppPassword;
+import fr.preau.identity.AppPasswordService;
+import fr.preau.identity.NewAppPassword;
 import fr.preau.web.shared.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;

@@ -3,7 +3,7 @@ package fr.preau.web.mail;
 import java.io.Serializable;
 import java.util.List;
 
-import fr.preau.mail.SignatureService;
+import fr.preau.mail.compose.SignatureService;
 import fr.preau.mail.compose.Snippet;
 import fr.preau.web.shared.Feedback;
 import fr.preau.web.shared.UserView;

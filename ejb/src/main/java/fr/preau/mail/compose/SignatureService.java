@@ -1,11 +1,11 @@
-package fr.preau.mail;
+package fr.preau.mail.compose;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import fr.preau.mail.compose.HtmlBody;
-import fr.preau.mail.compose.Snippet;
+import fr.preau.mail.HtmlBody;
+import fr.preau.mail.MailboxAccess;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceBoundary;

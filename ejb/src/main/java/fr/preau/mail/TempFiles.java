@@ -1,4 +1,4 @@
-package fr.preau.mail.compose;
+package fr.preau.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
-import fr.preau.mail.AttachmentSource;
-import fr.preau.mail.OutgoingAttachment;
 import fr.preau.shared.Deployment;
 
 /**

@@ -1,4 +1,4 @@
-package fr.preau.account;
+package fr.preau.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

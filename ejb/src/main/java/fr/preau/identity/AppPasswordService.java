@@ -1,14 +1,15 @@
-package fr.preau.account;
+package fr.preau.identity;
 
 import java.security.Principal;
 import java.util.List;
 
+import fr.preau.account.Account;
+import fr.preau.account.AccountService;
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ServiceBoundary;
-import fr.preau.identity.RecentSignIn;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;

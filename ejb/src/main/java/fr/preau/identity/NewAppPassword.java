@@ -1,4 +1,4 @@
-package fr.preau.account;
+package fr.preau.identity;
 
 /**
  * An app password just created: the only moment its clear text exists outside the user's mail client.

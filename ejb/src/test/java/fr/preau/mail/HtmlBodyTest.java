@@ -1,4 +1,4 @@
-package fr.preau.mail.compose;
+package fr.preau.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package fr.preau.mail.compose;
+package fr.preau.mail;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package fr.preau.account;
+package fr.preau.identity;
 
 import java.security.SecureRandom;
 

@@ -1,12 +1,18 @@
-package fr.preau.mail;
+package fr.preau.mail.compose;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.preau.mail.compose.NotSentException;
-import fr.preau.mail.compose.Quoting;
-import fr.preau.mail.compose.ReplyTarget;
-import fr.preau.mail.compose.Snippet;
+import fr.preau.mail.Correspondents;
+import fr.preau.mail.FolderPath;
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.Mailbox;
+import fr.preau.mail.MailboxAccess;
+import fr.preau.mail.MailboxContext;
+import fr.preau.mail.MessageUid;
+import fr.preau.mail.Original;
+import fr.preau.mail.OutgoingAttachment;
+import fr.preau.mail.OutgoingMessage;
 import fr.preau.settings.AcademySettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
