@@ -1,28 +1,74 @@
 package fr.preau.batch;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import fr.preau.jobs.NightlyRuns;
+import fr.preau.jobs.NightlySchedule;
 import jakarta.annotation.security.PermitAll;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 
-/** Starts the nightly jobs at their hour (Europe/Paris); their history is in JBeret's repository (PostgreSQL). */
+/**
+ * The one scheduler of the nightly jobs ({@link NightlySchedule#JOBS}): every minute it starts the jobs whose hour
+ * (academy settings {@code batch.<job>.at}, Europe/Paris) has come and that have not started yet that night; a
+ * claim in the database makes that once a night, across restarts and servers. Their history is in JBeret's
+ * repository (PostgreSQL), readable in WildFly's management console.
+ */
 @Singleton
 @PermitAll
+@TransactionManagement(TransactionManagementType.BEAN)
 public class NightlyJobs {
     private static final Logger LOG = Logger.getLogger(NightlyJobs.class.getName());
 
-    /** Every night at 02:30: expired download links lose their files. */
-    @Schedule(hour = "2", minute = "30", timezone = "Europe/Paris", persistent = false, info = "purge-large-files")
-    public void purgeLargeFiles() {
-        try {
-            long execution = BatchRuntime.getJobOperator().start("purge-large-files", new Properties());
-            LOG.info("purge-large-files started, execution " + execution);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "purge-large-files could not start", e);
-        }
+    @EJB
+    private BatchRole batch;
+
+    @EJB
+    private NightlyRuns runs;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Schedule(hour = "*", minute = "*", persistent = false, info = "nightly jobs")
+    void tick() {
+        startDue(clock.instant());
+    }
+
+    /** Starts the jobs due at {@code now} and not started yet for their night; returns the executions started. */
+    public List<Long> startDue(Instant now) {
+        List<Long> started = new ArrayList<>();
+        Map<String, LocalDate> due = batch.call(() -> runs.due(now));
+        due.forEach((job, night) -> {
+            if (!batch.call(() -> runs.claim(job, night))) {
+                return;
+            }
+            try {
+                long execution = BatchRuntime.getJobOperator().start(job, new Properties());
+                batch.call(() -> {
+                    runs.started(job, night, execution);
+                    return null;
+                });
+                LOG.info(job + " started for the night of " + night + ", execution " + execution);
+                started.add(execution);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, job + " could not start; tried again at the next minute", e);
+                batch.call(() -> {
+                    runs.release(job, night);
+                    return null;
+                });
+            }
+        });
+        return started;
     }
 }

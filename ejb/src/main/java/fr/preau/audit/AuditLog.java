@@ -151,9 +151,11 @@ public class AuditLog {
      * {@code audit-purge}. The database does the deleting (function {@code audit_purge}, owned by the schema's owner,
      * on the database's clock), and records the purge as an ADMIN_ACTION of the system (no actor).
      *
+     * Only the nightly job calls it (role {@code batch}, docs/adr/0091).
+     *
      * @return how many entries were deleted
      */
-    @PermitAll
+    @RolesAllowed("batch")
     public int purgeExpired() {
         long days = retention().toDays();
         int deleted = ((Number) em.createNativeQuery("select audit_purge(cast(?1 as integer))")

@@ -11,7 +11,6 @@ import fr.preau.audit.AuditEvent;
 import fr.preau.settings.AcademySettings;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -25,7 +24,7 @@ import org.keycloak.representations.idm.UserRepresentation;
  * user with role {@code admin} or {@code etab-admin} who has neither an authenticator app nor a security key gets
  * Keycloak's required action CONFIGURE_TOTP, so their next sign-in enrols one; the realm's browser flow then asks
  * for the second factor at every sign-in (conditional OTP / WebAuthn, "user configured"). Applied when the setting
- * is turned on and each night (batch job {@code provisional-passwords}), so new administrators are caught too.
+ * is turned on and each night (batch job {@code identity-nightly}), so new administrators are caught too.
  */
 @Stateless
 @ServiceBoundary
@@ -57,8 +56,11 @@ public class MfaPolicy {
         return enforce();
     }
 
-    /** Applies the rule (nothing when it is off); returns how many administrators were asked to enrol. */
-    @PermitAll
+    /**
+     * Applies the rule (nothing when it is off); returns how many administrators were asked to enrol. Called by the
+     * nightly job (role {@code batch}, docs/adr/0091) and by {@link #setRequiredForAdministrators}.
+     */
+    @RolesAllowed({"admin", "batch"})
     public int enforce() {
         if (!settings.bool(REQUIRED_FOR_ADMINISTRATORS, false)) {
             return 0;

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
 import fr.preau.settings.AcademySettings;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -23,10 +23,10 @@ import org.keycloak.representations.idm.UserRepresentation;
  * Makes provisional passwords that were never used stop working after {@link #DAYS} days (default 14): the
  * password is removed from Keycloak (nothing else changes; an administrator issues a new one). A provisional
  * password counts as used once Keycloak no longer asks its user for UPDATE_PASSWORD. Run each night by the batch
- * job {@code provisional-passwords} (module batch); no caller: it is not reachable from any page.
+ * job {@code identity-nightly} (module batch) under the role {@code batch} (docs/adr/0091); no page reaches it.
  */
 @Stateless
-@PermitAll
+@RolesAllowed("batch")
 public class ProvisionalPasswordExpiry {
     /** Days after which an unused provisional password stops working. */
     public static final String DAYS = "identity.provisional-password.days";

@@ -16,11 +16,13 @@ import fr.preau.identity.AppPassword;
 import fr.preau.identity.NewAppPassword;
 import fr.preau.mail.MailFixture;
 import fr.preau.shared.InvalidInputException;
+import fr.preau.testing.AsNightlyJob;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
 import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.mail.AuthenticationFailedException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,6 +49,9 @@ class AuditLogIT {
 
     @EJB
     private AsAuditUser user;
+
+    @EJB
+    private AsNightlyJob nightly;
 
     @EJB
     private AsAuditAdmin admin;
@@ -112,7 +117,11 @@ class AuditLogIT {
         assertThrows(EJBException.class, () -> fixture.deleteAll(actor));
         assertEquals(2, fixture.countByActor(actor));
 
-        assertTrue(fixture.purge() >= 1);
+        EJBException refused = assertThrows(EJBException.class, () -> fixture.purge(), "only the nightly job purges");
+        assertTrue(refused instanceof EJBAccessException || refused.getCause() instanceof EJBAccessException,
+                refused.toString());
+        assertEquals(2, fixture.countByActor(actor));
+        assertTrue(nightly.call(fixture::purge) >= 1);
         assertEquals(1, fixture.countByActor(actor), "the 30-day-old entry stays, the 400-day-old one is gone");
     }
 

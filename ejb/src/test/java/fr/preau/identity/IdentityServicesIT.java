@@ -22,10 +22,13 @@ import fr.preau.settings.AcademySettings;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.ReauthenticationRequiredException;
+import fr.preau.testing.AsNightlyJob;
 import fr.preau.testing.ItArchive;
 import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -57,6 +60,12 @@ class IdentityServicesIT {
 
     @EJB
     private AsIdentityAdmin admin;
+
+    @EJB
+    private AsNightlyJob nightly;
+
+    @EJB
+    private ProvisionalPasswordExpiry expiry;
 
     @EJB
     private AsSecurityUser user;
@@ -203,11 +212,15 @@ class IdentityServicesIT {
         String definitive = "Definitif-" + used.hashCode() + "-ok!";
         new KeycloakAdmin().setPassword(used, definitive);
 
-        admin.expireUnused(Instant.now().plus(Duration.ofDays(13)));
+        EJBException refused = assertThrows(EJBException.class, () -> admin.expireUnused(Instant.now()),
+                "an administrator's page does not reach the nightly expiry");
+        assertTrue(refused instanceof EJBAccessException || refused.getCause() instanceof EJBAccessException,
+                refused.toString());
+        nightly.call(() -> expiry.expireUnused(Instant.now().plus(Duration.ofDays(13))));
         assertEquals(PROVISIONAL, PasswordGrant.check(idle.address(), idle.password()),
                 "13 days: the provisional password still works");
 
-        assertTrue(admin.expireUnused(Instant.now().plus(Duration.ofDays(15))) >= 1);
+        assertTrue(nightly.call(() -> expiry.expireUnused(Instant.now().plus(Duration.ofDays(15)))) >= 1);
         assertEquals(REFUSED, PasswordGrant.check(idle.address(), idle.password()),
                 "15 days unused: the provisional password no longer works");
         assertEquals(VALID, PasswordGrant.check(active.address(), definitive), "a used one is left alone");

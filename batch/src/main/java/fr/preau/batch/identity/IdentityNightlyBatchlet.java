@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 import fr.preau.identity.MfaPolicy;
 import fr.preau.identity.ProvisionalPasswordExpiry;
 import jakarta.batch.api.AbstractBatchlet;
+import fr.preau.batch.BatchRole;
 import jakarta.ejb.EJB;
 import jakarta.inject.Named;
 
@@ -18,6 +19,9 @@ public class IdentityNightlyBatchlet extends AbstractBatchlet {
     private static final Logger LOG = Logger.getLogger(IdentityNightlyBatchlet.class.getName());
 
     @EJB
+    private BatchRole batch;
+
+    @EJB
     private ProvisionalPasswordExpiry provisional;
 
     @EJB
@@ -25,8 +29,8 @@ public class IdentityNightlyBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        int expired = provisional.expireUnused(Instant.now());
-        int asked = mfa.enforce();
+        int expired = batch.call(() -> provisional.expireUnused(Instant.now()));
+        int asked = batch.call(mfa::enforce);
         LOG.info("identity-nightly: " + expired + " unused provisional password(s) expired, " + asked
                 + " administrator(s) asked to enrol a second factor");
         return "COMPLETED";

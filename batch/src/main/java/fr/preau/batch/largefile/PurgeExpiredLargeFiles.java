@@ -6,6 +6,7 @@ import fr.preau.mail.largefile.LargeFilePurge;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.BatchStatus;
+import fr.preau.batch.BatchRole;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -22,6 +23,9 @@ public class PurgeExpiredLargeFiles extends AbstractBatchlet {
     private static final Logger LOG = Logger.getLogger(PurgeExpiredLargeFiles.class.getName());
 
     @EJB
+    private BatchRole batch;
+
+    @EJB
     private LargeFilePurge purge;
 
     @Inject
@@ -36,7 +40,7 @@ public class PurgeExpiredLargeFiles extends AbstractBatchlet {
         int total = 0;
         int purged;
         do {
-            purged = purge.purgeExpired(size);
+            purged = batch.call(() -> purge.purgeExpired(size));
             total += purged;
         } while (purged == size && !stopping);
         LOG.info("purge-large-files: " + total + " expired file(s) deleted");

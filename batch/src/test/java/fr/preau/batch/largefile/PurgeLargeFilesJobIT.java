@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Properties;
 
-import fr.preau.mail.largefile.LargeFilePurge;
-import fr.preau.mail.largefile.LargeFileStorage;
-import fr.preau.shared.Component;
-import fr.preau.shared.ServiceUnavailableException;
+import fr.preau.batch.BatchArchive;
 import fr.preau.testing.TestEnv;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
@@ -18,8 +15,6 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.EJB;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,14 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PurgeLargeFilesJobIT {
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "purge-large-files-it.war")
-                .addPackages(true, "fr.preau.batch.largefile")
-                .addClasses(LargeFilePurge.class, LargeFileStorage.class, Component.class,
-                        ServiceUnavailableException.class, TestEnv.class, fr.preau.shared.Deployment.class)
-                .addAsResource("META-INF/persistence.xml")
-                .addAsResource("META-INF/batch-jobs/purge-large-files.xml")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource("it/jboss-ejb3.xml", "jboss-ejb3.xml");
+        return BatchArchive.purgeLargeFiles("purge-large-files-it.war");
     }
 
     @EJB
