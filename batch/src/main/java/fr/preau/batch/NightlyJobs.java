@@ -1,5 +1,7 @@
 package fr.preau.batch;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,11 +20,23 @@ public class NightlyJobs {
     /** Every night at 02:30: expired download links lose their files. */
     @Schedule(hour = "2", minute = "30", timezone = "Europe/Paris", persistent = false, info = "purge-large-files")
     public void purgeLargeFiles() {
+        start("purge-large-files", new Properties());
+    }
+
+    /** Every night at 03:00: old mail moves to Archives/&lt;year&gt; (docs/adr/0092); the night is a parameter. */
+    @Schedule(hour = "3", minute = "0", timezone = "Europe/Paris", persistent = false, info = "mail-archiving")
+    public void archiveMail() {
+        Properties parameters = new Properties();
+        parameters.setProperty("today", LocalDate.now(ZoneId.of("Europe/Paris")).toString());
+        start("mail-archiving", parameters);
+    }
+
+    private static void start(String job, Properties parameters) {
         try {
-            long execution = BatchRuntime.getJobOperator().start("purge-large-files", new Properties());
-            LOG.info("purge-large-files started, execution " + execution);
+            long execution = BatchRuntime.getJobOperator().start(job, parameters);
+            LOG.info(job + " started, execution " + execution);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "purge-large-files could not start", e);
+            LOG.log(Level.SEVERE, job + " could not start", e);
         }
     }
 }

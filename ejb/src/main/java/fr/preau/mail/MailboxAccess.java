@@ -8,6 +8,7 @@ import fr.preau.account.Account;
 import fr.preau.account.AccountService;
 import fr.preau.shared.NotFoundException;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -41,6 +42,17 @@ public class MailboxAccess {
         Principal caller = session.getCallerPrincipal();
         String name = caller == null ? null : caller.getName();
         return RequestMemo.remembered(memo, "mailbox.own:" + name, () -> lookUp(name));
+    }
+
+    /**
+     * The mailbox of an account for a nightly job acting on its behalf (no one is signed in): the account is actor
+     * and owner. Only the jobs' services call it (ADR 0092).
+     *
+     * @throws NotFoundException {@code account.missing} when the account is gone or disabled
+     */
+    @PermitAll
+    public MailboxContext forJob(String address) {
+        return lookUp(address);
     }
 
     private MailboxContext lookUp(String name) {
