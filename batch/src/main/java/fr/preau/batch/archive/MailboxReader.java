@@ -33,6 +33,11 @@ public class MailboxReader extends AbstractItemReader {
     @BatchProperty
     private String partitions;
 
+    /** SQL LIKE pattern of the addresses to archive (default {@code %}: every account). */
+    @Inject
+    @BatchProperty
+    private String accounts;
+
     private final Deque<ArchivePolicy> page = new ArrayDeque<>();
     private String last = "";
     private boolean exhausted;
@@ -47,7 +52,8 @@ public class MailboxReader extends AbstractItemReader {
         while (true) {
             if (page.isEmpty() && !exhausted) {
                 String after = last;
-                var next = archiving.accounts(Integer.parseInt(partition), Integer.parseInt(partitions), after, PAGE);
+                var next = archiving.accounts(Integer.parseInt(partition), Integer.parseInt(partitions), accounts,
+                        after, PAGE);
                 exhausted = next.size() < PAGE;
                 page.addAll(next);
             }

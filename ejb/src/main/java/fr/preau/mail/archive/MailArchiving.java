@@ -48,16 +48,17 @@ public class MailArchiving {
     private Mailbox mailbox;
 
     /**
-     * Enabled accounts of one partition ({@code id mod partitions = partition}) whose address comes after
-     * {@code after}, in address order, at most {@code limit}, each with the policy that applies to it.
+     * Enabled accounts of one partition ({@code id mod partitions = partition}) whose address matches {@code like}
+     * (SQL {@code LIKE}; {@code %}: all) and comes after {@code after}, in address order, at most {@code limit}, each
+     * with the policy that applies to it.
      */
-    public List<ArchivePolicy> accounts(int partition, int partitions, String after, int limit) {
+    public List<ArchivePolicy> accounts(int partition, int partitions, String like, String after, int limit) {
         int academy = academyDays();
         List<?> rows = em.createNativeQuery("select a.address, a.archive_days, q.archive_days from account a"
                 + " join quota_class q on q.code = a.quota_class where a.enabled and mod(a.id, ?1) = ?2"
-                + " and a.address > ?3 order by a.address limit ?4")
+                + " and a.address like ?5 and a.address > ?3 order by a.address limit ?4")
                 .setParameter(1, partitions).setParameter(2, partition).setParameter(3, after == null ? "" : after)
-                .setParameter(4, limit).getResultList();
+                .setParameter(4, limit).setParameter(5, like == null || like.isBlank() ? "%" : like).getResultList();
         List<ArchivePolicy> result = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] r = (Object[]) row;
