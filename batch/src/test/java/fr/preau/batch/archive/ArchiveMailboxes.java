@@ -92,4 +92,51 @@ final class ArchiveMailboxes {
         }
         Files.setPosixFilePermissions(cur, PosixFilePermissions.fromString(broken ? "---------" : "rwx------"));
     }
+
+    /** {@code reserveName} holds the seeded messages (seeded the first time only); INBOX gets a copy of them. */
+    static void refill(String address, String reserveName, int count, long seed) throws Exception {
+        try (ImapProbe imap = ImapProbe.asMaster(address)) {
+            Folder reserve = imap.store().getFolder(reserveName);
+            if (!reserve.exists()) {
+                reserve.create(Folder.HOLDS_MESSAGES);
+            }
+            if (reserve.getMessageCount() != count) {
+                imap.empty(reserveName);
+                BigMailbox.seed(address, reserveName, count, seed);
+            }
+            reserve.open(Folder.READ_ONLY);
+            try {
+                reserve.copyMessages(reserve.getMessages(), imap.store().getFolder("INBOX"));
+            } finally {
+                reserve.close(false);
+            }
+        }
+    }
+
+    /**
+     * Checks that each message seeded into the reserve of these accounts (seeds {@code seed}, {@code seed + 1} …) is
+     * exactly once outside the reserve, in its year's archive when dated before {@code cutoff}, else in INBOX.
+     *
+     * @return how many are archived
+     */
+    static int assertEachOnce(List<String> addresses, long seed, int count, String reserveName, LocalDate cutoff)
+            throws MessagingException {
+        List<String> wrong = new ArrayList<>();
+        int archived = 0;
+        for (int k = 0; k < addresses.size(); k++) {
+            Map<String, List<String>> where = whereIs(addresses.get(k));
+            for (int i = 0; i < count; i++) {
+                String expected = expectedFolder(seed + k, i, "INBOX", cutoff);
+                List<String> found = new ArrayList<>(where.getOrDefault(messageId(seed + k, i), List.of()));
+                found.remove(reserveName);
+                if (!found.equals(List.of(expected))) {
+                    wrong.add(addresses.get(k) + " " + i + ": " + found + " instead of " + expected);
+                }
+                archived += expected.equals("INBOX") ? 0 : 1;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(wrong.isEmpty(), wrong.size()
+                + " message(s) not exactly once where expected: " + wrong.subList(0, Math.min(10, wrong.size())));
+        return archived;
+    }
 }

@@ -29,11 +29,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class MailArchivingJobIT {
     private static final LocalDate NIGHT = LocalDate.of(2026, 12, 7);
-    private static final String ACADEMY = "it.archive.academie";
-    private static final String OWN = "it.archive.propre";
-    private static final String BY_CLASS = "it.archive.classe";
-    private static final String OFF = "it.archive.jamais";
-    private static final String BROKEN = "it.archive.cassee";
+    private static final String ACADEMY = "it.archive.nuit.academie";
+    private static final String OWN = "it.archive.nuit.propre";
+    private static final String BY_CLASS = "it.archive.nuit.classe";
+    private static final String OFF = "it.archive.nuit.jamais";
+    private static final String BROKEN = "it.archive.nuit.cassee";
 
     @EJB
     private ArchiveFixture fixture;
@@ -69,7 +69,7 @@ class MailArchivingJobIT {
         }
         ArchiveMailboxes.breakInbox(BROKEN, true);
         try {
-            long first = ArchiveJobRuns.start(NIGHT.toString());
+            long first = ArchiveJobRuns.start(NIGHT.toString(), "it.archive.nuit.%");
             JobExecution done = ArchiveJobRuns.awaitEnd(first, Duration.ofMinutes(3));
             assertEquals(BatchStatus.COMPLETED, done.getBatchStatus(), "a refused mailbox does not stop the job");
             String exit = ArchiveJobRuns.stepExit(first);
@@ -92,7 +92,7 @@ class MailArchivingJobIT {
             }
             assertTrue(expectedMoves > 300, "enough old mail to archive: " + expectedMoves);
 
-            long second = ArchiveJobRuns.start(NIGHT.toString());
+            long second = ArchiveJobRuns.start(NIGHT.toString(), "it.archive.nuit.%");
             assertEquals(BatchStatus.COMPLETED, ArchiveJobRuns.awaitEnd(second, Duration.ofMinutes(3))
                     .getBatchStatus());
             assertTrue(ArchiveJobRuns.stepExit(second).startsWith("ARCHIVED 0 "), ArchiveJobRuns.stepExit(second));

@@ -12,12 +12,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-import fr.preau.testing.BigMailbox;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
 import fr.preau.testing.Stack;
@@ -28,7 +26,6 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.EJB;
 import jakarta.batch.runtime.JobExecution;
-import jakarta.mail.Folder;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -52,11 +49,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailArchivingKillIT {
     private static final Logger LOG = Logger.getLogger(MailArchivingKillIT.class.getName());
-    private static final LocalDate NIGHT = LocalDate.of(2026, 12, 7);
-    private static final int ACCOUNTS = 6;
-    private static final int PER_ACCOUNT = 1000;
-    private static final long SEED = 9200;
-    private static final String RESERVE = "Réserve";
+    static final LocalDate NIGHT = LocalDate.of(2026, 12, 7);
+    static final int ACCOUNTS = 6;
+    static final int PER_ACCOUNT = 1000;
+    static final long SEED = 9200;
+    static final String ACCOUNT_PATTERN = "it.archive.tue.%";
+    static final String RESERVE = "Réserve";
     private static final String RUN_FILE = "archiving-kill-run.txt";
     private static final Random RANDOM = new Random();
 
@@ -69,8 +67,16 @@ class MailArchivingKillIT {
                 .addAsResource("META-INF/batch-jobs/mail-archiving.xml");
     }
 
-    private static String user(int k) {
+    static String user(int k) {
         return "it.archive.tue." + k;
+    }
+
+    static List<String> accounts() {
+        List<String> all = new ArrayList<>();
+        for (int k = 0; k < ACCOUNTS; k++) {
+            all.add(ArchiveMailboxes.address(user(k)));
+        }
+        return all;
     }
 
     private static Path runFile() {
@@ -87,11 +93,11 @@ class MailArchivingKillIT {
             fixture.account(user(k), ArchiveMailboxes.address(user(k)), null, "standard");
             String address = ArchiveMailboxes.address(user(k));
             ArchiveMailboxes.reset(address);
-            refill(address, SEED + k);
+            ArchiveMailboxes.refill(address, RESERVE, PER_ACCOUNT, SEED + k);
         }
         int before = inboxes();
         assertEquals(ACCOUNTS * PER_ACCOUNT, before);
-        long execution = ArchiveJobRuns.start(NIGHT.toString());
+        long execution = ArchiveJobRuns.start(NIGHT.toString(), ACCOUNT_PATTERN);
         Files.writeString(runFile(), Long.toString(execution));
         awaitRandomProgress();
     }
@@ -113,61 +119,26 @@ class MailArchivingKillIT {
         assertNotEquals(BatchStatus.COMPLETED, killed.getBatchStatus(), "the kill cut the run");
         assertTrue(inboxes() > ACCOUNTS * PER_ACCOUNT / 2, "old mail is left to archive");
 
-        execution = ArchiveJobRuns.restart(execution, NIGHT.toString());
+        execution = ArchiveJobRuns.restart(execution, NIGHT.toString(), ACCOUNT_PATTERN);
         awaitRandomProgress();
         killAll("dovecot", Path.of(TestEnv.get("PREAU_HOME"), "dovecot", "run", "master.pid"));
         JobExecution cut = ArchiveJobRuns.awaitEnd(execution, Duration.ofSeconds(60));
         Stack.startAgain();
         assertEquals(BatchStatus.FAILED, cut.getBatchStatus(), "a store that stops answering fails the step");
 
-        execution = ArchiveJobRuns.restart(execution, NIGHT.toString());
+        execution = ArchiveJobRuns.restart(execution, NIGHT.toString(), ACCOUNT_PATTERN);
         awaitRandomProgress();
         killAll("postgresql", Path.of(TestEnv.get("PREAU_HOME"), "pgdata", "postmaster.pid"));
         Stack.startAgain();
         execution = finish(execution);
 
-        List<String> wrong = new ArrayList<>();
-        int archived = 0;
-        for (int k = 0; k < ACCOUNTS; k++) {
-            Map<String, List<String>> where = ArchiveMailboxes.whereIs(ArchiveMailboxes.address(user(k)));
-            for (int i = 0; i < PER_ACCOUNT; i++) {
-                String expected = ArchiveMailboxes.expectedFolder(SEED + k, i, "INBOX", NIGHT.minusDays(365));
-                List<String> found = new ArrayList<>(where.get(ArchiveMailboxes.messageId(SEED + k, i)));
-                found.remove(RESERVE);
-                if (!found.equals(List.of(expected))) {
-                    wrong.add(user(k) + " " + i + ": " + found + " instead of " + expected);
-                }
-                archived += expected.equals("INBOX") ? 0 : 1;
-            }
-        }
-        assertTrue(wrong.isEmpty(), wrong.size() + " message(s) not exactly once where expected: "
-                + wrong.subList(0, Math.min(10, wrong.size())));
+        int archived = ArchiveMailboxes.assertEachOnce(accounts(), SEED, PER_ACCOUNT, RESERVE, NIGHT.minusDays(365));
         assertTrue(archived > 3000, "several thousand messages archived: " + archived);
 
-        long again = ArchiveJobRuns.start(NIGHT.toString());
+        long again = ArchiveJobRuns.start(NIGHT.toString(), ACCOUNT_PATTERN);
         assertEquals(BatchStatus.COMPLETED, ArchiveJobRuns.awaitEnd(again, Duration.ofMinutes(2)).getBatchStatus());
         assertTrue(ArchiveJobRuns.stepExit(again).startsWith("ARCHIVED 0 "), ArchiveJobRuns.stepExit(again));
         fixture.setting("mail.move.batch-size", null);
-    }
-
-    /** Réserve holds the seeded messages (seeded the first time only); INBOX gets a copy of them. */
-    private static void refill(String address, long seed) throws Exception {
-        try (ImapProbe imap = ImapProbe.asMaster(address)) {
-            Folder reserve = imap.store().getFolder(RESERVE);
-            if (!reserve.exists()) {
-                reserve.create(Folder.HOLDS_MESSAGES);
-            }
-            if (reserve.getMessageCount() != PER_ACCOUNT) {
-                imap.empty(RESERVE);
-                BigMailbox.seed(address, RESERVE, PER_ACCOUNT, seed);
-            }
-            reserve.open(Folder.READ_ONLY);
-            try {
-                reserve.copyMessages(reserve.getMessages(), imap.store().getFolder("INBOX"));
-            } finally {
-                reserve.close(false);
-            }
-        }
     }
 
     /** Messages left in the INBOXes of the run's accounts. */
@@ -225,7 +196,7 @@ class MailArchivingKillIT {
                 return execution;
             }
             try {
-                execution = ArchiveJobRuns.restart(execution, NIGHT.toString());
+                execution = ArchiveJobRuns.restart(execution, NIGHT.toString(), ACCOUNT_PATTERN);
             } catch (JobRestartException e) {
                 // Still running in this server: wait for it.
                 Thread.sleep(200);
