@@ -54,7 +54,10 @@ public class NightlyJobs {
                 return;
             }
             try {
-                long execution = BatchRuntime.getJobOperator().start(job, new Properties());
+                // The night's date, for the jobs that work by it (mail-archiving's "today"); others ignore it.
+                Properties parameters = new Properties();
+                parameters.setProperty("today", night.toString());
+                long execution = BatchRuntime.getJobOperator().start(job, parameters);
                 batch.call(() -> {
                     runs.started(job, night, execution);
                     return null;

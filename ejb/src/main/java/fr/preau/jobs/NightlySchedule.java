@@ -39,6 +39,7 @@ public final class NightlySchedule {
         jobs.put("identity-nightly", LocalTime.of(2, 15));
         jobs.put("audit-purge", LocalTime.of(2, 30));
         jobs.put("purge-large-files", LocalTime.of(2, 30));
+        jobs.put("mail-archiving", LocalTime.of(3, 0));
         return Collections.unmodifiableMap(jobs);
     }
 

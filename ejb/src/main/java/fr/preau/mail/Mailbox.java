@@ -3,6 +3,7 @@ package fr.preau.mail;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -103,6 +104,12 @@ public interface Mailbox {
 
     /** Moves messages to the Corbeille. */
     int delete(MailboxContext ctx, FolderPath from, List<MessageUid> uids);
+
+    /**
+     * The messages of this folder dated before {@code day} (their {@code Date} header, else their arrival; the day
+     * as written in the message, whatever its time zone), in UID order: what an archiving policy would move.
+     */
+    List<MessageUid> sentBefore(MailboxContext ctx, FolderPath path, LocalDate day);
 
     /** Moves each message to {@code Archives/<year of the message>}, creating the year's folder when missing. */
     int archive(MailboxContext ctx, FolderPath from, List<MessageUid> uids);

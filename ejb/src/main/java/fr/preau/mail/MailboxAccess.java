@@ -57,7 +57,10 @@ public class MailboxAccess {
         return new MailboxContext(address, address, MailboxContext.Kind.USER);
     }
 
-    /** A background job acting for the enabled account of this address; empty when there is none. */
+    /**
+     * A background job acting for the enabled account of this address (no one is signed in: the account is actor and
+     * owner); empty when there is none. Only the jobs' services call it (ArchitectureTest; ADR 0092).
+     */
     @PermitAll
     public Optional<MailboxContext> forJob(String address) {
         return accounts.findEnabled(address).filter(a -> a.getAddress().equalsIgnoreCase(address)).map(account -> {

@@ -42,6 +42,18 @@ class ArchitectureTest {
         ENVIRONMENT_READ_ONLY_BY_DEPLOYMENT.check(EJB);
     }
 
+    /**
+     * A mailbox is opened for an account without anyone signed in only by the background jobs' services (nightly
+     * archiving, ADR 0092; scheduled sends, ADR 0050): {@code MailboxAccess.forJob} is open to every caller in the
+     * server, so no page may reach it.
+     */
+    @Test
+    void onlyTheNightlyJobsOpenAMailboxForAnAccount() {
+        noClasses().that().resideOutsideOfPackages("fr.preau.mail.archive..", "fr.preau.mail.schedule..")
+                .should().callMethod("fr.preau.mail.MailboxAccess", "forJob", "java.lang.String")
+                .check(EJB);
+    }
+
     /** Environment variables and system properties are read in {@code fr.preau.shared.Deployment} only. */
     static final com.tngtech.archunit.lang.ArchRule ENVIRONMENT_READ_ONLY_BY_DEPLOYMENT = noClasses()
             .that().doNotHaveFullyQualifiedName("fr.preau.shared.Deployment")

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -178,6 +180,26 @@ public interface MailboxContract {
         assertEquals(1, mailbox().deleteFolder(me(), projects), "its message goes to the Corbeille");
         assertEquals(1, count(trash, kept));
         assertFalse(mailbox().folders(me()).stream().anyMatch(f -> f.path().equals(projects)));
+    }
+
+    @Test
+    default void messagesDatedBeforeADayAreFoundAndArchivedUnderTheirYear() throws Exception {
+        String subject = "Ancien " + run();
+        deliver(me(), FolderPath.INBOX, subject, "Daté d'aujourd'hui", null);
+        MessageUid uid = uidOf(me(), FolderPath.INBOX, subject);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertFalse(mailbox().sentBefore(me(), FolderPath.INBOX, today.minusDays(2)).contains(uid),
+                "dated today: not before the day before yesterday");
+        List<MessageUid> older = mailbox().sentBefore(me(), FolderPath.INBOX, today.plusDays(2));
+        assertTrue(older.contains(uid), older.toString());
+        assertTrue(mailbox().sentBefore(other(), FolderPath.INBOX, today.plusDays(2)).isEmpty(),
+                "another mailbox is asked about its own messages");
+
+        assertEquals(older.size(), mailbox().archive(me(), FolderPath.INBOX, older));
+        assertTrue(mailbox().sentBefore(me(), FolderPath.INBOX, today.plusDays(2)).isEmpty());
+        FolderPath year = new FolderPath(special(SpecialUse.ARCHIVE).name() + "/" + today.getYear());
+        assertEquals(1, count(year, subject));
+        assertEquals(0, count(FolderPath.INBOX, subject));
     }
 
     @Test

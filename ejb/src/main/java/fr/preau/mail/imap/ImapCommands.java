@@ -1,9 +1,12 @@
 package fr.preau.mail.imap;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +34,8 @@ public final class ImapCommands {
     /** UIDs per MOVE or EXPUNGE command by default (academy setting {@code mail.move.batch-size}). */
     public static final int MOVE_CHUNK = 200;
     private static final Pattern COUNT = Pattern.compile("\\bCOUNT (\\d+)");
+    private static final Pattern ALL = Pattern.compile("\\bALL ([0-9:,]+)");
+    private static final DateTimeFormatter SEARCH_DAY = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH);
     private static final Pattern PARTIAL = Pattern.compile("\\bPARTIAL \\(\\d+:\\d+ ([^)]*)\\)");
 
     private ImapCommands() {
@@ -123,6 +128,25 @@ public final class ImapCommands {
             }
         }
         return new SortedUids(total, uids);
+    }
+
+    /**
+     * The UIDs of the open folder's messages whose {@code Date} header (Dovecot: else their arrival) is before
+     * {@code day}, ascending: {@code UID SEARCH RETURN (ALL) SENTBEFORE} (ESEARCH, RFC 4731: the answer is a compact
+     * set, not one number per message).
+     */
+    public static long[] sentBefore(IMAPFolder folder, LocalDate day) throws MessagingException {
+        String command = "UID SEARCH RETURN (ALL) SENTBEFORE " + SEARCH_DAY.format(day);
+        for (Response r : run(folder, command, null)) {
+            String line = r.toString();
+            Matcher all = ALL.matcher(line);
+            if (line.startsWith("* ESEARCH") && all.find()) {
+                long[] uids = parseOrderedSet(all.group(1));
+                Arrays.sort(uids);
+                return uids;
+            }
+        }
+        return new long[0];
     }
 
     /**

@@ -3,6 +3,7 @@ package fr.preau.mail.imap;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -181,6 +182,11 @@ public class ImapMailbox implements Mailbox {
     @Override
     public int delete(MailboxContext ctx, FolderPath from, List<MessageUid> uids) {
         return operations.delete(ctx, from, uids);
+    }
+
+    @Override
+    public List<MessageUid> sentBefore(MailboxContext ctx, FolderPath path, LocalDate day) {
+        return operations.sentBefore(ctx, path, day);
     }
 
     @Override

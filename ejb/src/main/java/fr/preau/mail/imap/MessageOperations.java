@@ -1,5 +1,6 @@
 package fr.preau.mail.imap;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -251,6 +252,18 @@ public class MessageOperations {
                 throw new InvalidInputException("selection", "mail.delete.error.inTrash", null);
             }
             return moveWithin(ctx, store, from, uids, trash.getFullName());
+        } catch (MessagingException e) {
+            throw ImapConnector.storeFailure(e);
+        }
+    }
+
+    /** The UIDs of the folder's messages dated before {@code day} ({@code UID SEARCH SENTBEFORE}). */
+    public List<MessageUid> sentBefore(MailboxContext ctx, FolderPath path, LocalDate day) {
+        try (Store store = imap.connect(ctx); OpenFolder open = ImapConnector.open(store, path, Folder.READ_ONLY)) {
+            IMAPFolder folder = (IMAPFolder) open.folder();
+            long validity = folder.getUIDValidity();
+            return Arrays.stream(ImapCommands.sentBefore(folder, day)).mapToObj(u -> new MessageUid(validity, u))
+                    .toList();
         } catch (MessagingException e) {
             throw ImapConnector.storeFailure(e);
         }

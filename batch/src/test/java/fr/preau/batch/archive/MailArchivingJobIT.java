@@ -1,0 +1,107 @@
+package fr.preau.batch.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import fr.preau.testing.BigMailbox;
+import fr.preau.testing.ItArchive;
+import fr.preau.testing.WildFlyRestart;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.ejb.EJB;
+import jakarta.batch.runtime.JobExecution;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The nightly job mail-archiving in a real WildFly against the real Dovecot and PostgreSQL (issue 11, JOB-1): each
+ * account's old mail of INBOX and Envoyés moves to Archives/&lt;year&gt; by its policy (the account's, its quota
+ * class's or the academy's 365 days; 0 = off), a mailbox Dovecot refuses is skipped and reported without stopping
+ * the job, and a second run the same night changes nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MailArchivingJobIT {
+    private static final LocalDate NIGHT = LocalDate.of(2026, 12, 7);
+    private static final String ACADEMY = "it.archive.nuit.academie";
+    private static final String OWN = "it.archive.nuit.propre";
+    private static final String BY_CLASS = "it.archive.nuit.classe";
+    private static final String OFF = "it.archive.nuit.jamais";
+    private static final String BROKEN = "it.archive.nuit.cassee";
+
+    @EJB
+    private ArchiveFixture fixture;
+
+    @Deployment
+    static WebArchive deployment() {
+        return ItArchive.of("mail-archiving-it.war").deleteClass(WildFlyRestart.class)
+                .addAsResource("META-INF/batch-jobs/mail-archiving.xml");
+    }
+
+    private record Seeded(String username, String folder, long seed, int count, int days) {
+    }
+
+    @Test
+    void oldMailMovesToItsYearOnceAndASecondRunChangesNothing() throws Exception {
+        fixture.setting("mail.archive.days", null);
+        fixture.quotaClass("it-archive", 700);
+        fixture.account(ACADEMY, ArchiveMailboxes.address(ACADEMY), null, "standard");
+        fixture.account(OWN, ArchiveMailboxes.address(OWN), 30, "it-archive");
+        fixture.account(BY_CLASS, ArchiveMailboxes.address(BY_CLASS), null, "it-archive");
+        fixture.account(OFF, ArchiveMailboxes.address(OFF), 0, "standard");
+        fixture.account(BROKEN, ArchiveMailboxes.address(BROKEN), null, "standard");
+        List<Seeded> seeded = List.of(new Seeded(ACADEMY, "INBOX", 9101, 300, 365),
+                new Seeded(ACADEMY, "Envoyés", 9102, 120, 365), new Seeded(OWN, "INBOX", 9103, 200, 30),
+                new Seeded(BY_CLASS, "INBOX", 9104, 200, 700), new Seeded(OFF, "INBOX", 9105, 50, 0),
+                new Seeded(BROKEN, "INBOX", 9106, 20, 365));
+        for (String user : List.of(ACADEMY, OWN, BY_CLASS, OFF, BROKEN)) {
+            ArchiveMailboxes.breakInbox(user, false);
+            ArchiveMailboxes.reset(ArchiveMailboxes.address(user));
+        }
+        for (Seeded s : seeded) {
+            BigMailbox.seed(ArchiveMailboxes.address(s.username()), s.folder(), s.count(), s.seed());
+        }
+        ArchiveMailboxes.breakInbox(BROKEN, true);
+        try {
+            long first = ArchiveJobRuns.start(NIGHT.toString(), "it.archive.nuit.%");
+            JobExecution done = ArchiveJobRuns.awaitEnd(first, Duration.ofMinutes(3));
+            assertEquals(BatchStatus.COMPLETED, done.getBatchStatus(), "a refused mailbox does not stop the job");
+            String exit = ArchiveJobRuns.stepExit(first);
+            assertTrue(exit.startsWith("ARCHIVED "), exit);
+            assertTrue(exit.contains(ArchiveMailboxes.address(BROKEN)), "the refused mailbox is reported: " + exit);
+
+            int expectedMoves = 0;
+            for (Seeded s : seeded) {
+                if (s.username().equals(BROKEN)) {
+                    continue;
+                }
+                Map<String, List<String>> where = ArchiveMailboxes.whereIs(ArchiveMailboxes.address(s.username()));
+                for (int i = 0; i < s.count(); i++) {
+                    String expected = s.days() == 0 ? s.folder()
+                            : ArchiveMailboxes.expectedFolder(s.seed(), i, s.folder(), NIGHT.minusDays(s.days()));
+                    expectedMoves += expected.equals(s.folder()) ? 0 : 1;
+                    assertEquals(List.of(expected), where.get(ArchiveMailboxes.messageId(s.seed(), i)),
+                            s.username() + " message " + i + " of " + s.folder());
+                }
+            }
+            assertTrue(expectedMoves > 300, "enough old mail to archive: " + expectedMoves);
+
+            long second = ArchiveJobRuns.start(NIGHT.toString(), "it.archive.nuit.%");
+            assertEquals(BatchStatus.COMPLETED, ArchiveJobRuns.awaitEnd(second, Duration.ofMinutes(3))
+                    .getBatchStatus());
+            assertTrue(ArchiveJobRuns.stepExit(second).startsWith("ARCHIVED 0 "), ArchiveJobRuns.stepExit(second));
+        } finally {
+            ArchiveMailboxes.breakInbox(BROKEN, false);
+        }
+        Map<String, List<String>> broken = ArchiveMailboxes.whereIs(ArchiveMailboxes.address(BROKEN));
+        for (int i = 0; i < 20; i++) {
+            assertEquals(List.of("INBOX"), broken.get(ArchiveMailboxes.messageId(9106, i)), "nothing moved there");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package fr.preau.mail.archive;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.preau.mail.FolderInfo;
+import fr.preau.mail.FolderPath;
+import fr.preau.mail.Mailbox;
+import fr.preau.mail.MailboxAccess;
+import fr.preau.mail.MailboxContext;
+import fr.preau.mail.MessageUid;
+import fr.preau.mail.SpecialUse;
+import fr.preau.settings.AcademySettings;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * The nightly archiving of mail (JOB-1, ADR 0092): the accounts and their policies, read in partitions, and the
+ * archiving of one account. Called by the job {@code mail-archiving} only.
+ */
+@Stateless
+@PermitAll
+public class MailArchiving {
+    /**
+     * Academy setting: days after which a message is archived (0: no archiving); quota classes and accounts may
+     * override it (columns {@code archive_days}).
+     */
+    public static final String DAYS = "mail.archive.days";
+    public static final int DEFAULT_DAYS = 365;
+
+    @PersistenceContext(unitName = "preau")
+    private EntityManager em;
+
+    @EJB
+    private AcademySettings settings;
+
+    @EJB
+    private MailboxAccess access;
+
+    @Inject
+    private Mailbox mailbox;
+
+    /**
+     * Enabled accounts of one partition ({@code id mod partitions = partition}) whose address matches {@code like}
+     * (SQL {@code LIKE}; {@code %}: all) and comes after {@code after}, in address order, at most {@code limit}, each
+     * with the policy that applies to it.
+     */
+    public List<ArchivePolicy> accounts(int partition, int partitions, String like, String after, int limit) {
+        int academy = academyDays();
+        List<?> rows = em.createNativeQuery("select a.address, a.archive_days, q.archive_days from account a"
+                + " join quota_class q on q.code = a.quota_class where a.enabled and mod(a.id, ?1) = ?2"
+                + " and a.address like ?5 and a.address > ?3 order by a.address limit ?4")
+                .setParameter(1, partitions).setParameter(2, partition).setParameter(3, after == null ? "" : after)
+                .setParameter(4, limit).setParameter(5, like == null || like.isBlank() ? "%" : like).getResultList();
+        List<ArchivePolicy> result = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            result.add(new ArchivePolicy((String) r[0], ArchivePolicy.effective(integer(r[1]), integer(r[2]),
+                    academy)));
+        }
+        return result;
+    }
+
+    /** The academy's policy: {@value #DEFAULT_DAYS} days unless the setting says otherwise (kept in 0..36500). */
+    public int academyDays() {
+        int days = settings.integer(DAYS, DEFAULT_DAYS);
+        return days < 0 ? DEFAULT_DAYS : Math.min(days, ArchivePolicy.MAX_DAYS);
+    }
+
+    /**
+     * Moves the account's messages of INBOX and Envoyés dated before {@code cutoff} to {@code Archives/<year>}. Run
+     * again, it finds what is left: each move command is atomic and journalled (ADR 0021, 0022), so after any
+     * interruption every message is in one folder, once, and a later call finishes the work.
+     *
+     * @return how many messages moved
+     * @throws fr.preau.shared.NotFoundException the account is gone or disabled
+     * @throws fr.preau.shared.ServiceUnavailableException the mail store or the database did not answer
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int archive(String address, LocalDate cutoff) {
+        MailboxContext ctx = access.forJob(address)
+                .orElseThrow(() -> new fr.preau.shared.NotFoundException("account.missing", address));
+        List<FolderPath> sources = new ArrayList<>(List.of(FolderPath.INBOX));
+        mailbox.folders(ctx).stream().filter(f -> f.use() == SpecialUse.SENT).map(FolderInfo::path)
+                .forEach(sources::add);
+        int moved = 0;
+        for (FolderPath folder : sources) {
+            List<MessageUid> old = mailbox.sentBefore(ctx, folder, cutoff);
+            if (!old.isEmpty()) {
+                moved += mailbox.archive(ctx, folder, old);
+            }
+        }
+        return moved;
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+}
