@@ -54,7 +54,7 @@ public class MailboxAccess {
             return new NotFoundException("account.missing", String.valueOf(name));
         });
         MailAddress address = new MailAddress(account.getAddress(), account.getDisplayName());
-        return new MailboxContext(address, address, MailboxContext.Kind.USER);
+        return new MailboxContext(address, address, MailboxContext.Kind.USER, account.getId());
     }
 
     /**
@@ -65,13 +65,13 @@ public class MailboxAccess {
     public Optional<MailboxContext> forJob(String address) {
         return accounts.findEnabled(address).filter(a -> a.getAddress().equalsIgnoreCase(address)).map(account -> {
             MailAddress owner = new MailAddress(account.getAddress(), account.getDisplayName());
-            return new MailboxContext(owner, owner, MailboxContext.Kind.JOB);
+            return new MailboxContext(owner, owner, MailboxContext.Kind.JOB, account.getId());
         });
     }
 
     /** The portal's own mail, sent from or kept in a system address (no account behind it). */
     @PermitAll
     public MailboxContext system(MailAddress address) {
-        return new MailboxContext(address, address, MailboxContext.Kind.SYSTEM);
+        return new MailboxContext(address, address, MailboxContext.Kind.SYSTEM, null);
     }
 }

@@ -5,8 +5,18 @@ package fr.preau.mail;
  * (the same person unless a delegation applies). Only {@link MailboxAccess} creates one (ArchitectureTest).
  *
  * @param kind a signed-in user, a background job acting for an account, or the portal's own system mail
+ * @param ownerAccount the owner's account (table {@code account}), looked up once when the context is made; null for
+ *     the portal's system mail, which has no account
  */
-public record MailboxContext(MailAddress actor, MailAddress owner, Kind kind) {
+public record MailboxContext(MailAddress actor, MailAddress owner, Kind kind, Long ownerAccount) {
+
+    /** The owner's account id, for the tables keyed by account (preferences, signatures, scheduled sends …). */
+    public long ownerAccountId() {
+        if (ownerAccount == null) {
+            throw new IllegalStateException("No account behind " + owner.address() + " (" + kind + ")");
+        }
+        return ownerAccount;
+    }
 
     /** On whose behalf the store is reached. */
     public enum Kind {

@@ -19,23 +19,21 @@ import jakarta.persistence.PersistenceContext;
 @Stateless
 @RolesAllowed("user")
 public class MailboxSettings {
-    private static final String ACCOUNT = "(select id from account where address = ?1)";
-
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
 
     public Optional<String> get(MailboxContext ctx, String name) {
-        List<?> rows = em.createNativeQuery("select value from user_setting where account_id = " + ACCOUNT
-                + " and name = ?2").setParameter(1, ctx.owner().address()).setParameter(2, name).getResultList();
+        List<?> rows = em.createNativeQuery("select value from user_setting where account_id = ?1 and name = ?2")
+                .setParameter(1, ctx.ownerAccountId()).setParameter(2, name).getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
     }
 
     /** Every setting whose name starts with {@code prefix}, by name. */
     public Map<String, String> withPrefix(MailboxContext ctx, String prefix) {
         Map<String, String> result = new TreeMap<>();
-        for (Object row : em.createNativeQuery("select name, value from user_setting where account_id = " + ACCOUNT
-                + " and name like ?2 escape '!'")
-                .setParameter(1, ctx.owner().address())
+        for (Object row : em.createNativeQuery(
+                "select name, value from user_setting where account_id = ?1 and name like ?2 escape '!'")
+                .setParameter(1, ctx.ownerAccountId())
                 .setParameter(2, prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
                 .getResultList()) {
             Object[] cols = (Object[]) row;
@@ -47,12 +45,12 @@ public class MailboxSettings {
     /** Sets (or with {@code null} removes) a preference of the mailbox. */
     public void put(MailboxContext ctx, String name, String value) {
         if (value == null) {
-            em.createNativeQuery("delete from user_setting where account_id = " + ACCOUNT + " and name = ?2")
-                    .setParameter(1, ctx.owner().address()).setParameter(2, name).executeUpdate();
+            em.createNativeQuery("delete from user_setting where account_id = ?1 and name = ?2")
+                    .setParameter(1, ctx.ownerAccountId()).setParameter(2, name).executeUpdate();
             return;
         }
-        em.createNativeQuery("insert into user_setting (account_id, name, value) select id, ?2, ?3 from account "
-                + "where address = ?1 on conflict (account_id, name) do update set value = excluded.value")
-                .setParameter(1, ctx.owner().address()).setParameter(2, name).setParameter(3, value).executeUpdate();
+        em.createNativeQuery("insert into user_setting (account_id, name, value) values (?1, ?2, ?3) "
+                + "on conflict (account_id, name) do update set value = excluded.value")
+                .setParameter(1, ctx.ownerAccountId()).setParameter(2, name).setParameter(3, value).executeUpdate();
     }
 }

@@ -2,6 +2,7 @@ package fr.preau.mail;
 
 import fr.preau.mail.compose.ComposeService;
 import fr.preau.mail.compose.ReplyTarget;
+import fr.preau.mail.receipt.ReceiptService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 

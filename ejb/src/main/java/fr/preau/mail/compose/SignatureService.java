@@ -138,8 +138,6 @@ public class SignatureService {
     }
 
     private long accountId() {
-        Number id = (Number) em.createNativeQuery("select id from account where address = ?1")
-                .setParameter(1, access.own().owner().address()).getSingleResult();
-        return id.longValue();
+        return access.own().ownerAccountId();
     }
 }

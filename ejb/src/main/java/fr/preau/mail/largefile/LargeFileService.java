@@ -12,8 +12,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.logging.Logger;
 
-import fr.preau.account.Account;
-import fr.preau.account.AccountService;
 import fr.preau.mail.MailboxAccess;
 import fr.preau.settings.AcademySettings;
 import fr.preau.shared.Component;
@@ -61,8 +59,6 @@ public class LargeFileService {
     @EJB
     private MailboxAccess access;
 
-    @EJB
-    private AccountService accounts;
 
     @EJB
     private AcademySettings settings;
@@ -250,8 +246,6 @@ public class LargeFileService {
     }
 
     private long accountId() {
-        String address = access.own().owner().address();
-        return accounts.findEnabled(address).map(Account::getId)
-                .orElseThrow(() -> new NotFoundException("account.missing", address));
+        return access.own().ownerAccountId();
     }
 }

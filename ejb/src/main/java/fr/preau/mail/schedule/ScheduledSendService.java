@@ -6,8 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import fr.preau.account.Account;
-import fr.preau.account.AccountService;
 import fr.preau.mail.compose.ComposeService;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.Mailbox;
@@ -44,8 +42,6 @@ public class ScheduledSendService {
     @EJB
     private MailboxAccess access;
 
-    @EJB
-    private AccountService accounts;
 
     @Inject
     private Mailbox mailbox;
@@ -146,7 +142,6 @@ public class ScheduledSendService {
     }
 
     private long accountId(MailboxContext ctx) {
-        return accounts.findEnabled(ctx.owner().address()).map(Account::getId)
-                .orElseThrow(() -> new NotFoundException("account.missing", ctx.owner().address()));
+        return ctx.ownerAccountId();
     }
 }

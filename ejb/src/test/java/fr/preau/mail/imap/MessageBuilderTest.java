@@ -44,7 +44,7 @@ class MessageBuilderTest {
     }
 
     private static MailboxContext me() {
-        return new MailboxContext(ME, ME, MailboxContext.Kind.USER);
+        return new MailboxContext(ME, ME, MailboxContext.Kind.USER, null);
     }
 
     private static OutgoingMessage plain(List<MailAddress> to, String subject) {
@@ -87,7 +87,8 @@ class MessageBuilderTest {
                         false);
                 default -> plain(List.of(JEAN), "S");
             };
-            MailboxContext ctx = "from".equals(field) ? new MailboxContext(evil, evil, MailboxContext.Kind.USER) : me();
+            MailboxContext ctx = "from".equals(field)
+                    ? new MailboxContext(evil, evil, MailboxContext.Kind.USER, null) : me();
             MimeMessage parsed = roundTrip(ctx, m);
             assertNotInjected(parsed);
         }

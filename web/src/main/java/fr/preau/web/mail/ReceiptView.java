@@ -5,7 +5,7 @@ import java.io.Serializable;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MessageUid;
-import fr.preau.mail.ReceiptService;
+import fr.preau.mail.receipt.ReceiptService;
 import fr.preau.web.shared.Feedback;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;

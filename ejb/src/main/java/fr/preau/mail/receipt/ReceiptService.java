@@ -1,5 +1,9 @@
-package fr.preau.mail;
+package fr.preau.mail.receipt;
 
+import fr.preau.mail.FolderPath;
+import fr.preau.mail.Mailbox;
+import fr.preau.mail.MailboxAccess;
+import fr.preau.mail.MessageUid;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
