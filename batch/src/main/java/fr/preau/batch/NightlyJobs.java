@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 
 import fr.preau.jobs.NightlyRuns;
 import fr.preau.jobs.NightlySchedule;
+import fr.preau.shared.Deployment;
 import jakarta.annotation.security.PermitAll;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
@@ -42,7 +43,9 @@ public class NightlyJobs {
 
     @Schedule(hour = "*", minute = "*", persistent = false, info = "nightly jobs")
     void tick() {
-        startDue(clock.instant());
+        if (Deployment.nightlyTimer()) {
+            startDue(clock.instant());
+        }
     }
 
     /** Starts the jobs due at {@code now} and not started yet for their night; returns the executions started. */

@@ -76,6 +76,16 @@ public final class Deployment {
     }
 
     /**
+     * Whether the nightly scheduler's timer starts the jobs by the real clock (system property
+     * {@code preau.nightly.timer}, on unless {@code off}). The tests' WildFly sets it off: tests start the jobs they
+     * test themselves, or drive the scheduler with their own clock, and no job starts on the test data because the
+     * suite happens to run during the night's window (docs/adr/0091).
+     */
+    public static boolean nightlyTimer() {
+        return !"off".equalsIgnoreCase(System.getProperty("preau.nightly.timer", "on").strip());
+    }
+
+    /**
      * A test pause point: the value of the JVM's system property {@code name}, which only a test running inside the
      * server sets (for example the scheduled sender's, docs/adr/0083); null in every real deployment.
      */

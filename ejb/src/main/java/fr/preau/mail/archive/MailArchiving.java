@@ -1,5 +1,8 @@
 package fr.preau.mail.archive;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,9 @@ import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.SpecialUse;
 import fr.preau.settings.AcademySettings;
+import fr.preau.shared.Component;
+import fr.preau.shared.ServiceUnavailableException;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -20,6 +26,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import javax.sql.DataSource;
 
 /**
  * The nightly archiving of mail (JOB-1, ADR 0092): the accounts and their policies, read in partitions, and the
@@ -46,6 +53,9 @@ public class MailArchiving {
 
     @Inject
     private Mailbox mailbox;
+
+    @Resource(lookup = "java:jboss/datasources/PreauDS")
+    private DataSource database;
 
     /**
      * Enabled accounts of one partition ({@code id mod partitions = partition}) whose address matches {@code like}
@@ -79,12 +89,38 @@ public class MailArchiving {
      * again, it finds what is left: each move command is atomic and journalled (ADR 0021, 0022), so after any
      * interruption every message is in one folder, once, and a later call finishes the work.
      *
+     * <p>One archiver at a time per mailbox: two executions of the job (the night's and one an administrator started,
+     * or one a killed server left running and its restart) would otherwise both copy the same old messages before
+     * either expunged them. A PostgreSQL advisory lock on the address, held by a connection of its own for the
+     * account's whole archiving, makes the second wait; then it finds nothing left to move. A server that dies lets
+     * the lock go with its connection.
+     *
      * @return how many messages moved
      * @throws fr.preau.shared.NotFoundException the account is gone or disabled
      * @throws fr.preau.shared.ServiceUnavailableException the mail store or the database did not answer
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int archive(String address, LocalDate cutoff) {
+        try (Connection lock = database.getConnection();
+                PreparedStatement take = lock.prepareStatement(
+                        "select pg_advisory_lock(hashtext('mail-archiving'), hashtext(?))")) {
+            take.setString(1, address);
+            take.executeQuery().close();
+            try {
+                return archiveLocked(address, cutoff);
+            } finally {
+                try (PreparedStatement release = lock.prepareStatement(
+                        "select pg_advisory_unlock(hashtext('mail-archiving'), hashtext(?))")) {
+                    release.setString(1, address);
+                    release.executeQuery().close();
+                }
+            }
+        } catch (SQLException e) {
+            throw new ServiceUnavailableException(Component.DATABASE, e);
+        }
+    }
+
+    private int archiveLocked(String address, LocalDate cutoff) {
         MailboxContext ctx = access.forJob(address)
                 .orElseThrow(() -> new fr.preau.shared.NotFoundException("account.missing", address));
         List<FolderPath> sources = new ArrayList<>(List.of(FolderPath.INBOX));
