@@ -183,9 +183,12 @@ public class ScheduledSender {
                 : Outcome.NOT_ACCEPTED;
     }
 
-    /** Removes, about once a minute, the evidence no row in doubt needs any more. */
+    /**
+     * Removes the evidence no row in doubt needs any more: at the first tick after a start (when the recoveries of a
+     * crash have just been decided), then about once a minute.
+     */
     private void purgeEvidence() {
-        if (++ticks % PURGE_EVERY_TICKS != 0) {
+        if (++ticks % PURGE_EVERY_TICKS != 1) {
             return;
         }
         try {

@@ -186,7 +186,8 @@ class ScheduledSendKillIT {
         }
         quotas.quota(FULL_EVIDENCE, "it-1mo", 1);
         rows.setting("mail.schedule.evidence-address", full);
-        rows.setting("mail.schedule.lease", "PT15S");
+        // Short: each tick after the next takes the row again (one server, one tick at a time).
+        rows.setting("mail.schedule.lease", "PT6S");
         try {
             long id = planner.schedule(new OutgoingMessage(List.of(new MailAddress(recipient(), "Dominique Tué")),
                     List.of(), subject, "Bonjour,\nUne seule fois.\n"), Instant.now().plusSeconds(3600));

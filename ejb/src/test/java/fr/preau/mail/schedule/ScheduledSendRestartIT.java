@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +22,7 @@ import fr.preau.mail.OutgoingMessage;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
+import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.WildFlyRestart;
 import jakarta.ejb.EJB;
@@ -90,15 +94,17 @@ class ScheduledSendRestartIT {
         mailboxes.ensureAccount(RECIPIENT, recipient(), "Dominique Destinataire");
         mailboxes.resetMailbox(sender());
         mailboxes.resetMailbox(recipient());
-        // A crashed claim is taken again after the lease; short here so that it happens after the restart.
-        rows.setting("mail.schedule.lease", "PT40S");
+        // A crashed claim is taken again after the lease: longer than the next step needs to stop the server, shorter
+        // than its restart, so that the claims are taken again after it.
+        rows.setting("mail.schedule.lease", "PT20S");
 
         // A time already past is refused, in French (compose shows it next to the date), and nothing is stored.
         InvalidInputException past = assertThrows(InvalidInputException.class,
                 () -> planner.schedule(message("Trop tard " + run), Instant.now().minusSeconds(60)));
         assertEquals("schedule.error.past", past.messageKey());
 
-        planner.schedule(message("Pendant l'arrêt " + run), Instant.now().plusSeconds(25));
+        // Falls due while the server is down: the next step brings its time to "now" once the server has stopped.
+        planner.schedule(message("Pendant l'arrêt " + run), Instant.now().plusSeconds(3600));
         planner.schedule(message("Demain " + run), Instant.now().plus(Duration.ofDays(1)));
 
         long copyKept = planner.schedule(message("Accepté et copié " + run), Instant.now().plusSeconds(3600));
@@ -121,8 +127,8 @@ class ScheduledSendRestartIT {
     void wildflyIsDownAtTheDueTimeThenStartsAgain(@ArquillianResource URL base) throws Exception {
         WildFlyRestart server = WildFlyRestart.current();
         server.stop();
-        // Down past the due time of the first message (25 s after it was scheduled).
-        Thread.sleep(30_000);
+        // The first message falls due while no server runs.
+        fallsDueNow("Pendant l'arrêt " + run());
         // Until this instant no server could send: the message due meanwhile must leave after it.
         java.nio.file.Files.writeString(new File(TestEnv.get("PREAU_HOME"), "scheduled-restart-up.txt").toPath(),
                 Instant.now().toString());
@@ -148,8 +154,8 @@ class ScheduledSendRestartIT {
         try (ImapProbe inbox = ImapProbe.asMaster(recipient()); ImapProbe sent = ImapProbe.asMaster(sender())) {
             assertEquals(1, inbox.awaitSubject("INBOX", whileDown, Duration.ofSeconds(30)));
             assertEquals(1, inbox.awaitSubject("INBOX", "Jamais accepté " + run, Duration.ofSeconds(30)));
-            // Two more ticks of the sender: nothing leaves twice.
-            Thread.sleep(25_000);
+            // Every row is SENT, so any second submission happened before: a message sent now arrives after it.
+            witness(inbox, "Témoin " + run);
             List<String> received = inbox.subjects("INBOX");
             List<String> copies = sent.subjects("Envoyés");
             assertEquals(1, count(received, whileDown), received.toString());
@@ -171,10 +177,28 @@ class ScheduledSendRestartIT {
         awaitState(tomorrowId, ScheduledState.SENT, Duration.ofSeconds(60));
         try (ImapProbe inbox = ImapProbe.asMaster(recipient())) {
             assertEquals(1, inbox.awaitSubject("INBOX", tomorrow, Duration.ofSeconds(30)));
-            Thread.sleep(12_000);
+            witness(inbox, "Témoin 2 " + run);
             assertEquals(1, count(inbox.subjects("INBOX"), tomorrow));
         }
         rows.setting("mail.schedule.lease", null);
+    }
+
+    /** Sends a message straight through submission and waits for it: whatever left before it has arrived. */
+    private static void witness(ImapProbe inbox, String subject) throws Exception {
+        SmtpProbe.submit(sender() + "*" + TestEnv.get("PREAU_MASTER_USER"), TestEnv.get("PREAU_MASTER_PASSWORD"),
+                sender(), sender(), recipient(), subject);
+        assertEquals(1, inbox.awaitSubject("INBOX", subject, Duration.ofSeconds(60)));
+    }
+
+    /** From outside the stopped server: the planned row with this subject is due now. */
+    private static void fallsDueNow(String subject) throws Exception {
+        try (Connection c = DriverManager.getConnection(TestEnv.get("PREAU_DB_URL"), TestEnv.get("PREAU_DB_USER"),
+                TestEnv.get("PREAU_DB_PASSWORD"));
+                PreparedStatement due = c.prepareStatement("update scheduled_message set due_at = now()"
+                        + " - interval '1 second' where subject = ? and state = 'PLANNED'")) {
+            due.setString(1, subject);
+            assertEquals(1, due.executeUpdate());
+        }
     }
 
     private void awaitState(long id, ScheduledState expected, Duration timeout) throws InterruptedException {
