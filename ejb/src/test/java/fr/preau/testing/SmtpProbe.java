@@ -1,6 +1,8 @@
 package fr.preau.testing;
 
+import java.time.Duration;
 import java.util.Properties;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -11,6 +13,23 @@ import jakarta.mail.internet.MimeMessage;
 /** A plain SMTP submission client (Jakarta Mail, none of Préau's code), as Thunderbird sends. */
 public final class SmtpProbe {
     private SmtpProbe() {
+    }
+
+    /**
+     * "Nothing more arrives" without a fixed wait: sends a message to {@code address} as the address itself (master
+     * login) and waits until it is in its INBOX. Whatever Postfix accepted for that mailbox before has been delivered
+     * by then. Returns the witness's subject.
+     */
+    public static String witness(String address, Duration wait) throws Exception {
+        String subject = "Témoin " + UUID.randomUUID();
+        submit(address + "*" + TestEnv.get("PREAU_MASTER_USER"), TestEnv.get("PREAU_MASTER_PASSWORD"), address,
+                address, address, subject);
+        try (ImapProbe inbox = ImapProbe.asMaster(address)) {
+            if (inbox.awaitSubject("INBOX", subject, wait) != 1) {
+                throw new AssertionError("the witness did not arrive in " + address + " within " + wait);
+            }
+        }
+        return subject;
     }
 
     /** Sends a short message from {@code login} to {@code to}, authenticated with {@code password}. */

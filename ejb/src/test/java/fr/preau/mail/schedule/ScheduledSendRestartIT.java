@@ -155,7 +155,7 @@ class ScheduledSendRestartIT {
             assertEquals(1, inbox.awaitSubject("INBOX", whileDown, Duration.ofSeconds(30)));
             assertEquals(1, inbox.awaitSubject("INBOX", "Jamais accepté " + run, Duration.ofSeconds(30)));
             // Every row is SENT, so any second submission happened before: a message sent now arrives after it.
-            witness(inbox, "Témoin " + run);
+            SmtpProbe.witness(recipient(), Duration.ofSeconds(60));
             List<String> received = inbox.subjects("INBOX");
             List<String> copies = sent.subjects("Envoyés");
             assertEquals(1, count(received, whileDown), received.toString());
@@ -177,17 +177,10 @@ class ScheduledSendRestartIT {
         awaitState(tomorrowId, ScheduledState.SENT, Duration.ofSeconds(60));
         try (ImapProbe inbox = ImapProbe.asMaster(recipient())) {
             assertEquals(1, inbox.awaitSubject("INBOX", tomorrow, Duration.ofSeconds(30)));
-            witness(inbox, "Témoin 2 " + run);
+            SmtpProbe.witness(recipient(), Duration.ofSeconds(60));
             assertEquals(1, count(inbox.subjects("INBOX"), tomorrow));
         }
         rows.setting("mail.schedule.lease", null);
-    }
-
-    /** Sends a message straight through submission and waits for it: whatever left before it has arrived. */
-    private static void witness(ImapProbe inbox, String subject) throws Exception {
-        SmtpProbe.submit(sender() + "*" + TestEnv.get("PREAU_MASTER_USER"), TestEnv.get("PREAU_MASTER_PASSWORD"),
-                sender(), sender(), recipient(), subject);
-        assertEquals(1, inbox.awaitSubject("INBOX", subject, Duration.ofSeconds(60)));
     }
 
     /** From outside the stopped server: the planned row with this subject is due now. */
