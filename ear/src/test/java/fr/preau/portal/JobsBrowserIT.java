@@ -1,6 +1,7 @@
 package fr.preau.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -134,6 +135,31 @@ class JobsBrowserIT extends PortalDeployment {
                 + "&jakarta.faces.partial.execute=%40all&jobs%3Astart=jobs%3Astart&jakarta.faces.ViewState=stateless",
                 Browser.portal());
         assertEquals(403, crafted.statusCode(), crafted.body());
+    }
+
+    /**
+     * The jobs' role {@code batch} is given by the server only (@RunAs): a realm role of that name given to a user in
+     * Keycloak opens nothing; every request of that user is refused, the jobs page's crafted start included.
+     */
+    @Test
+    void aTokenCarryingTheJobsRoleIsRefusedEverywhere() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String password = "Nocturne-" + run + "-2026!";
+        TestUser.create("it.nocturne", "Nils", "Nocturne", password, false);
+        KeycloakAdmin keycloak = new KeycloakAdmin();
+        keycloak.ensureRealmRole("batch");
+        keycloak.grantRealmRole("it.nocturne", "batch");
+        PortalHttp visitor = new PortalHttp();
+        HttpResponse<String> mail = visitor.signInAnswer("it.nocturne", password);
+        assertEquals(403, mail.statusCode(), mail.body());
+        assertTrue(mail.body().contains("rôle réservé aux traitements"), mail.body());
+        // Its portal session is over; the next request signs in again through Keycloak's session, and is refused.
+        HttpResponse<String> crafted = visitor.post(Browser.portal() + "/admin/traitements.xhtml",
+                "jobs=jobs&jobs%3Ajob=" + JOB + "&jakarta.faces.source=jobs%3Astart&jakarta.faces.partial.ajax=true"
+                + "&jobs%3Astart=jobs%3Astart&jakarta.faces.ViewState=stateless", Browser.portal());
+        assertNotEquals(200, crafted.statusCode(), crafted.body());
+        HttpResponse<String> again = visitor.follow(visitor.get(Browser.portal() + "/mail/inbox.xhtml"));
+        assertEquals(403, again.statusCode(), again.body());
     }
 
     private static String text(WebDriver d, String id) {

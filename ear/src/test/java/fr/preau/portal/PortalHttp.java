@@ -45,14 +45,19 @@ final class PortalHttp {
 
     /** Signs in through Keycloak's form and answers the inbox. */
     HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
-        HttpResponse<String> login = follow(get(Browser.portal() + "/mail/inbox.xhtml"));
-        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(login.body());
-        assertTrue(action.find(), "Keycloak's login form");
-        HttpResponse<String> inbox = follow(post(action.group(1).replace("&amp;", "&"),
-                "username=" + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8), null));
+        HttpResponse<String> inbox = signInAnswer(username, password);
         assertEquals(200, inbox.statusCode(), inbox.uri().toString());
         assertTrue(inbox.body().contains("folder-title"), "the inbox after sign-in");
         return inbox;
+    }
+
+    /** Signs in on Keycloak's form from the inbox's address; returns the portal's answer after the redirects. */
+    HttpResponse<String> signInAnswer(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> login = follow(get(Browser.portal() + "/mail/inbox.xhtml"));
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(login.body());
+        assertTrue(action.find(), "Keycloak's login form");
+        return follow(post(action.group(1).replace("&amp;", "&"),
+                "username=" + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8), null));
     }
 
     /**

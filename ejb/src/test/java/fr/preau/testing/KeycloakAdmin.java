@@ -99,6 +99,16 @@ public final class KeycloakAdmin {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    /** Creates a realm role of that name unless the realm has one already. */
+    public void ensureRealmRole(String role) throws IOException, InterruptedException {
+        HttpResponse<String> created = send(request("/admin/realms/" + REALM + "/roles")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        Json.createObjectBuilder().add("name", role).build().toString())));
+        if (created.statusCode() != 201 && created.statusCode() != 409) {
+            expect(created, 201);
+        }
+    }
+
     /** Gives the user a realm role ({@code admin}, {@code etab-admin}). */
     public void grantRealmRole(String username, String role) throws IOException, InterruptedException {
         HttpResponse<String> found = send(request("/admin/realms/" + REALM + "/roles/"

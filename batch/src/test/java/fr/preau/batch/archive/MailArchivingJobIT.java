@@ -34,6 +34,7 @@ class MailArchivingJobIT {
     private static final String BY_CLASS = "it.archive.nuit.classe";
     private static final String OFF = "it.archive.nuit.jamais";
     private static final String BROKEN = "it.archive.nuit.cassee";
+    private static final String TWICE = "it.archive.deux.fois";
 
     @EJB
     private ArchiveFixture fixture;
@@ -103,5 +104,42 @@ class MailArchivingJobIT {
         for (int i = 0; i < 20; i++) {
             assertEquals(List.of("INBOX"), broken.get(ArchiveMailboxes.messageId(9106, i)), "nothing moved there");
         }
+    }
+
+    /**
+     * Two executions at once (the night's and one an administrator started) over the same mailbox: one archiver at a
+     * time per mailbox (PostgreSQL advisory lock of its transaction), so every message ends in one folder, once, and
+     * the two runs' counts add up to the messages that moved.
+     */
+    @Test
+    void twoExecutionsAtOnceMoveEachMessageOnce() throws Exception {
+        fixture.setting("mail.archive.days", null);
+        fixture.account(TWICE, ArchiveMailboxes.address(TWICE), 30, "standard");
+        ArchiveMailboxes.reset(ArchiveMailboxes.address(TWICE));
+        int count = 400;
+        BigMailbox.seed(ArchiveMailboxes.address(TWICE), "INBOX", count, 9201);
+
+        long one = ArchiveJobRuns.start(NIGHT.toString(), TWICE + "%");
+        long two = ArchiveJobRuns.start(NIGHT.toString(), TWICE + "%");
+        for (long execution : List.of(one, two)) {
+            assertEquals(BatchStatus.COMPLETED, ArchiveJobRuns.awaitEnd(execution, Duration.ofMinutes(3))
+                    .getBatchStatus());
+        }
+        Map<String, List<String>> where = ArchiveMailboxes.whereIs(ArchiveMailboxes.address(TWICE));
+        int moved = 0;
+        for (int i = 0; i < count; i++) {
+            String expected = ArchiveMailboxes.expectedFolder(9201, i, "INBOX", NIGHT.minusDays(30));
+            moved += expected.equals("INBOX") ? 0 : 1;
+            assertEquals(List.of(expected), where.get(ArchiveMailboxes.messageId(9201, i)), "message " + i);
+        }
+        assertTrue(moved > 100, "enough old mail to archive: " + moved);
+        assertEquals(moved, archived(ArchiveJobRuns.stepExit(one)) + archived(ArchiveJobRuns.stepExit(two)),
+                ArchiveJobRuns.stepExit(one) + " / " + ArchiveJobRuns.stepExit(two));
+    }
+
+    /** The count of an exit status {@code ARCHIVED <n> ...}. */
+    private static int archived(String exit) {
+        assertTrue(exit.startsWith("ARCHIVED "), exit);
+        return Integer.parseInt(exit.split(" ")[1]);
     }
 }

@@ -91,9 +91,10 @@ public class MailArchiving {
      *
      * <p>One archiver at a time per mailbox: two executions of the job (the night's and one an administrator started,
      * or one a killed server left running and its restart) would otherwise both copy the same old messages before
-     * either expunged them. A PostgreSQL advisory lock on the address, held by a connection of its own for the
-     * account's whole archiving, makes the second wait; then it finds nothing left to move. A server that dies lets
-     * the lock go with its connection.
+     * either expunged them. A PostgreSQL advisory lock on the address, held by a local transaction of a connection
+     * of its own for the account's whole archiving ({@code pg_advisory_xact_lock}), makes the second wait; then it
+     * finds nothing left to move. The transaction's end releases the lock whatever happens, and a server that dies
+     * lets it go with its connection.
      *
      * @return how many messages moved
      * @throws fr.preau.shared.NotFoundException the account is gone or disabled
@@ -101,19 +102,20 @@ public class MailArchiving {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int archive(String address, LocalDate cutoff) {
-        try (Connection lock = database.getConnection();
-                PreparedStatement take = lock.prepareStatement(
-                        "select pg_advisory_lock(hashtext('mail-archiving'), hashtext(?))")) {
-            take.setString(1, address);
-            take.executeQuery().close();
+        try (Connection lock = database.getConnection()) {
+            lock.setAutoCommit(false);
             try {
+                try (PreparedStatement take = lock.prepareStatement(
+                        "select pg_advisory_xact_lock(hashtext('mail-archiving'), hashtext(?))")) {
+                    take.setString(1, address);
+                    take.executeQuery().close();
+                }
                 return archiveLocked(address, cutoff);
             } finally {
-                try (PreparedStatement release = lock.prepareStatement(
-                        "select pg_advisory_unlock(hashtext('mail-archiving'), hashtext(?))")) {
-                    release.setString(1, address);
-                    release.executeQuery().close();
-                }
+                // The lock belongs to this local transaction: its end releases it, and so would the connection's
+                // end if the rollback itself failed. Nothing of it can stay on a connection back in the pool.
+                lock.rollback();
+                lock.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new ServiceUnavailableException(Component.DATABASE, e);
