@@ -34,8 +34,8 @@ public class SanitisedBodies {
         if (parsed.html() == null) {
             return null;
         }
-        String key = ctx.owner().address() + '\n' + folder.name() + '\n' + uid + '\n' + remoteImages + '\n'
-                + parsed.html().length();
+        // The UID carries the folder's UIDVALIDITY: one key, one message, for as long as the folder lives.
+        String key = ctx.owner().address() + '\n' + folder.name() + '\n' + uid + '\n' + remoteImages;
         synchronized (cache) {
             MailHtmlSanitizer.Result known = cache.get(key);
             if (known != null) {
@@ -57,7 +57,8 @@ public class SanitisedBodies {
         if (!sanitised.contains(PART)) {
             return sanitised;
         }
-        // The prefix encoded exactly as the sanitiser encodes an image's address.
+        // The prefix encoded exactly as the sanitiser encodes an image's address (its attribute encoder,
+        // Encoding.encodeHtmlAttribOnto, is not public): a one-tag document, a few microseconds.
         String probe = MailHtmlSanitizer.sanitize("<img src=\"cid:p\">", false, cid -> partUrlPrefix).html();
         int start = probe.indexOf("src=\"") + 5;
         String encoded = probe.substring(start, probe.indexOf('"', start));
