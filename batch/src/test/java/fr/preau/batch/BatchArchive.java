@@ -1,9 +1,13 @@
 package fr.preau.batch;
 
 import fr.preau.batch.largefile.LargeFileRows;
+import fr.preau.mail.largefile.LargeFileInfo;
 import fr.preau.mail.largefile.LargeFilePurge;
+import fr.preau.mail.largefile.LargeFileRecords;
 import fr.preau.mail.largefile.LargeFileStorage;
 import fr.preau.shared.Component;
+import fr.preau.shared.NotFoundException;
+import fr.preau.shared.Repository;
 import fr.preau.shared.ServiceUnavailableException;
 import fr.preau.testing.TestEnv;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -19,6 +23,7 @@ public final class BatchArchive {
         return ShrinkWrap.create(WebArchive.class, name)
                 .addPackages(true, LargeFileRows.class.getPackage())
                 .addClasses(BatchArchive.class, BatchRole.class, LargeFilePurge.class, LargeFileStorage.class,
+                        LargeFileRecords.class, LargeFileInfo.class, Repository.class, NotFoundException.class,
                         fr.preau.shared.Deployment.class, Component.class, ServiceUnavailableException.class,
                         TestEnv.class)
                 .addAsResource("META-INF/persistence.xml")

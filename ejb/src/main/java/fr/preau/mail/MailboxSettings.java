@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import fr.preau.shared.Repository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
  * namespaced by feature ({@code mail.images.trusted} …); values are text (JSON when structured).
  */
 @Stateless
+@Repository
 @RolesAllowed("user")
 public class MailboxSettings {
     @PersistenceContext(unitName = "preau")

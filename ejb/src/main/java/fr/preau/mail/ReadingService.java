@@ -18,8 +18,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Reading a message of the caller's own mailbox: the reading pane, and the separate HTTP requests the portal's
@@ -49,8 +47,8 @@ public class ReadingService {
     @Inject
     private SanitisedBodies bodies;
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private MailDomains domains;
 
     /** Opens a message for the reading pane and marks it read. */
     public MessageContent open(FolderPath folder, MessageUid uid) {
@@ -144,9 +142,7 @@ public class ReadingService {
                 return false;
             }
         }
-        Number n = (Number) em.createNativeQuery("select count(*) from mail_domain where active and "
-                + "(name = ?1 or ?1 like '%.' || name)").setParameter(1, domain).getSingleResult();
-        return n.intValue() == 0;
+        return !domains.coversDomain(domain);
     }
 
     private MessageContent content(MailboxContext ctx, FolderPath folder, MessageUid uid, OpenedMessage opened) {

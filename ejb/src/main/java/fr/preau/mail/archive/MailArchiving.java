@@ -1,8 +1,5 @@
 package fr.preau.mail.archive;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +12,12 @@ import fr.preau.mail.MailboxContext;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.SpecialUse;
 import fr.preau.settings.AcademySettings;
-import fr.preau.shared.Component;
-import fr.preau.shared.ServiceUnavailableException;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import javax.sql.DataSource;
 
 /**
  * The nightly archiving of mail (JOB-1, ADR 0092): the accounts and their policies, read in partitions, and the
@@ -42,8 +33,8 @@ public class MailArchiving {
     public static final String DAYS = "mail.archive.days";
     public static final int DEFAULT_DAYS = 365;
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private ArchiveAccounts accounts;
 
     @EJB
     private AcademySettings settings;
@@ -54,28 +45,13 @@ public class MailArchiving {
     @Inject
     private Mailbox mailbox;
 
-    @Resource(lookup = "java:jboss/datasources/PreauDS")
-    private DataSource database;
-
     /**
      * Enabled accounts of one partition ({@code id mod partitions = partition}) whose address matches {@code like}
      * (SQL {@code LIKE}; {@code %}: all) and comes after {@code after}, in address order, at most {@code limit}, each
      * with the policy that applies to it.
      */
     public List<ArchivePolicy> accounts(int partition, int partitions, String like, String after, int limit) {
-        int academy = academyDays();
-        List<?> rows = em.createNativeQuery("select a.address, a.archive_days, q.archive_days from account a"
-                + " join quota_class q on q.code = a.quota_class where a.enabled and mod(a.id, ?1) = ?2"
-                + " and a.address like ?5 and a.address > ?3 order by a.address limit ?4")
-                .setParameter(1, partitions).setParameter(2, partition).setParameter(3, after == null ? "" : after)
-                .setParameter(4, limit).setParameter(5, like == null || like.isBlank() ? "%" : like).getResultList();
-        List<ArchivePolicy> result = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            result.add(new ArchivePolicy((String) r[0], ArchivePolicy.effective(integer(r[1]), integer(r[2]),
-                    academy)));
-        }
-        return result;
+        return accounts.partition(partition, partitions, like, after, limit, academyDays());
     }
 
     /** The academy's policy: {@value #DEFAULT_DAYS} days unless the setting says otherwise (kept in 0..36500). */
@@ -102,24 +78,7 @@ public class MailArchiving {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int archive(String address, LocalDate cutoff) {
-        try (Connection lock = database.getConnection()) {
-            lock.setAutoCommit(false);
-            try {
-                try (PreparedStatement take = lock.prepareStatement(
-                        "select pg_advisory_xact_lock(hashtext('mail-archiving'), hashtext(?))")) {
-                    take.setString(1, address);
-                    take.executeQuery().close();
-                }
-                return archiveLocked(address, cutoff);
-            } finally {
-                // The lock belongs to this local transaction: its end releases it, and so would the connection's
-                // end if the rollback itself failed. Nothing of it can stay on a connection back in the pool.
-                lock.rollback();
-                lock.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new ServiceUnavailableException(Component.DATABASE, e);
-        }
+        return accounts.oneAtATime(address, () -> archiveLocked(address, cutoff));
     }
 
     private int archiveLocked(String address, LocalDate cutoff) {
@@ -136,9 +95,5 @@ public class MailArchiving {
             }
         }
         return moved;
-    }
-
-    private static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
     }
 }

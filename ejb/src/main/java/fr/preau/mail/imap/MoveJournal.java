@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import fr.preau.shared.Repository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -19,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
  * and deleted once Dovecot answered, each in its own transaction so that it is on disk before the command starts.
  */
 @Stateless
+@Repository
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class MoveJournal {

@@ -2,16 +2,13 @@ package fr.preau.mail.largefile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * The download side of a link, reachable without a portal session: whoever holds the token (256 random bits) may
@@ -22,8 +19,8 @@ import jakarta.persistence.PersistenceContext;
 @PermitAll
 @ServiceBoundary
 public class LargeFileDownloads {
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @EJB
+    private LargeFileRecords records;
 
     @Inject
     private LargeFileStorage storage;
@@ -33,17 +30,7 @@ public class LargeFileDownloads {
         if (!LinkToken.wellFormed(token)) {
             return Optional.empty();
         }
-        List<?> rows = em.createNativeQuery("select f.file_name, f.size_bytes, f.content_type, a.display_name,"
-                        + " a.address, f.expires_at, f.downloads, (f.expires_at <= now() or f.deleted_at is not null)"
-                        + " from large_file f join account a on a.id = f.account_id"
-                        + " where f.token_hash = ?1 and f.complete")
-                .setParameter(1, LinkToken.hash(token)).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new LargeFileInfo((String) r[0], ((Number) r[1]).longValue(), (String) r[2],
-                (String) r[3], (String) r[4], toInstant(r[5]), ((Number) r[6]).intValue(), (Boolean) r[7]));
+        return records.byLink(LinkToken.hash(token));
     }
 
     /** Counts one download and returns the file to stream; empty when unknown, expired or gone. */
@@ -51,24 +38,7 @@ public class LargeFileDownloads {
         if (find(token).map(LargeFileInfo::expired).orElse(true)) {
             return Optional.empty();
         }
-        List<?> rows = em.createNativeQuery("update large_file set downloads = downloads + 1, last_download = now()"
-                        + " where token_hash = ?1 and complete and deleted_at is null and expires_at > now()"
-                        + " returning storage_name")
-                .setParameter(1, LinkToken.hash(token)).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Path file = storage.file((String) rows.get(0));
-        return Files.isReadable(file) ? Optional.of(file) : Optional.empty();
-    }
-
-    private static java.time.Instant toInstant(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return (java.time.Instant) value;
+        Optional<Path> file = records.downloaded(LinkToken.hash(token)).map(storage::file);
+        return file.filter(Files::isReadable);
     }
 }

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Deletes the files of expired links and of uploads never finished, and marks their rows ({@code deleted_at}); the
@@ -23,8 +22,8 @@ import jakarta.persistence.PersistenceContext;
 public class LargeFilePurge {
     private static final Logger LOG = Logger.getLogger(LargeFilePurge.class.getName());
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @EJB
+    private LargeFileRecords records;
 
     @Inject
     private LargeFileStorage storage;
@@ -35,21 +34,16 @@ public class LargeFilePurge {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int purgeExpired(int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, storage_name from large_file"
-                        + " where deleted_at is null and expires_at <= now() order by expires_at limit ?1"
-                        + " for update skip locked")
-                .setParameter(1, limit).getResultList();
-        for (Object[] row : rows) {
-            long id = ((Number) row[0]).longValue();
+        List<LargeFileRecords.Upload> rows = records.expiredLocked(limit);
+        for (LargeFileRecords.Upload row : rows) {
+            long id = row.id();
             try {
-                Files.deleteIfExists(storage.file((String) row[1]));
+                Files.deleteIfExists(storage.file(row.storageName()));
             } catch (IOException e) {
                 LOG.warning("Expired large file " + id + " could not be deleted: " + e);
                 continue;
             }
-            em.createNativeQuery("update large_file set deleted_at = now() where id = ?1").setParameter(1, id)
-                    .executeUpdate();
+            records.deleted(id);
         }
         return rows.size();
     }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -25,8 +24,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * The caller's large-file uploads: begin, append chunks (streamed to disk), finish (the link's token is made then,
@@ -53,12 +50,8 @@ public class LargeFileService {
     private static final int BUFFER = 64 * 1024;
     private static final long MB = 1024 * 1024;
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
-
     @EJB
     private MailboxAccess access;
-
 
     @EJB
     private AcademySettings settings;
@@ -99,9 +92,8 @@ public class LargeFileService {
                     String.valueOf(maxBytes() / MB));
         }
         // Two uploads begun at the same moment are counted one after the other.
-        em.createNativeQuery("select id from account where id = ?1 for update").setParameter(1, account)
-                .getResultList();
-        if (used(account) + size > quotaBytes()) {
+        records.lockAccount(account);
+        if (records.used(account) + size > quotaBytes()) {
             throw new InvalidInputException("largeFile", "largefile.error.quota", String.valueOf(quotaBytes() / MB));
         }
         String storageName = UUID.randomUUID().toString().replace("-", "");
@@ -112,21 +104,7 @@ public class LargeFileService {
         }
         String type = contentType == null || contentType.isBlank() || contentType.length() > 200
                 ? "application/octet-stream" : contentType.replaceAll("[\\r\\n]", "");
-        // An unfinished upload expires after a day; the nightly job removes it.
-        Number id = (Number) em.createNativeQuery("insert into large_file (account_id, file_name, content_type,"
-                        + " declared_size, storage_name, expires_at) values (?1, ?2, ?3, ?4, ?5,"
-                        + " now() + interval '1 day') returning id")
-                .setParameter(1, account).setParameter(2, name).setParameter(3, type).setParameter(4, size)
-                .setParameter(5, storageName).getSingleResult();
-        return id.longValue();
-    }
-
-    /** Bytes the account's files occupy: finished ones by their size, unfinished ones by their announced size. */
-    private long used(long account) {
-        Number used = (Number) em.createNativeQuery("select coalesce(sum(case when complete then size_bytes"
-                        + " else declared_size end), 0) from large_file where account_id = ?1 and deleted_at is null")
-                .setParameter(1, account).getSingleResult();
-        return used.longValue();
+        return records.begun(account, name, type, size, storageName);
     }
 
     /**
@@ -193,30 +171,16 @@ public class LargeFileService {
 
     /** Completes the upload once every byte is there; returns the link's token (shown once). */
     public LargeFileLink finish(long id) {
-        Object[] row = upload(id);
-        long declared = ((Number) row[1]).longValue();
-        long size = size(storage.file((String) row[0]));
-        if (size != declared) {
+        LargeFileRecords.Upload upload = records.unfinishedLocked(id, accountId());
+        long size = size(storage.file(upload.storageName()));
+        if (size != upload.declaredSize()) {
             throw new InvalidInputException("largeFile", "largefile.error.incomplete", null);
         }
         String token = LinkToken.create();
         Duration expiry = settings.duration("mail.large-file.expiry", Duration.ofDays(30));
         Instant expires = Instant.now().plus(expiry);
-        em.createNativeQuery("update large_file set complete = true, token_hash = ?2, size_bytes = ?3,"
-                        + " expires_at = ?4 where id = ?1").setParameter(1, id).setParameter(2, LinkToken.hash(token))
-                .setParameter(3, size).setParameter(4, expires.atOffset(ZoneOffset.UTC)).executeUpdate();
-        return new LargeFileLink(token, (String) row[2], size, expires);
-    }
-
-    /** storage name, declared size, file name of the caller's own unfinished upload. */
-    private Object[] upload(long id) {
-        var rows = em.createNativeQuery("select storage_name, declared_size, file_name from large_file"
-                        + " where id = ?1 and account_id = ?2 and not complete and deleted_at is null for update")
-                .setParameter(1, id).setParameter(2, accountId()).getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFoundException("largefile.error.gone", String.valueOf(id));
-        }
-        return (Object[]) rows.get(0);
+        records.completed(id, LinkToken.hash(token), size, expires);
+        return new LargeFileLink(token, upload.fileName(), size, expires);
     }
 
     private static long copy(InputStream in, Path file, long room) throws IOException {

@@ -20,9 +20,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * The caller's scheduled messages (Planifiés): schedule, list, edit, cancel. The message is built once, complete,
@@ -36,8 +33,8 @@ public class ScheduledSendService {
     /** How far ahead a message may be scheduled. */
     static final Duration MAX_AHEAD = Duration.ofDays(366);
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private ScheduledMessages rows;
 
     @EJB
     private MailboxAccess access;
@@ -56,9 +53,7 @@ public class ScheduledSendService {
         compose.checkAttachments(message);
         ScheduledMessage row = new ScheduledMessage(accountId(ctx));
         plan(row, ctx, message, due);
-        em.persist(row);
-        em.flush();
-        return row.getId();
+        return rows.add(row);
     }
 
     /** Replaces a planned (or refused) message's content and time, as long as it has not left. */
@@ -78,12 +73,7 @@ public class ScheduledSendService {
     /** The caller's messages waiting, being sent or refused, soonest first; then the last sent ones. */
     public List<ScheduledItem> list() {
         long account = accountId(access.own());
-        return em.createQuery("select m from ScheduledMessage m where m.accountId = :a and (m.state <> :cancelled)"
-                        + " and (m.state <> :sent or m.sentAt > :recent) order by m.dueAt", ScheduledMessage.class)
-                .setParameter("a", account).setParameter("cancelled", ScheduledState.CANCELLED)
-                .setParameter("sent", ScheduledState.SENT)
-                .setParameter("recent", OffsetDateTime.now().minusDays(7))
-                .getResultStream().map(ScheduledItem::of).toList();
+        return rows.listed(account, OffsetDateTime.now().minusDays(7)).stream().map(ScheduledItem::of).toList();
     }
 
     /** One of the caller's messages. */
@@ -123,9 +113,7 @@ public class ScheduledSendService {
     }
 
     private ScheduledMessage changeable(MailboxContext ctx, long id) {
-        ScheduledMessage row = own(ctx, id);
-        em.lock(row, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(row);
+        ScheduledMessage row = rows.locked(own(ctx, id));
         if (row.getState() != ScheduledState.PLANNED && row.getState() != ScheduledState.FAILED) {
             throw new InvalidInputException("scheduled", row.getState() == ScheduledState.CANCELLED
                     ? "schedule.error.cancelled" : "schedule.error.alreadySent", null);
@@ -134,11 +122,8 @@ public class ScheduledSendService {
     }
 
     private ScheduledMessage own(MailboxContext ctx, long id) {
-        ScheduledMessage row = em.find(ScheduledMessage.class, id);
-        if (row == null || row.getAccountId() != accountId(ctx)) {
-            throw new NotFoundException("schedule.error.gone", String.valueOf(id));
-        }
-        return row;
+        return rows.ofAccount(id, accountId(ctx))
+                .orElseThrow(() -> new NotFoundException("schedule.error.gone", String.valueOf(id)));
     }
 
     private long accountId(MailboxContext ctx) {

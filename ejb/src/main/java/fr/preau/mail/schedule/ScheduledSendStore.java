@@ -3,8 +3,11 @@ package fr.preau.mail.schedule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import fr.preau.account.Account;
+import fr.preau.shared.Repository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -17,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
  * written survives a crash right after it. Not a service for pages: no caller identity, only ids the sender claimed.
  */
 @Stateless
+@Repository
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ScheduledSendStore {
@@ -95,5 +99,12 @@ public class ScheduledSendStore {
             query.setParameter(2, error.length() > 500 ? error.substring(0, 500) : error);
         }
         query.executeUpdate();
+    }
+
+    /** The address of the account, unless it is gone or disabled. */
+    public Optional<String> enabledAddress(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        return account == null || !account.isEnabled() ? Optional.empty()
+                : Optional.of(account.getAddress());
     }
 }

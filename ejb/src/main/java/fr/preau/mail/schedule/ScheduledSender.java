@@ -7,7 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import fr.preau.account.Account;
 import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
@@ -27,8 +26,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Sends scheduled messages at their time, exactly once (ADR 0050). Every 10 seconds (so what fell due while
@@ -76,11 +73,7 @@ public class ScheduledSender {
     @Inject
     private Mailbox mailbox;
 
-
     private int ticks;
-
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
 
     @PostConstruct
     void atStartup() {
@@ -226,10 +219,6 @@ public class ScheduledSender {
     }
 
     private Optional<MailboxContext> owner(long accountId) {
-        Account account = em.find(Account.class, accountId);
-        if (account == null || !account.isEnabled()) {
-            return Optional.empty();
-        }
-        return access.forJob(account.getAddress());
+        return store.enabledAddress(accountId).flatMap(access::forJob);
     }
 }

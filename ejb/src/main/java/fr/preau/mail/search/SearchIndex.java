@@ -23,6 +23,7 @@ import fr.preau.mail.FolderMark;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.MessageUid;
 import fr.preau.shared.Component;
+import fr.preau.shared.Repository;
 import fr.preau.shared.ServiceUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * is idempotent (a second indexer of the same mailbox changes nothing).
  */
 @ApplicationScoped
+@Repository
 public class SearchIndex {
     /** Dates of the filters are days of the academy (France). */
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");

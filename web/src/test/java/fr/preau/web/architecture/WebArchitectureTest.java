@@ -6,11 +6,12 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import fr.preau.shared.Repository;
 import org.junit.jupiter.api.Test;
 
 /**
- * The web module reads its configuration through {@code fr.preau.shared.Deployment} only, and its pages reach the
- * signed-in user's mailbox only (issue 10, ADR 0085).
+ * The web module reads its configuration through {@code fr.preau.shared.Deployment} only, its pages reach the
+ * signed-in user's mailbox only, and the database through the services only (issue 10, ADR 0085).
  */
 class WebArchitectureTest {
     private static final JavaClasses WEB = new ClassFileImporter()
@@ -31,5 +32,11 @@ class WebArchitectureTest {
                 .orShould().callMethod(System.class, "getProperty", String.class)
                 .orShould().callMethod(System.class, "getProperty", String.class, String.class)
                 .check(WEB);
+    }
+
+    /** Pages reach the database through the services, which check who may act; never a repository directly. */
+    @Test
+    void pagesReachNoRepository() {
+        noClasses().should().dependOnClassesThat().areAnnotatedWith(Repository.class).check(WEB);
     }
 }

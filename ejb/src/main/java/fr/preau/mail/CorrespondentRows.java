@@ -1,0 +1,46 @@
+package fr.preau.mail;
+
+import java.util.List;
+
+import fr.preau.shared.Repository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * The rows {@link Correspondents} suggests from: a mailbox's recent correspondents (table
+ * {@code recent_correspondent}) and the academy's enabled accounts. Each row is {address, display name}.
+ */
+@ApplicationScoped
+@Repository
+public class CorrespondentRows {
+    @PersistenceContext(unitName = "preau")
+    private EntityManager em;
+
+    /** The owner's recent correspondents matching {@code like} (escape {@code !}), most recent first. */
+    public List<?> recent(String owner, String like, int max) {
+        return em.createNativeQuery("select r.address, r.display_name from recent_correspondent r"
+                + " join account a on a.id = r.account_id where a.address = ?1"
+                + " and (r.address like ?2 escape '!' or lower(r.display_name) like ?2 escape '!')"
+                + " order by r.last_used_at desc limit ?3")
+                .setParameter(1, owner).setParameter(2, like).setParameter(3, max).getResultList();
+    }
+
+    /** The enabled accounts matching {@code like} (escape {@code !}), by name. */
+    public List<?> accounts(String like, int max) {
+        return em.createNativeQuery("select address, display_name from account where enabled"
+                + " and (address like ?1 escape '!' or lower(display_name) like ?1 escape '!')"
+                + " order by display_name limit ?2").setParameter(1, like).setParameter(2, max).getResultList();
+    }
+
+    /** One more message from the owner to that address. */
+    public void used(String owner, MailAddress recipient) {
+        em.createNativeQuery("insert into recent_correspondent (account_id, address, display_name)"
+                + " select id, ?2, ?3 from account where address = ?1"
+                + " on conflict (account_id, address) do update set last_used_at = now(),"
+                + " use_count = recent_correspondent.use_count + 1,"
+                + " display_name = coalesce(excluded.display_name, recent_correspondent.display_name)")
+                .setParameter(1, owner).setParameter(2, recipient.address()).setParameter(3, recipient.personal())
+                .executeUpdate();
+    }
+}

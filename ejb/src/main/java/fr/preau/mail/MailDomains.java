@@ -1,0 +1,21 @@
+package fr.preau.mail;
+
+import fr.preau.shared.Repository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** The academy's mail domains (table {@code mail_domain}), the ones Postfix delivers to Dovecot. */
+@ApplicationScoped
+@Repository
+public class MailDomains {
+    @PersistenceContext(unitName = "preau")
+    private EntityManager em;
+
+    /** Whether {@code domain} is an active domain of the academy, or a subdomain of one. */
+    public boolean coversDomain(String domain) {
+        Number n = (Number) em.createNativeQuery("select count(*) from mail_domain where active and "
+                + "(name = ?1 or ?1 like '%.' || name)").setParameter(1, domain).getSingleResult();
+        return n.intValue() > 0;
+    }
+}
