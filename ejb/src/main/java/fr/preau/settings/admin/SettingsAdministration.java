@@ -80,7 +80,8 @@ public class SettingsAdministration {
             String next = raw == null || raw.isBlank() ? null : d.normalise(raw);
             String effectiveNow = current == null ? d.defaultValue() : current;
             String effectiveNext = next == null ? d.defaultValue() : next;
-            if (Objects.equals(current, next) || next != null && effectiveNow.equals(effectiveNext)) {
+            if (Objects.equals(current, next) || next != null && (effectiveNow.equals(effectiveNext)
+                    || next.equals(normalisedOrNull(d, current)))) {
                 continue;
             }
             if (!d.editable()) {
@@ -90,6 +91,15 @@ public class SettingsAdministration {
         }
         changes.forEach(this::apply);
         return changes.keySet().stream().map(SettingDefinition::name).toList();
+    }
+
+    /** A stored value as the page would store it, or null when it does not fit (written by hand). */
+    private static String normalisedOrNull(SettingDefinition d, String stored) {
+        try {
+            return stored == null ? null : d.normalise(stored);
+        } catch (InvalidInputException e) {
+            return null;
+        }
     }
 
     private void apply(SettingDefinition d, String next) {
