@@ -87,6 +87,7 @@ class AccountsBrowserIT extends PortalDeployment {
             assertAuditExport(password, username);
             settingsPage(browser);
             quotaClassesPage(browser, run);
+            establishmentAdministratorsPage(browser, username);
         }
     }
 
@@ -180,6 +181,46 @@ class AccountsBrowserIT extends PortalDeployment {
         browser.click(By.id("classes:confirm-yes"));
         browser.waitUpTo(30).until(t -> text(t, "classes:messages").contains("La classe « " + code
                 + " » est supprimée."));
+    }
+
+    /**
+     * The establishment administrators' page: an account named for an establishment gets the Keycloak role, and
+     * loses it when its last establishment is withdrawn; both audited.
+     */
+    private static void establishmentAdministratorsPage(Browser browser, String username) throws Exception {
+        establishments();
+        WebDriver d = browser.driver();
+        browser.click(By.id("nav-etab-admins"));
+        browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("etab-admins:username")));
+        assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the establishment administrators page");
+        type(d, "etab-admins:username", "personne.inconnue");
+        browser.click(By.id("etab-admins:appoint"));
+        browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("etab-admins:confirm-yes")));
+        browser.click(By.id("etab-admins:confirm-yes"));
+        browser.waitUpTo(30).until(t -> text(t, "etab-admins").contains("Aucun compte actif ne porte l'identifiant"
+                + " « personne.inconnue »."));
+        type(d, "etab-admins:username", username);
+        new Select(d.findElement(By.id("etab-admins:establishment"))).selectByValue(UAI_A);
+        browser.click(By.id("etab-admins:appoint"));
+        browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("etab-admins:confirm-yes")));
+        browser.click(By.id("etab-admins:confirm-yes"));
+        browser.waitUpTo(30).until(t -> text(t, "etab-admins:messages").contains(username
+                + " est nommé administrateur d'établissement de Collège Jean Moulin (Préau)."));
+        assertTrue(new KeycloakAdmin().realmRoles(username).contains("etab-admin"));
+        browser.screenshot("64-establishment-administrator");
+        assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with a named administrator");
+
+        browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[aria-label='Retirer " + username + " " + UAI_A + "']"))).click();
+        browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("etab-admins:confirm-yes")));
+        browser.click(By.id("etab-admins:confirm-yes"));
+        browser.waitUpTo(30).until(t -> text(t, "etab-admins:messages").contains(username + " n'administre plus"));
+        assertFalse(new KeycloakAdmin().realmRoles(username).contains("etab-admin"));
+        List<String> trail = AuditTrail.about(username);
+        assertTrue(trail.contains("ADMIN_ACTION it.admin.page etab-admin of " + UAI_A + " (role granted)"), trail
+                .toString());
+        assertTrue(trail.contains("ADMIN_ACTION it.admin.page etab-admin of " + UAI_A + " withdrawn (role removed)"),
+                trail.toString());
     }
 
     /** Clicks a row's button of the quota classes table, found by its accessible name. */
@@ -285,7 +326,7 @@ class AccountsBrowserIT extends PortalDeployment {
      */
     private static void assertAdministratorsOnly(PortalHttp http) throws Exception {
         for (String page : List.of("/admin/parametres", "/admin/parametres.xhtml", "/admin/classes-quota",
-                "/admin/classes-quota.xhtml")) {
+                "/admin/classes-quota.xhtml", "/admin/etablissements", "/admin/etablissements.xhtml")) {
             assertEquals(403, http.get(Browser.portal() + page).statusCode(), page);
         }
         HttpResponse<String> settings = http.post(Browser.portal() + "/admin/parametres.xhtml", "settings=settings"
@@ -297,6 +338,10 @@ class AccountsBrowserIT extends PortalDeployment {
                 + "&classes%3Alist%3A0%3Adelete=classes%3Alist%3A0%3Adelete&jakarta.faces.ViewState=stateless",
                 Browser.portal());
         assertEquals(403, deleted.statusCode(), deleted.body());
+        HttpResponse<String> appointed = http.post(Browser.portal() + "/admin/etablissements.xhtml",
+                "etab-admins=etab-admins&etab-admins%3Ausername=it.chef.page-b&etab-admins%3Aestablishment=" + UAI_A
+                + "&etab-admins%3Aappoint=etab-admins%3Aappoint&jakarta.faces.ViewState=stateless", Browser.portal());
+        assertEquals(403, appointed.statusCode(), appointed.body());
     }
 
     private static void etabAdmin(String username, String password, String uai) throws Exception {

@@ -304,6 +304,53 @@ class AccountAdministrationIT {
                 + " deleted: label 'Classe d'essai', storage 600 MB, attachments academy, archive 400 days"));
     }
 
+    @Test
+    void anAdministratorNamesAnEstablishmentAdministratorWhoseScopeAndRoleFollow() throws Exception {
+        otherEtabAdmin.ensureOwnAccount(TestEnv.domain());
+        String chief = AsOtherEtabAdmin.USERNAME;
+        if (identity.findUser(chief).isEmpty()) {
+            new KeycloakAdmin().createUser(chief, "Chef", "Autre", chief + "@" + TestEnv.domain(),
+                    "Chef-autre-2026-" + UUID.randomUUID().toString().substring(0, 8), false);
+        }
+        String teacher = uniqueName("it.nomme");
+        createUser(teacher, "Conseil-peda-2026-" + UUID.randomUUID().toString().substring(0, 8));
+        etabAdmin.placeInEstablishment(teacher);
+        assertEquals(0L, otherEtabAdmin.count(new AccountQuery(teacher, null, null)), "not theirs yet");
+        long appointed = auditEntries(chief, "etab-admin of " + AsEtabAdmin.UAI + " (role granted)")
+                + auditEntries(chief, "etab-admin of " + AsEtabAdmin.UAI);
+
+        admin.appoint(" " + chief.toUpperCase() + " ", AsEtabAdmin.UAI.toLowerCase());
+
+        assertTrue(admin.establishmentAdmins().stream().anyMatch(e -> e.username().equals(chief)
+                && e.establishmentUai().equals(AsEtabAdmin.UAI)));
+        assertTrue(realmRoles(chief).contains("etab-admin"), "the role reaches the token at the next sign-in");
+        assertEquals(1L, otherEtabAdmin.count(new AccountQuery(teacher, null, null)), "now in their scope");
+        assertEquals(appointed + 1, auditEntries(chief, "etab-admin of " + AsEtabAdmin.UAI + " (role granted)")
+                + auditEntries(chief, "etab-admin of " + AsEtabAdmin.UAI));
+        assertEquals("admin.etab.already", assertThrows(InvalidInputException.class,
+                () -> admin.appoint(chief, AsEtabAdmin.UAI)).messageKey());
+        assertEquals("admin.etab.unknownEstablishment", assertThrows(InvalidInputException.class,
+                () -> admin.appoint(chief, "9999999Z")).messageKey());
+        assertEquals("admin.etab.unknownAccount", assertThrows(InvalidInputException.class,
+                () -> admin.appoint("personne.inconnue", AsEtabAdmin.UAI)).messageKey());
+        assertRefused(() -> otherEtabAdmin.establishmentAdmins());
+        assertRefused(() -> otherEtabAdmin.appoint(AsOtherEtabAdmin.USERNAME, "0990003Z"));
+        assertRefused(() -> otherEtabAdmin.withdraw(AsOtherEtabAdmin.USERNAME, AsEtabAdmin.UAI));
+
+        admin.withdraw(chief, AsEtabAdmin.UAI);
+
+        assertEquals(0L, otherEtabAdmin.count(new AccountQuery(teacher, null, null)), "out of their scope again");
+        assertFalse(realmRoles(chief).contains("etab-admin"), "the last establishment withdrawn takes the role");
+        assertTrue(auditEntries(chief, "etab-admin of " + AsEtabAdmin.UAI + " withdrawn (role removed)") > 0);
+        assertEquals("admin.etab.notAppointed", assertThrows(InvalidInputException.class,
+                () -> admin.withdraw(chief, AsEtabAdmin.UAI)).messageKey());
+    }
+
+    private List<String> realmRoles(String username) {
+        return identity.call(() -> identity.userResource(username).roles().realmLevel().listAll().stream()
+                .map(r -> r.getName()).toList());
+    }
+
     /** The call is refused by the container's role check (not by a failure of another kind). */
     private static void assertRefused(org.junit.jupiter.api.function.Executable call) {
         Throwable e = assertThrows(EJBException.class, call);

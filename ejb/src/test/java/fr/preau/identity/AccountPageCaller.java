@@ -28,6 +28,9 @@ public abstract class AccountPageCaller {
     @EJB
     private QuotaClasses quotaClasses;
 
+    @EJB
+    private EstablishmentAdministrators establishmentAdmins;
+
     public ProvisionalPassword create(String firstName, String lastName, String uai, String quotaClass) {
         return provisional.createAccount(firstName, lastName, uai, quotaClass);
     }
@@ -78,5 +81,17 @@ public abstract class AccountPageCaller {
 
     public void deleteQuotaClass(String code) {
         quotaClasses.delete(code);
+    }
+
+    public List<EstablishmentAdministrator> establishmentAdmins() {
+        return establishmentAdmins.list();
+    }
+
+    public void appoint(String username, String uai) {
+        establishmentAdmins.appoint(username, uai);
+    }
+
+    public void withdraw(String username, String uai) {
+        establishmentAdmins.withdraw(username, uai);
     }
 }
