@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.Select;
  * reactivates, gives a new provisional password and changes the quota class, each after a confirmation and each
  * audited; an establishment administrator sees and suspends the accounts of their establishment only; the
  * administrator of another establishment, posting crafted requests, neither sees nor creates anything there, and a
- * teacher is refused the page.
+ * teacher is refused the page. The same administrator then uses the settings and quota classes pages (issue 11,
+ * items 4 and 2), which the establishment administrator and the teacher are refused.
  */
 class AccountsBrowserIT extends PortalDeployment {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -84,7 +85,154 @@ class AccountsBrowserIT extends PortalDeployment {
                     "ADMIN_ACTION it.admin.page provisional password",
                     "ADMIN_ACTION it.admin.page quota class standard -> etendu"), trail);
             assertAuditExport(password, username);
+            settingsPage(browser);
+            quotaClassesPage(browser, run);
+            establishmentAdministratorsPage(browser, username);
         }
+    }
+
+    /**
+     * The settings page (issue 11, item 4; docs/adr/0094): a value out of bounds is refused with the setting's name
+     * and bounds and changes nothing, the others typed with it included; a good value is saved and audited.
+     */
+    private static void settingsPage(Browser browser) throws Exception {
+        String retention = "audit.retention-days";
+        String expiry = "mail.large-file.expiry";
+        PortalDatabase.academySetting(retention, null);
+        PortalDatabase.academySetting(expiry, null);
+        WebDriver d = browser.driver();
+        try {
+            browser.click(By.id("nav-settings"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("settings:s-audit-retention-days")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the settings page");
+            assertEquals("365", d.findElement(By.id("settings:s-audit-retention-days")).getAttribute("value"));
+            type(d, "settings:s-mail-large-file-expiry", "P7D");
+            type(d, "settings:s-audit-retention-days", "90");
+            browser.click(By.id("settings:save"));
+            browser.waitUpTo(30).until(t -> text(t, "settings:messages").contains("Conservation du journal d'audit"
+                    + " (jours) : « 90 » ne convient pas : saisissez un nombre entier de 180 à 36500. Rien n'a été"
+                    + " modifié."));
+            browser.screenshot("62-settings-refused");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with the message");
+            d.get(Browser.portal() + "/admin/parametres");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("settings:s-mail-large-file-expiry")));
+            assertEquals("P30D", d.findElement(By.id("settings:s-mail-large-file-expiry")).getAttribute("value"),
+                    "nothing was changed");
+
+            type(d, "settings:s-audit-retention-days", "400");
+            browser.click(By.id("settings:save"));
+            browser.waitUpTo(30).until(t -> text(t, "settings:messages")
+                    .contains("Paramètres enregistrés : Conservation du journal d'audit (jours)."));
+            assertTrue(AuditTrail.about(retention).contains(
+                    "ADMIN_ACTION it.admin.page setting audit.retention-days: default 365 -> 400"));
+        } finally {
+            PortalDatabase.academySetting(retention, null);
+        }
+    }
+
+    /**
+     * The quota classes page (issue 11, item 2): a class created, refused while an account is in it with the reason,
+     * edited (audited), then deleted once empty.
+     */
+    private static void quotaClassesPage(Browser browser, String run) throws Exception {
+        String code = "it-" + run;
+        WebDriver d = browser.driver();
+        browser.click(By.id("nav-quota-classes"));
+        browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("classes:code")));
+        assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the quota classes page");
+        type(d, "classes:code", code);
+        type(d, "classes:label", "Essai " + run);
+        type(d, "classes:storage", "beaucoup");
+        browser.click(By.id("classes:save"));
+        browser.waitUpTo(30).until(t -> text(t, "classes").contains("« beaucoup » ne convient pas : saisissez un"
+                + " nombre entier de Mo de 1 à 1048576."));
+        type(d, "classes:storage", "512");
+        type(d, "classes:attachment", "5");
+        browser.click(By.id("classes:save"));
+        browser.waitUpTo(30).until(t -> text(t, "classes:messages").contains("La classe « " + code + " » est créée."));
+
+        PortalDatabase.update("update account set quota_class = ? where username = ?", code, "it.admin.page");
+        try {
+            classButton(browser, "delete", code);
+            browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("classes:confirm-yes")));
+            browser.click(By.id("classes:confirm-yes"));
+            browser.waitUpTo(30).until(t -> text(t, "classes:messages").contains("La classe « " + code + " » ne peut"
+                    + " pas être supprimée : 1 compte(s) en font partie."));
+            browser.screenshot("63-quota-class-in-use");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with the refusal");
+        } finally {
+            PortalDatabase.update("update account set quota_class = 'standard' where username = ?", "it.admin.page");
+        }
+
+        classButton(browser, "edit", code);
+        browser.waitUpTo(30).until(t -> "5".equals(t.findElement(By.id("classes:attachment")).getAttribute("value")));
+        type(d, "classes:storage", "1024");
+        type(d, "classes:attachment", "");
+        browser.click(By.id("classes:save"));
+        browser.waitUpTo(30).until(t -> text(t, "classes:messages").contains("La classe « " + code
+                + " » est enregistrée."));
+        assertTrue(AuditTrail.about("quota-class:" + code).contains("ADMIN_ACTION it.admin.page quota class " + code
+                + ": storage 512 MB -> 1024 MB, attachments 5 MB -> academy"));
+
+        classButton(browser, "delete", code);
+        browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("classes:confirm-yes")));
+        browser.click(By.id("classes:confirm-yes"));
+        browser.waitUpTo(30).until(t -> text(t, "classes:messages").contains("La classe « " + code
+                + " » est supprimée."));
+    }
+
+    /**
+     * The establishment administrators' page: an account named for an establishment gets the Keycloak role, and
+     * loses it when its last establishment is withdrawn; both audited.
+     */
+    private static void establishmentAdministratorsPage(Browser browser, String username) throws Exception {
+        establishments();
+        WebDriver d = browser.driver();
+        browser.click(By.id("nav-etab-admins"));
+        browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("etab-admins:username")));
+        assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the establishment administrators page");
+        type(d, "etab-admins:username", "personne.inconnue");
+        browser.click(By.id("etab-admins:appoint"));
+        browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("etab-admins:confirm-yes")));
+        browser.click(By.id("etab-admins:confirm-yes"));
+        browser.waitUpTo(30).until(t -> text(t, "etab-admins").contains("Aucun compte actif ne porte l'identifiant"
+                + " « personne.inconnue »."));
+        type(d, "etab-admins:username", username);
+        new Select(d.findElement(By.id("etab-admins:establishment"))).selectByValue(UAI_A);
+        browser.click(By.id("etab-admins:appoint"));
+        browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("etab-admins:confirm-yes")));
+        browser.click(By.id("etab-admins:confirm-yes"));
+        browser.waitUpTo(30).until(t -> text(t, "etab-admins:messages").contains(username
+                + " est nommé administrateur d'établissement de Collège Jean Moulin (Préau)."));
+        assertTrue(new KeycloakAdmin().realmRoles(username).contains("etab-admin"));
+        browser.screenshot("64-establishment-administrator");
+        assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with a named administrator");
+
+        browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[aria-label='Retirer " + username + " " + UAI_A + "']"))).click();
+        browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("etab-admins:confirm-yes")));
+        browser.click(By.id("etab-admins:confirm-yes"));
+        browser.waitUpTo(30).until(t -> text(t, "etab-admins:messages").contains(username + " n'administre plus"));
+        assertFalse(new KeycloakAdmin().realmRoles(username).contains("etab-admin"));
+        List<String> trail = AuditTrail.about(username);
+        assertTrue(trail.contains("ADMIN_ACTION it.admin.page etab-admin of " + UAI_A + " (role granted)"), trail
+                .toString());
+        assertTrue(trail.contains("ADMIN_ACTION it.admin.page etab-admin of " + UAI_A + " withdrawn (role removed)"),
+                trail.toString());
+    }
+
+    /** Clicks a row's button of the quota classes table, found by its accessible name. */
+    private static void classButton(Browser browser, String action, String code) {
+        String label = "delete".equals(action) ? "Supprimer " : "Modifier ";
+        browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[aria-label='" + label + code + "']"))).click();
+    }
+
+    private static void type(WebDriver d, String id, String value) {
+        d.findElement(By.id(id)).clear();
+        d.findElement(By.id(id)).sendKeys(value);
     }
 
     /** The audit page's CSV export, posted as the button does: every action above, newest first. */
@@ -163,11 +311,37 @@ class AccountsBrowserIT extends PortalDeployment {
         assertTrue(AuditTrail.about("ines." + intruder).isEmpty());
         assertEquals(403, other.get(Browser.portal() + "/admin/audit.xhtml").statusCode(),
                 "the audit log and its export are the academy administrators'");
+        assertAdministratorsOnly(other);
 
         // A teacher: no accounts page at all.
         PortalHttp teacher = new PortalHttp();
         teacher.signIn(teacherB, teacherPassword);
         assertEquals(403, teacher.get(page).statusCode());
+        assertAdministratorsOnly(teacher);
+    }
+
+    /**
+     * The settings and quota classes pages, and crafted posts to them, are refused to anyone but an academy
+     * administrator (the services refuse them too: AccountAdministrationIT).
+     */
+    private static void assertAdministratorsOnly(PortalHttp http) throws Exception {
+        for (String page : List.of("/admin/parametres", "/admin/parametres.xhtml", "/admin/classes-quota",
+                "/admin/classes-quota.xhtml", "/admin/etablissements", "/admin/etablissements.xhtml")) {
+            assertEquals(403, http.get(Browser.portal() + page).statusCode(), page);
+        }
+        HttpResponse<String> settings = http.post(Browser.portal() + "/admin/parametres.xhtml", "settings=settings"
+                + "&settings%3As-audit-retention-days=36500&settings%3Asave=settings%3Asave"
+                + "&jakarta.faces.ViewState=stateless", Browser.portal());
+        assertEquals(403, settings.statusCode(), settings.body());
+        HttpResponse<String> deleted = http.post(Browser.portal() + "/admin/classes-quota.xhtml", "classes=classes"
+                + "&jakarta.faces.source=classes%3Alist%3A0%3Adelete&jakarta.faces.partial.ajax=true"
+                + "&classes%3Alist%3A0%3Adelete=classes%3Alist%3A0%3Adelete&jakarta.faces.ViewState=stateless",
+                Browser.portal());
+        assertEquals(403, deleted.statusCode(), deleted.body());
+        HttpResponse<String> appointed = http.post(Browser.portal() + "/admin/etablissements.xhtml",
+                "etab-admins=etab-admins&etab-admins%3Ausername=it.chef.page-b&etab-admins%3Aestablishment=" + UAI_A
+                + "&etab-admins%3Aappoint=etab-admins%3Aappoint&jakarta.faces.ViewState=stateless", Browser.portal());
+        assertEquals(403, appointed.statusCode(), appointed.body());
     }
 
     private static void etabAdmin(String username, String password, String uai) throws Exception {

@@ -99,7 +99,8 @@ public class NightlyRuns {
     }
 
     /**
-     * Sets the hour of a nightly job: {@code HH:mm} (Europe/Paris) or {@code off}; audited.
+     * Sets the hour of a nightly job: {@code HH:mm} (Europe/Paris) or {@code off}; audited (the hour before and
+     * after).
      *
      * @throws InvalidInputException for an unknown job or a value that is neither; nothing changes then
      */
@@ -107,9 +108,11 @@ public class NightlyRuns {
     public void schedule(String job, String value) {
         Optional<LocalTime> at = NightlySchedule.parse(job, value);
         String written = at.map(LocalTime::toString).orElse(NightlySchedule.OFF);
+        String before = settings.text(NightlySchedule.setting(job))
+                .orElse(NightlySchedule.JOBS.get(job).toString());
         settings.put(NightlySchedule.setting(job), written);
         audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, context.getCallerPrincipal().getName(),
-                NightlySchedule.setting(job), null, true, "nightly job " + job + " at " + written));
+                NightlySchedule.setting(job), null, true, "nightly job " + job + " at " + before + " -> " + written));
     }
 
     private boolean claimed(String job, LocalDate night) {

@@ -19,6 +19,26 @@ public class AccountAdminFixture {
                 .setParameter(3, address).executeUpdate();
     }
 
+    /** The stored value of an academy setting; null when none is stored (the default applies). */
+    public String setting(String name) {
+        java.util.List<?> rows = em.createNativeQuery("select value from academy_setting where name = ?1")
+                .setParameter(1, name).getResultList();
+        return rows.isEmpty() ? null : (String) rows.get(0);
+    }
+
+    /** Forgets academy settings (their defaults apply again). */
+    public void removeSettings(String... names) {
+        for (String name : names) {
+            em.createNativeQuery("delete from academy_setting where name = ?1").setParameter(1, name).executeUpdate();
+        }
+    }
+
+    /** Puts an account in a quota class. */
+    public void quotaClass(String username, String code) {
+        em.createNativeQuery("update account set quota_class = ?2 where username = ?1").setParameter(1, username)
+                .setParameter(2, code).executeUpdate();
+    }
+
     /** Entries of the audit log about this account with this detail. */
     public long auditEntries(String action, String subject, String detail) {
         return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = ?1 and subject = ?2"

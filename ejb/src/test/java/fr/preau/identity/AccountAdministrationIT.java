@@ -10,12 +10,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
 import fr.preau.audit.AuditAction;
 import fr.preau.mail.MailFixture;
+import fr.preau.settings.quota.QuotaClass;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
@@ -23,6 +26,8 @@ import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Quota;
@@ -43,7 +48,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * PostgreSQL, Dovecot and Postfix: a suspended account signs in nowhere (Keycloak, IMAP with its password or an app
  * password, submission) and still receives its mail; reactivated, it signs in again; homonyms get numbered
  * identifiers; a quota class change is Dovecot's quota at the next login; an establishment administrator of another
- * establishment is refused every action and changes nothing.
+ * establishment is refused every action and changes nothing. The settings page and the quota classes (items 4 and
+ * 2, docs/adr/0094): values checked together and audited, classes edited with Dovecot following, deleted only when
+ * empty, neither open to an establishment administrator.
  */
 @ExtendWith(ArquillianExtension.class)
 class AccountAdministrationIT {
@@ -175,6 +182,182 @@ class AccountAdministrationIT {
                 .allMatch(r -> AsOtherEtabAdmin.UAI.equals(r.establishmentUai())));
         assertNotEquals(0L, otherEtabAdmin.count(new AccountQuery(AsOtherEtabAdmin.USERNAME, null, null)));
         assertEquals(0L, auditEntries(username, AccountAdministration.SUSPENDED));
+    }
+
+    @Test
+    void settingsAreCheckedTogetherAuditedOneByOneAndOnlyForAcademyAdministrators() {
+        String retention = "audit.retention-days";
+        String expiry = "mail.large-file.expiry";
+        String weekends = "mail.disconnect.weekends";
+        String purge = "batch.purge-large-files.at";
+        database.removeSettings(retention, expiry, weekends, purge);
+        try {
+            // One value out of bounds among good ones: refused, named, and nothing written.
+            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> admin.changeSettings(
+                    Map.of(expiry, "P7D", retention, "90", weekends, "false")));
+            assertEquals(retention, refused.field());
+            assertEquals("settings.error.integer", refused.messageKey());
+            assertEquals("90", refused.argument());
+            InvalidInputException hour = assertThrows(InvalidInputException.class,
+                    () -> admin.changeSettings(Map.of(purge, "25:00")));
+            assertEquals("settings.error.jobHour", hour.messageKey());
+            assertEquals("settings.error.readOnly", assertThrows(InvalidInputException.class,
+                    () -> admin.changeSettings(Map.of("mail.schedule.evidence-address", "moi@exemple.fr")))
+                    .messageKey());
+            assertEquals("settings.error.unknown", assertThrows(InvalidInputException.class,
+                    () -> admin.changeSettings(Map.of("mail.illimite", "1"))).messageKey());
+            for (String name : List.of(retention, expiry, weekends, purge)) {
+                assertEquals(null, database.setting(name), name + " unchanged");
+            }
+
+            // Good values: written, each audited with its value before and after; the job hour through the
+            // scheduler's own check; a value equal to what applies changes nothing. (Audit entries stay from
+            // earlier runs: counted before and after.)
+            String retentionSet = "setting audit.retention-days: default 365 -> 400";
+            String purgeSet = "nightly job purge-large-files at 02:30 -> 04:05";
+            String retentionReset = "setting audit.retention-days: 400 -> default 365";
+            long retentionSetBefore = database.auditEntries("ADMIN_ACTION", retention, retentionSet);
+            long purgeSetBefore = database.auditEntries("ADMIN_ACTION", purge, purgeSet);
+            long retentionResetBefore = database.auditEntries("ADMIN_ACTION", retention, retentionReset);
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put(retention, " 400 ");
+            values.put(expiry, "p7d");
+            values.put(weekends, "FALSE");
+            values.put(purge, "04:05");
+            values.put("mail.move.batch-size", "200");
+            assertEquals(List.of(purge, weekends, expiry, retention), admin.changeSettings(values));
+            assertEquals("400", database.setting(retention));
+            assertEquals("P7D", database.setting(expiry));
+            assertEquals("false", database.setting(weekends));
+            assertEquals("04:05", database.setting(purge));
+            assertEquals(null, database.setting("mail.move.batch-size"));
+            assertEquals(retentionSetBefore + 1, database.auditEntries("ADMIN_ACTION", retention, retentionSet));
+            assertEquals(purgeSetBefore + 1, database.auditEntries("ADMIN_ACTION", purge, purgeSet));
+            assertEquals("400", admin.settings().stream().filter(s -> s.definition().name().equals(retention))
+                    .findFirst().orElseThrow().effective());
+
+            // A blank value brings the default back.
+            assertEquals(List.of(retention), admin.changeSettings(Map.of(retention, "")));
+            assertEquals(null, database.setting(retention));
+            assertEquals(retentionResetBefore + 1, database.auditEntries("ADMIN_ACTION", retention, retentionReset));
+
+            // An establishment administrator reads and changes nothing.
+            assertRefused(() -> otherEtabAdmin.settings());
+            assertRefused(() -> otherEtabAdmin.changeSettings(Map.of(retention, "500")));
+            assertEquals(null, database.setting(retention));
+        } finally {
+            database.removeSettings(retention, expiry, weekends, purge);
+        }
+    }
+
+    @Test
+    void aQuotaClassIsEditedAuditedFollowedByDovecotAndDeletedOnlyWhenEmpty() throws Exception {
+        String code = "it-" + uniqueName("cl").substring(3);
+        QuotaClass created = admin.createQuotaClass(new QuotaClass(" " + code.toUpperCase() + " ", "Classe d'essai",
+                300, 3, null, 0));
+        assertEquals(code, created.code());
+        String username = uniqueName("it.classe");
+        String address = createUser(username, "Cahier-de-textes-2026-" + UUID.randomUUID().toString().substring(0, 8));
+        database.quotaClass(username, code);
+        assertEquals(300L * 1024, storageLimitKb(address));
+
+        admin.updateQuotaClass(new QuotaClass(code, "Classe d'essai", 600, null, 400, 0));
+        assertEquals(600L * 1024, storageLimitKb(address), "Dovecot applies the edited class at the next login");
+        QuotaClass edited = admin.quotaClasses().stream().filter(q -> q.code().equals(code)).findFirst()
+                .orElseThrow();
+        assertEquals(new QuotaClass(code, "Classe d'essai", 600, null, 400, 1), edited);
+        assertEquals(1L, database.auditEntries("ADMIN_ACTION", "quota-class:" + code, "quota class " + code
+                + ": storage 300 MB -> 600 MB, attachments 3 MB -> academy, archive academy -> 400 days"));
+
+        // Bad input changes nothing.
+        for (QuotaClass bad : List.of(new QuotaClass(code, " ", 600, null, null, 0),
+                new QuotaClass(code, "Classe d'essai", 0, null, null, 0),
+                new QuotaClass(code, "Classe d'essai", 600, 101, null, 0),
+                new QuotaClass(code, "Classe d'essai", 600, null, -1, 0))) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> admin.updateQuotaClass(bad));
+            assertTrue(e.messageKey().startsWith("quota.class.error."), e.messageKey());
+        }
+        assertEquals("quota.class.error.exists", assertThrows(InvalidInputException.class,
+                () -> admin.createQuotaClass(new QuotaClass(code, "Doublon", 10, null, null, 0))).messageKey());
+        assertEquals("quota.class.error.code", assertThrows(InvalidInputException.class,
+                () -> admin.createQuotaClass(new QuotaClass("classe spéciale", "X", 10, null, null, 0))).messageKey());
+        assertEquals(edited, admin.quotaClasses().stream().filter(q -> q.code().equals(code)).findFirst()
+                .orElseThrow());
+
+        // In use, or the class of new accounts: not deleted, and the message says why.
+        InvalidInputException inUse = assertThrows(InvalidInputException.class, () -> admin.deleteQuotaClass(code));
+        assertEquals("quota.class.error.inUse", inUse.messageKey());
+        assertEquals("1", inUse.argument());
+        assertEquals("quota.class.error.default", assertThrows(InvalidInputException.class,
+                () -> admin.deleteQuotaClass("standard")).messageKey());
+
+        // Establishment administrators see and change no class.
+        assertRefused(() -> otherEtabAdmin.quotaClasses());
+        assertRefused(() -> otherEtabAdmin.updateQuotaClass(
+                new QuotaClass(code, "Piratée", 100_000, 100, 0, 0)));
+        assertRefused(() -> otherEtabAdmin.deleteQuotaClass(code));
+
+        database.quotaClass(username, "standard");
+        admin.deleteQuotaClass(code);
+        assertTrue(admin.quotaClasses().stream().noneMatch(q -> q.code().equals(code)));
+        assertEquals(1L, database.auditEntries("ADMIN_ACTION", "quota-class:" + code, "quota class " + code
+                + " deleted: label 'Classe d'essai', storage 600 MB, attachments academy, archive 400 days"));
+    }
+
+    @Test
+    void anAdministratorNamesAnEstablishmentAdministratorWhoseScopeAndRoleFollow() throws Exception {
+        otherEtabAdmin.ensureOwnAccount(TestEnv.domain());
+        String chief = AsOtherEtabAdmin.USERNAME;
+        if (identity.findUser(chief).isEmpty()) {
+            new KeycloakAdmin().createUser(chief, "Chef", "Autre", chief + "@" + TestEnv.domain(),
+                    "Chef-autre-2026-" + UUID.randomUUID().toString().substring(0, 8), false);
+        }
+        String teacher = uniqueName("it.nomme");
+        createUser(teacher, "Conseil-peda-2026-" + UUID.randomUUID().toString().substring(0, 8));
+        etabAdmin.placeInEstablishment(teacher);
+        assertEquals(0L, otherEtabAdmin.count(new AccountQuery(teacher, null, null)), "not theirs yet");
+        long appointed = auditEntries(chief, "etab-admin of " + AsEtabAdmin.UAI + " (role granted)")
+                + auditEntries(chief, "etab-admin of " + AsEtabAdmin.UAI);
+
+        admin.appoint(" " + chief.toUpperCase() + " ", AsEtabAdmin.UAI.toLowerCase());
+
+        assertTrue(admin.establishmentAdmins().stream().anyMatch(e -> e.username().equals(chief)
+                && e.establishmentUai().equals(AsEtabAdmin.UAI)));
+        assertTrue(realmRoles(chief).contains("etab-admin"), "the role reaches the token at the next sign-in");
+        assertEquals(1L, otherEtabAdmin.count(new AccountQuery(teacher, null, null)), "now in their scope");
+        assertEquals(appointed + 1, auditEntries(chief, "etab-admin of " + AsEtabAdmin.UAI + " (role granted)")
+                + auditEntries(chief, "etab-admin of " + AsEtabAdmin.UAI));
+        assertEquals("admin.etab.already", assertThrows(InvalidInputException.class,
+                () -> admin.appoint(chief, AsEtabAdmin.UAI)).messageKey());
+        assertEquals("admin.etab.unknownEstablishment", assertThrows(InvalidInputException.class,
+                () -> admin.appoint(chief, "9999999Z")).messageKey());
+        assertEquals("admin.etab.unknownAccount", assertThrows(InvalidInputException.class,
+                () -> admin.appoint("personne.inconnue", AsEtabAdmin.UAI)).messageKey());
+        assertRefused(() -> otherEtabAdmin.establishmentAdmins());
+        assertRefused(() -> otherEtabAdmin.appoint(AsOtherEtabAdmin.USERNAME, "0990003Z"));
+        assertRefused(() -> otherEtabAdmin.withdraw(AsOtherEtabAdmin.USERNAME, AsEtabAdmin.UAI));
+
+        admin.withdraw(chief, AsEtabAdmin.UAI);
+
+        assertEquals(0L, otherEtabAdmin.count(new AccountQuery(teacher, null, null)), "out of their scope again");
+        assertFalse(realmRoles(chief).contains("etab-admin"), "the last establishment withdrawn takes the role");
+        assertTrue(auditEntries(chief, "etab-admin of " + AsEtabAdmin.UAI + " withdrawn (role removed)") > 0);
+        assertEquals("admin.etab.notAppointed", assertThrows(InvalidInputException.class,
+                () -> admin.withdraw(chief, AsEtabAdmin.UAI)).messageKey());
+    }
+
+    private List<String> realmRoles(String username) {
+        return identity.call(() -> identity.userResource(username).roles().realmLevel().listAll().stream()
+                .map(r -> r.getName()).toList());
+    }
+
+    /** The call is refused by the container's role check (not by a failure of another kind). */
+    private static void assertRefused(org.junit.jupiter.api.function.Executable call) {
+        Throwable e = assertThrows(EJBException.class, call);
+        while (e != null && !(e instanceof EJBAccessException)) {
+            e = e.getCause();
+        }
+        assertTrue(e instanceof EJBAccessException, "refused by role");
     }
 
     /** An action of the accounts page on one account. */

@@ -1,11 +1,19 @@
 package fr.preau.identity;
 
 import java.util.List;
+import java.util.Map;
 
+import fr.preau.settings.admin.SettingValue;
+import fr.preau.settings.admin.SettingsAdministration;
+import fr.preau.settings.quota.QuotaClass;
+import fr.preau.settings.quota.QuotaClasses;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 
-/** What the accounts page calls, for the caller beans that run it as one administrator or another. */
+/**
+ * What the administration pages call (accounts, settings, quota classes), for the caller beans that run them as one
+ * administrator or another.
+ */
 @PermitAll
 public abstract class AccountPageCaller {
     @EJB
@@ -13,6 +21,15 @@ public abstract class AccountPageCaller {
 
     @EJB
     private ProvisionalAccountService provisional;
+
+    @EJB
+    private SettingsAdministration settings;
+
+    @EJB
+    private QuotaClasses quotaClasses;
+
+    @EJB
+    private EstablishmentAdministrators establishmentAdmins;
 
     public ProvisionalPassword create(String firstName, String lastName, String uai, String quotaClass) {
         return provisional.createAccount(firstName, lastName, uai, quotaClass);
@@ -40,5 +57,41 @@ public abstract class AccountPageCaller {
 
     public List<AccountRow> search(AccountQuery query) {
         return administration.search(query, 0, 50);
+    }
+
+    public List<SettingValue> settings() {
+        return settings.settings();
+    }
+
+    public List<String> changeSettings(Map<String, String> values) {
+        return settings.change(values);
+    }
+
+    public List<QuotaClass> quotaClasses() {
+        return quotaClasses.list();
+    }
+
+    public QuotaClass createQuotaClass(QuotaClass wanted) {
+        return quotaClasses.create(wanted);
+    }
+
+    public void updateQuotaClass(QuotaClass wanted) {
+        quotaClasses.update(wanted);
+    }
+
+    public void deleteQuotaClass(String code) {
+        quotaClasses.delete(code);
+    }
+
+    public List<EstablishmentAdministrator> establishmentAdmins() {
+        return establishmentAdmins.list();
+    }
+
+    public void appoint(String username, String uai) {
+        establishmentAdmins.appoint(username, uai);
+    }
+
+    public void withdraw(String username, String uai) {
+        establishmentAdmins.withdraw(username, uai);
     }
 }

@@ -22,6 +22,10 @@ public abstract class ComposeCaller {
     @EJB
     private ReadingService reading;
 
+    public long attachmentLimitBytes() {
+        return compose.attachmentLimitBytes();
+    }
+
     public MessageUid saveDraft(OutgoingMessage m, MessageUid previous) {
         return compose.saveDraft(m, previous);
     }

@@ -54,7 +54,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Writing mail against the real Dovecot, Postfix and PostgreSQL: drafts kept as one copy, sending that removes the
  * draft, refusals that keep it, replies threaded, read receipts (RFC 8098) round trip, and no header injected by any
- * field, checked on what the recipient's mailbox really received.
+ * field, checked on what the recipient's mailbox really received; attachments limited by the sender's quota class
+ * (the academy's limit when the class sets none, docs/adr/0094).
  */
 @ExtendWith(ArquillianExtension.class)
 class ComposeServiceIT {
@@ -269,7 +270,7 @@ class ComposeServiceIT {
     }
 
     @Test
-    void attachmentsOverTheAcademyLimitAreRefusedBeforeAnythingIsSentOrSaved() throws Exception {
+    void attachmentsOverTheAcademyLimitOfAStandardSenderAreRefusedBeforeAnythingIsSentOrSaved() throws Exception {
         OutgoingMessage m = message(List.of(colleague), "Limite " + run, "<p>x</p>")
                 .withAttachments(List.of(new OutgoingAttachment("gros.bin", null, new byte[11 * 1024 * 1024])));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> composer.send(m, null, null));
@@ -277,6 +278,35 @@ class ComposeServiceIT {
         assertEquals("10", e.argument());
         try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
             assertEquals(List.of(), imap.subjects(DRAFTS));
+        }
+    }
+
+    @Test
+    void eachSenderHasTheAttachmentLimitOfTheirQuotaClassOrTheAcademys() throws Exception {
+        try {
+            quotas.attachmentClass(AsComposer.USERNAME, "it-pj-3", 3);
+            quotas.attachmentClass(AsRecipient.USERNAME, "it-pj-academie", null);
+            settings.setting(ComposeService.ATTACHMENT_LIMIT, "6");
+            assertEquals(3L * 1024 * 1024, composer.attachmentLimitBytes());
+            assertEquals(6L * 1024 * 1024, reader.attachmentLimitBytes(), "no limit in the class: the academy's");
+            OutgoingMessage m = message(List.of(colleague), "Deux classes " + run, "<p>x</p>")
+                    .withAttachments(List.of(new OutgoingAttachment("bulletins.pdf", null, new byte[4 * 1024 * 1024])));
+
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> composer.saveDraft(m, null));
+            assertEquals("compose.error.attachments.tooLarge", e.messageKey());
+            assertEquals("3", e.argument());
+            reader.saveDraft(message(List.of(me), m.subject(), "<p>x</p>").withAttachments(m.attachments()), null);
+
+            try (ImapProbe imap = ImapProbe.asMaster(me.address())) {
+                assertEquals(List.of(), imap.subjects(DRAFTS), "the 3 MB sender kept nothing");
+            }
+            try (ImapProbe imap = ImapProbe.asMaster(colleague.address())) {
+                assertEquals(List.of(m.subject()), imap.subjects(DRAFTS), "the other one's draft is kept");
+            }
+        } finally {
+            settings.setting(ComposeService.ATTACHMENT_LIMIT, null);
+            quotas.standardQuota(AsComposer.USERNAME);
+            quotas.standardQuota(AsRecipient.USERNAME);
         }
     }
 

@@ -21,6 +21,19 @@ public class ListFixture {
                 .setParameter(1, code).setParameter(2, username).executeUpdate();
     }
 
+    /**
+     * Puts the account in a quota class with this attachment limit (null: the academy's), created or changed; the
+     * class of issue 11's quota classes page (docs/adr/0094).
+     */
+    public void attachmentClass(String username, String code, Integer attachmentMb) {
+        em.createNativeQuery("insert into quota_class (code, label, storage_mb, attachment_mb)"
+                + " values (?1, ?1, 2048, cast(?2 as integer))"
+                + " on conflict (code) do update set attachment_mb = excluded.attachment_mb")
+                .setParameter(1, code).setParameter(2, attachmentMb).executeUpdate();
+        em.createNativeQuery("update account set quota_class = ?1 where username = ?2")
+                .setParameter(1, code).setParameter(2, username).executeUpdate();
+    }
+
     /** Forgets the account's preferences (labels, folder colours). */
     public void clearSettings(String username) {
         em.createNativeQuery("delete from user_setting where account_id = (select id from account where username = ?1)")

@@ -120,6 +120,15 @@ public final class KeycloakAdmin {
                 .POST(HttpRequest.BodyPublishers.ofString(body))), 204);
     }
 
+    /** The names of the realm roles mapped to the user directly. */
+    public List<String> realmRoles(String username) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request("/admin/realms/" + REALM + "/users/" + userId(username)
+                + "/role-mappings/realm").GET());
+        expect(response, 200);
+        return Json.createReader(new StringReader(response.body())).readArray().stream()
+                .map(v -> v.asJsonObject().getString("name")).toList();
+    }
+
     /** The ids of the user's open sessions (the {@code sid} of their tokens). */
     public List<String> sessionIds(String username) throws IOException, InterruptedException {
         HttpResponse<String> response = send(request("/admin/realms/" + REALM + "/users/" + userId(username)

@@ -14,6 +14,7 @@ import fr.preau.mail.Original;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
 import fr.preau.settings.AcademySettings;
+import fr.preau.settings.quota.QuotaClasses;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
 import fr.preau.shared.ServiceUnavailableException;
@@ -37,7 +38,10 @@ import jakarta.inject.Inject;
 @ServiceBoundary
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ComposeService {
-    /** Academy setting: the largest total of attachments per message, in megabytes. */
+    /**
+     * Academy setting: the largest total of attachments per message, in megabytes, for the senders whose quota class
+     * sets none.
+     */
     public static final String ATTACHMENT_LIMIT = "mail.attachment.max-mb";
     public static final int DEFAULT_ATTACHMENT_MB = 10;
 
@@ -53,12 +57,20 @@ public class ComposeService {
     @EJB
     private AcademySettings settings;
 
+    @EJB
+    private QuotaClasses quotaClasses;
+
     @Inject
     private Mailbox mailbox;
 
-    /** The most an outgoing message may carry in attachments, in bytes. */
+    /**
+     * The most an outgoing message of the caller's mailbox may carry in attachments, in bytes: the limit of the
+     * sender's quota class, or the academy's ({@value #ATTACHMENT_LIMIT}) when the class has none.
+     */
     public long attachmentLimitBytes() {
-        return Math.max(1, settings.integer(ATTACHMENT_LIMIT, DEFAULT_ATTACHMENT_MB)) * 1024L * 1024L;
+        int mb = quotaClasses.attachmentMb(access.own().ownerAccountId())
+                .orElseGet(() -> settings.integer(ATTACHMENT_LIMIT, DEFAULT_ATTACHMENT_MB));
+        return Math.max(1, mb) * 1024L * 1024L;
     }
 
     /** A new, empty message with the default signature. */
@@ -157,7 +169,8 @@ public class ComposeService {
     }
 
     /**
-     * Refuses attachments over the academy's limit, from the sizes known beforehand (nothing is read).
+     * Refuses attachments over the sender's limit ({@link #attachmentLimitBytes}), from the sizes known beforehand
+     * (nothing is read).
      *
      * @throws InvalidInputException {@code compose.error.attachments.tooLarge} with the limit in MB
      */

@@ -2,6 +2,7 @@ package fr.preau.web.mail;
 
 import java.io.Serializable;
 
+import fr.preau.mail.compose.ComposeService;
 import fr.preau.settings.AcademySettings;
 import fr.preau.web.shared.Feedback;
 import jakarta.ejb.EJB;
@@ -19,15 +20,18 @@ public class ComposeLargeFileView implements Serializable {
     @EJB
     private AcademySettings settings;
 
+    @EJB
+    private ComposeService compose;
+
     /** The session's anti-forgery token for {@link LargeUploadServlet}. */
     public String getCsrf() {
         HttpSession session = (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true);
         return LargeUploadServlet.csrfToken(session);
     }
 
-    /** The per-message attachment limit, in MB, above which a link is offered. */
-    public int getAttachmentLimitMb() {
-        return settings.integer("mail.attachment.max-mb", 10);
+    /** The per-message attachment limit of the sender, in MB, above which a link is offered. */
+    public long getAttachmentLimitMb() {
+        return compose.attachmentLimitBytes() / (1024 * 1024);
     }
 
     /** "Au-delà de 10 Mo …". */

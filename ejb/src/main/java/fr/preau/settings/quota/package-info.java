@@ -1,0 +1,5 @@
+/**
+ * Quota classes (issue 11, item 2; docs/adr/0094): created, edited and deleted by academy administrators, read by
+ * compose for the sender's attachment limit; Dovecot reads the storage limit live through {@code mail_server_userdb}.
+ */
+package fr.preau.settings.quota;
