@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.preau.account.Account;
+import fr.preau.account.AccountService;
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
 import fr.preau.shared.InvalidInputException;
@@ -55,6 +56,9 @@ public class AccountAdministration {
 
     @EJB
     private SessionRevocations revocations;
+
+    @EJB
+    private AccountService accounts;
 
     @Inject
     private Event<AuditEvent> audit;
@@ -115,15 +119,34 @@ public class AccountAdministration {
         if (account.getUsername().equals(caller())) {
             throw new InvalidInputException("username", "admin.accounts.self", account.getUsername());
         }
+        if (!suspend(account, caller())) {
+            throw new InvalidInputException("username", "admin.accounts.alreadySuspended", account.getUsername());
+        }
+    }
+
+    /**
+     * Suspends an account that signed in nowhere for longer than the academy's inactivity policy, as
+     * {@link #suspend} does, with the nightly job {@code actor} as the actor (docs/adr/0095). Only the jobs call it.
+     *
+     * @return false when the account is gone or already suspended (nothing changed)
+     */
+    @RolesAllowed("batch")
+    public boolean suspendInactive(String username, String actor) {
+        return accounts.findEnabled(username).map(account -> suspend(account, actor)).orElse(false);
+    }
+
+    /** The suspension itself, for the page and the job: false when the account was already suspended. */
+    private boolean suspend(Account account, String actor) {
         int changed = em.createNativeQuery("update account set suspended_at = now(), suspended_by = ?2"
                 + " where id = ?1 and suspended_at is null")
-                .setParameter(1, account.getId()).setParameter(2, caller()).executeUpdate();
+                .setParameter(1, account.getId()).setParameter(2, actor).executeUpdate();
         if (changed == 0) {
-            throw new InvalidInputException("username", "admin.accounts.alreadySuspended", account.getUsername());
+            return false;
         }
         enableInKeycloak(account.getUsername(), false);
         revocations.revoke(identity.endSessions(account.getUsername()));
-        audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), account.getUsername(), null, true, SUSPENDED));
+        audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, actor, account.getUsername(), null, true, SUSPENDED));
+        return true;
     }
 
     /** Lets a suspended account sign in again, with the password it had. */

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import fr.preau.audit.AuditAction;
@@ -26,10 +25,6 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Quota;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.codec.digest.Sha2Crypt;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -95,7 +90,7 @@ class AccountAdministrationIT {
         assertThrows(AuthenticationFailedException.class,
                 () -> SmtpProbe.submit(address, appPassword, address, "Envoyé pendant la suspension"));
         String subject = "Courrier pendant la suspension " + UUID.randomUUID();
-        sendFromOutside(address, subject);
+        SmtpProbe.sendFromOutside(address, subject);
         try (ImapProbe mailbox = ImapProbe.asMaster(address)) {
             assertEquals(1, mailbox.awaitSubject("INBOX", subject, Duration.ofSeconds(30)), "still delivered");
         }
@@ -214,18 +209,6 @@ class AccountAdministrationIT {
             }
         }
         throw new AssertionError("no STORAGE quota");
-    }
-
-    private static void sendFromOutside(String to, String subject) throws Exception {
-        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-        m.setFrom(new InternetAddress("parent.eleve@exemple.org"));
-        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
-        m.setSubject(subject, "UTF-8");
-        m.setText("Bonjour", "UTF-8");
-        try (Transport t = Session.getInstance(new Properties()).getTransport("smtp")) {
-            t.connect("127.0.0.1", TestEnv.port("PREAU_SMTP_PORT"), null, null);
-            t.sendMessage(m, m.getAllRecipients());
-        }
     }
 
     private static String uniqueName(String prefix) {
