@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import fr.preau.account.Account;
 import fr.preau.account.AccountService;
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
+import fr.preau.mail.Mailbox;
+import fr.preau.mail.MailboxAccess;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
+import fr.preau.shared.ServiceUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -41,6 +46,7 @@ public class AccountAdministration {
     public static final int MAX_PAGE = 200;
     static final String SUSPENDED = "suspended";
     static final String REACTIVATED = "reactivated";
+    private static final Logger LOG = Logger.getLogger(AccountAdministration.class.getName());
 
     @Resource
     private SessionContext context;
@@ -59,6 +65,12 @@ public class AccountAdministration {
 
     @EJB
     private AccountService accounts;
+
+    @EJB
+    private MailboxAccess access;
+
+    @Inject
+    private Mailbox mailbox;
 
     @Inject
     private Event<AuditEvent> audit;
@@ -145,8 +157,21 @@ public class AccountAdministration {
         }
         enableInKeycloak(account.getUsername(), false);
         revocations.revoke(identity.endSessions(account.getUsername()));
+        endMailSessions(account.getAddress());
         audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, actor, account.getUsername(), null, true, SUSPENDED));
         return true;
+    }
+
+    /**
+     * Dovecot closes the IMAP and ManageSieve sessions still open (doveadm kick, docs/adr/0095). A store that does
+     * not answer has no session to close: the suspension stands, and new logins are refused anyway.
+     */
+    private void endMailSessions(String address) {
+        try {
+            access.forAdministration(address).ifPresent(mailbox::endSessions);
+        } catch (ServiceUnavailableException e) {
+            LOG.log(Level.WARNING, "open mail sessions of " + address + " not ended", e);
+        }
     }
 
     /** Lets a suspended account sign in again, with the password it had. */

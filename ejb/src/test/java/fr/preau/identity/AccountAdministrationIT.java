@@ -75,9 +75,12 @@ class AccountAdministrationIT {
         String appPassword = appPassword(address);
         try (ImapProbe before = ImapProbe.login(address, appPassword)) {
             assertTrue(before.subjects("INBOX").isEmpty());
-        }
 
-        admin.suspend(username);
+            admin.suspend(username);
+
+            assertTrue(before.awaitClosedByServer(Duration.ofSeconds(10)),
+                    "the IMAP session opened before the suspension is closed by Dovecot");
+        }
 
         assertFalse(identity.user(username).isEnabled(), "Keycloak user disabled: no portal sign-in");
         HttpResponse<String> grant = PasswordGrant.attempt(username, password);
