@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 
 import fr.preau.batch.BatchRole;
 import fr.preau.identity.PasswordExpiry;
+import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceUnavailableException;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
@@ -43,7 +44,7 @@ public class ExpiryWriter extends AbstractItemWriter {
     @BatchProperty
     private String now;
 
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public void writeItems(List<Object> items) {
@@ -68,19 +69,20 @@ public class ExpiryWriter extends AbstractItemWriter {
         step.setExitStatus(counts.exitStatus());
     }
 
-    /** Whether the failure is a server's (Keycloak, the submission server, the database), not the account's. */
+    /**
+     * Whether the failure is a server's (Keycloak, the submission server, the database not answering), not the
+     * account's: a recipient refused by the submission server (an {@link InvalidInputException} or a
+     * {@code SendFailedException} among the causes) is the account's.
+     */
     static boolean serverDown(Throwable failure) {
+        boolean down = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ServiceUnavailableException || t instanceof java.sql.SQLException
-                    || t instanceof java.io.IOException) {
-                return true;
+            if (t instanceof InvalidInputException || t.getClass().getName().endsWith("SendFailedException")) {
+                return false;
             }
+            down |= t instanceof ServiceUnavailableException || t instanceof java.sql.SQLException
+                    || t instanceof java.io.IOException;
         }
-        return false;
-    }
-
-    /** For the unit tests: the clock of a run without {@code now}. */
-    void clock(Clock value) {
-        clock = value;
+        return down;
     }
 }
