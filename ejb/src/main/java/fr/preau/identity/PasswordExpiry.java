@@ -183,6 +183,9 @@ public class PasswordExpiry {
             return Optional.empty();
         }
         Optional<Instant> warned = sentAt(row.id(), "inactivity", last);
+        if (warned.isEmpty() && identity.findUser(row.username()).isEmpty()) {
+            return Optional.empty(); // a system mailbox (no Keycloak user, nobody signs in as it): never suspended
+        }
         if (warned.isEmpty()) {
             record(row.id(), "inactivity", last, (int) warning.toDays(), now);
             Instant at = suspension.isBefore(now.plus(warning)) ? now.plus(warning) : suspension;

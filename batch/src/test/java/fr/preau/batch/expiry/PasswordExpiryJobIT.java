@@ -45,7 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (issue 11, JOB-3; docs/adr/0095), its clock given by the job parameter {@code now}: warnings at J-15, J-7 and J-1
  * each mailed once, UPDATE_PASSWORD set in Keycloak at expiry; an account without any sign-in warned, then
  * suspended once its notice period is over (IMAP refused, mail still delivered), while a sign-in over IMAP or in
- * the portal keeps an account active; a stopped execution restarted from its checkpoint mails each warning once.
+ * the portal keeps an account active and a system mailbox (no Keycloak user) is left alone; a stopped execution
+ * restarted from its checkpoint mails each warning once.
  */
 @ExtendWith(ArquillianExtension.class)
 class PasswordExpiryJobIT {
@@ -128,6 +129,8 @@ class PasswordExpiryJobIT {
         String imapAddress = account(imap, 20, password);
         String portal = run + "portail";
         account(portal, 20, password);
+        String system = run + "systeme";
+        fixture.account(system, system + "@" + TestEnv.domain(), 20);
         Instant now = Instant.now();
         try (ImapProbe signedIn = ImapProbe.login(imapAddress, password)) {
             assertNotNull(fixture.lastSignIn(imap), "an IMAP login with the account password counts");
@@ -154,6 +157,7 @@ class PasswordExpiryJobIT {
                 () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), idleAddress, password).close());
         assertNull(fixture.suspendedBy(imap));
         assertNull(fixture.suspendedBy(portal));
+        assertNull(fixture.suspendedBy(system), "a system mailbox (no Keycloak user) is never warned nor suspended");
 
         String later = "Courrier après la suspension " + UUID.randomUUID();
         SmtpProbe.sendFromOutside(idleAddress, later);
