@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import fr.preau.identity.AccountSecurityService;
 import fr.preau.identity.IdentityServer;
+import fr.preau.identity.PasswordGrant;
 import fr.preau.identity.PasswordExpiry;
 import fr.preau.identity.RecoveryMailer;
 import fr.preau.mail.MailFixture;
@@ -88,7 +89,8 @@ class PasswordExpiryJobIT {
     void eachWarningOnceThenTheNextSignInAsksForANewPassword() throws Exception {
         fixture.setting(AccountSecurityService.PASSWORD_EXPIRY_DAYS, "90");
         String username = run + "mdp";
-        String address = account(username, 0, "Rentree-des-classes-2026-" + UUID.randomUUID());
+        String password = "Rentree-des-classes-2026-" + UUID.randomUUID();
+        String address = account(username, 0, password);
         Instant created = Instant.now();
 
         assertEquals(0, outcome(runJob(created.plus(Duration.ofDays(60)), 20), "PASSWORD_WARNED"), "too early");
@@ -98,11 +100,14 @@ class PasswordExpiryJobIT {
         assertEquals(1, outcome(runJob(created.plus(Duration.ofDays(84)), 20), "PASSWORD_WARNED"), "J-7");
         assertEquals(1, outcome(runJob(created.plus(Duration.ofDays(89).plusHours(12)), 20), "PASSWORD_WARNED"));
         assertTrue(identity.user(username).getRequiredActions().isEmpty(), "not yet expired");
+        assertEquals(PasswordGrant.Outcome.VALID, PasswordGrant.check(username, password));
 
         Instant expired = created.plus(Duration.ofDays(90).plusHours(1));
         assertEquals(1, outcome(runJob(expired, 20), "PASSWORD_EXPIRED"));
         assertEquals(List.of("UPDATE_PASSWORD"), identity.user(username).getRequiredActions(),
                 "Keycloak asks for a new password at the next sign-in");
+        assertEquals(PasswordGrant.Outcome.PROVISIONAL, PasswordGrant.check(username, password),
+                "the password is right, but Keycloak (and so IMAP) wants a new one first: Account is not fully set up");
         long again = runJob(expired, 20);
         assertEquals(0, outcome(again, "PASSWORD_EXPIRED") + outcome(again, "PASSWORD_WARNED"), stepExit(again));
 
