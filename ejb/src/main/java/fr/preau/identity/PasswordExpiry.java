@@ -20,6 +20,8 @@ import fr.preau.settings.AcademySettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -87,7 +89,12 @@ public class PasswordExpiry {
                 .setParameter(1, after == null ? "" : after).setParameter(2, pattern).getResultList();
     }
 
-    /** Warns, expires or suspends one account as the policies say at {@code now}; nothing when both are off. */
+    /**
+     * Warns, expires or suspends one account as the policies say at {@code now}; nothing when both are off. Its own
+     * transaction: what is done for one account (its notice rows, its suspension) commits with it, so an account
+     * that fails later in the same chunk never makes a restart mail this one again.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Set<Outcome> review(String username, Instant now) {
         Set<Outcome> done = EnumSet.noneOf(Outcome.class);
         Optional<Row> found = row(username);
