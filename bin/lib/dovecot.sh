@@ -32,7 +32,8 @@ dovecot_configure() {
     # shellcheck disable=SC2034
     VMAIL_GID=$(id -g vmail)
 
-    render_template "$src/dovecot.conf" "$dir/dovecot.conf" 644
+    # 640: it holds the doveadm API key.
+    render_template "$src/dovecot.conf" "$dir/dovecot.conf" 640
     render_template "$src/dovecot-dict-auth.conf.ext" "$dir/dovecot-dict-auth.conf.ext" 644
     render_template "$src/dovecot-dict-app-password.conf.ext" "$dir/dovecot-dict-app-password.conf.ext" 644
     render_template "$src/dovecot-dict-app-password-use.conf.ext" "$dir/dovecot-dict-app-password-use.conf.ext" 644
@@ -52,7 +53,7 @@ dovecot_configure() {
     hash=$(printf '%s\n' "$PREAU_MASTER_PASSWORD" | openssl passwd -6 -stdin)
     (umask 027; printf '%s:{SHA512-CRYPT}%s\n' "$PREAU_MASTER_USER" "$hash" >"$dir/master-users.tmp")
     mv -f "$dir/master-users.tmp" "$dir/master-users"
-    chgrp dovecot "$dir/dovecot-dict-sql.conf.ext" "$dir/dovecot-oauth2.conf.ext" "$dir/master-users"
+    chgrp dovecot "$dir/dovecot.conf" "$dir/dovecot-dict-sql.conf.ext" "$dir/dovecot-oauth2.conf.ext" "$dir/master-users"
     chmod 640 "$dir/master-users"
 }
 
@@ -60,7 +61,7 @@ dovecot_pid() { running_pid dovecot dovecot; }
 
 dovecot_ports() {
     printf '%s ' "$PREAU_IMAP_PORT" "$PREAU_IMAPS_PORT" "$PREAU_LMTP_PORT" "$PREAU_SIEVE_PORT" "$PREAU_DOVECOT_AUTH_PORT" \
-        "$PREAU_QUOTA_STATUS_PORT"
+        "$PREAU_QUOTA_STATUS_PORT" "$PREAU_DOVEADM_PORT"
 }
 
 dovecot_start() {
@@ -97,7 +98,7 @@ dovecot_start() {
         wait_port "$port" "$pid" 15 ||
             fail_component "$label" dovecot "le port $port n'écoute pas" "port $port not listening"
     done
-    info "Dovecot démarré (pid $pid, IMAP $PREAU_IMAP_PORT, IMAPS $PREAU_IMAPS_PORT, LMTP $PREAU_LMTP_PORT, ManageSieve $PREAU_SIEVE_PORT, auth $PREAU_DOVECOT_AUTH_PORT, quota-status $PREAU_QUOTA_STATUS_PORT)"
+    info "Dovecot démarré (pid $pid, IMAP $PREAU_IMAP_PORT, IMAPS $PREAU_IMAPS_PORT, LMTP $PREAU_LMTP_PORT, ManageSieve $PREAU_SIEVE_PORT, auth $PREAU_DOVECOT_AUTH_PORT, quota-status $PREAU_QUOTA_STATUS_PORT, doveadm $PREAU_DOVEADM_PORT)"
 }
 
 dovecot_stop() {

@@ -49,6 +49,8 @@ PREAU_LMTP_PORT=$((1024 + p))
 PREAU_SIEVE_PORT=$((4190 + p))
 PREAU_DOVECOT_AUTH_PORT=$((12345 + p))
 PREAU_QUOTA_STATUS_PORT=$((10993 + p))
+PREAU_DOVEADM_PORT=$((12445 + p))
+PREAU_DOVEADM_API_KEY=$(random_secret)
 PREAU_PORTAL_NETS=127.0.0.1/32
 PREAU_SEND_MAX_RECIPIENTS_PER_HOUR=1000
 PREAU_SEND_MAX_MESSAGES_PER_HOUR=200
@@ -96,6 +98,12 @@ env_add_missing() {
         local offset
         offset=$(sed -n 's/^PREAU_PORT_OFFSET=//p' "$file")
         printf 'PREAU_QUOTA_STATUS_PORT=%s\n' "$((10993 + ${offset:-0}))" >>"$file"
+    fi
+    # doveadm's HTTP API, through which the portal ends a suspended account's mail sessions (docs/adr/0095).
+    if ! grep -q '^PREAU_DOVEADM_PORT=' "$file"; then
+        local p
+        p=$(sed -n 's/^PREAU_PORT_OFFSET=//p' "$file")
+        printf 'PREAU_DOVEADM_PORT=%s\nPREAU_DOVEADM_API_KEY=%s\n' "$((12445 + ${p:-0}))" "$(random_secret)" >>"$file"
     fi
 }
 

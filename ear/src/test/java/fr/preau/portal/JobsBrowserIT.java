@@ -71,7 +71,7 @@ class JobsBrowserIT extends PortalDeployment {
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-jobs"))).click();
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs:start")));
             String page = text(d, "jobs");
-            assertTrue(page.contains("audit-purge") && page.contains("identity-nightly") && page.contains(JOB), page);
+            assertTrue(page.contains("audit-purge") && page.contains("password-expiry") && page.contains(JOB), page);
             assertTrue(page.contains("Chaque nuit à 02:30"), "audit-purge at its default hour: " + page);
             assertTrue(page.contains("Désactivé la nuit"), "purge-large-files set off for this test: " + page);
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on Traitements");

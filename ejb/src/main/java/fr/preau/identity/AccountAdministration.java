@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import fr.preau.account.Account;
+import fr.preau.account.AccountService;
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
+import fr.preau.mail.Mailbox;
+import fr.preau.mail.MailboxAccess;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
+import fr.preau.shared.ServiceUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -40,6 +46,7 @@ public class AccountAdministration {
     public static final int MAX_PAGE = 200;
     static final String SUSPENDED = "suspended";
     static final String REACTIVATED = "reactivated";
+    private static final Logger LOG = Logger.getLogger(AccountAdministration.class.getName());
 
     @Resource
     private SessionContext context;
@@ -55,6 +62,15 @@ public class AccountAdministration {
 
     @EJB
     private SessionRevocations revocations;
+
+    @EJB
+    private AccountService accounts;
+
+    @EJB
+    private MailboxAccess access;
+
+    @Inject
+    private Mailbox mailbox;
 
     @Inject
     private Event<AuditEvent> audit;
@@ -115,15 +131,47 @@ public class AccountAdministration {
         if (account.getUsername().equals(caller())) {
             throw new InvalidInputException("username", "admin.accounts.self", account.getUsername());
         }
+        if (!suspend(account, caller())) {
+            throw new InvalidInputException("username", "admin.accounts.alreadySuspended", account.getUsername());
+        }
+    }
+
+    /**
+     * Suspends an account that signed in nowhere for longer than the academy's inactivity policy, as
+     * {@link #suspend} does, with the nightly job {@code actor} as the actor (docs/adr/0095). Only the jobs call it.
+     *
+     * @return false when the account is gone or already suspended (nothing changed)
+     */
+    @RolesAllowed("batch")
+    public boolean suspendInactive(String username, String actor) {
+        return accounts.findEnabled(username).map(account -> suspend(account, actor)).orElse(false);
+    }
+
+    /** The suspension itself, for the page and the job: false when the account was already suspended. */
+    private boolean suspend(Account account, String actor) {
         int changed = em.createNativeQuery("update account set suspended_at = now(), suspended_by = ?2"
                 + " where id = ?1 and suspended_at is null")
-                .setParameter(1, account.getId()).setParameter(2, caller()).executeUpdate();
+                .setParameter(1, account.getId()).setParameter(2, actor).executeUpdate();
         if (changed == 0) {
-            throw new InvalidInputException("username", "admin.accounts.alreadySuspended", account.getUsername());
+            return false;
         }
         enableInKeycloak(account.getUsername(), false);
         revocations.revoke(identity.endSessions(account.getUsername()));
-        audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), account.getUsername(), null, true, SUSPENDED));
+        endMailSessions(account.getAddress());
+        audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, actor, account.getUsername(), null, true, SUSPENDED));
+        return true;
+    }
+
+    /**
+     * Dovecot closes the IMAP and ManageSieve sessions still open (doveadm kick, docs/adr/0095). A store that does
+     * not answer has no session to close: the suspension stands, and new logins are refused anyway.
+     */
+    private void endMailSessions(String address) {
+        try {
+            access.forAdministration(address).ifPresent(mailbox::endSessions);
+        } catch (ServiceUnavailableException e) {
+            LOG.log(Level.WARNING, "open mail sessions of " + address + " not ended", e);
+        }
     }
 
     /** Lets a suspended account sign in again, with the password it had. */

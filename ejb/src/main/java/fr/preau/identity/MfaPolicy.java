@@ -24,7 +24,7 @@ import org.keycloak.representations.idm.UserRepresentation;
  * user with role {@code admin} or {@code etab-admin} who has neither an authenticator app nor a security key gets
  * Keycloak's required action CONFIGURE_TOTP, so their next sign-in enrols one; the realm's browser flow then asks
  * for the second factor at every sign-in (conditional OTP / WebAuthn, "user configured"). Applied when the setting
- * is turned on and each night (batch job {@code identity-nightly}), so new administrators are caught too.
+ * is turned on and each night (batch job {@code password-expiry}, its last step), so new administrators are caught too.
  */
 @Stateless
 @ServiceBoundary

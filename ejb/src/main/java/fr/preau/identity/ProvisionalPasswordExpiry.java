@@ -22,8 +22,9 @@ import org.keycloak.representations.idm.UserRepresentation;
 /**
  * Makes provisional passwords that were never used stop working after {@link #DAYS} days (default 14): the
  * password is removed from Keycloak (nothing else changes; an administrator issues a new one). A provisional
- * password counts as used once Keycloak no longer asks its user for UPDATE_PASSWORD. Run each night by the batch
- * job {@code identity-nightly} (module batch) under the role {@code batch} (docs/adr/0091); no page reaches it.
+ * password counts as used once Keycloak no longer asks its user for UPDATE_PASSWORD. Run each night by the last
+ * step of the batch job {@code password-expiry} (module batch) under the role {@code batch} (docs/adr/0091); no
+ * page reaches it.
  */
 @Stateless
 @RolesAllowed("batch")
@@ -49,11 +50,17 @@ public class ProvisionalPasswordExpiry {
      * forgets the ones that were used. Returns how many were expired.
      */
     public int expireUnused(Instant now) {
+        return expireUnused(now, "%");
+    }
+
+    /** As {@link #expireUnused(Instant)}, for the identifiers like {@code usernames} (SQL LIKE) only. */
+    public int expireUnused(Instant now, String usernames) {
         Instant cutoff = now.minus(Duration.ofDays(settings.integer(DAYS, 14)));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select username, issued_at from provisional_password"
-                + " where issued_at < ?1 and expired_at is null")
-                .setParameter(1, OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC)).getResultList();
+                + " where issued_at < ?1 and expired_at is null and username like ?2")
+                .setParameter(1, OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC))
+                .setParameter(2, usernames).getResultList();
         int expired = 0;
         for (Object[] row : rows) {
             String username = (String) row[0];

@@ -222,4 +222,13 @@ public interface Mailbox {
 
     /** Deletes for good every message of the Corbeille present now (not one arriving meanwhile). */
     int emptyTrash(MailboxContext ctx);
+
+    /**
+     * Ends at once every session that mail clients (and the portal) have open on the owner's mailbox, IMAP and
+     * ManageSieve: the server closes them, and a client must sign in again, which a suspended account cannot
+     * (docs/adr/0095). Returns how many sessions were open; 0 when there were none.
+     *
+     * @throws fr.preau.shared.ServiceUnavailableException the store did not answer or refused the request
+     */
+    int endSessions(MailboxContext ctx);
 }

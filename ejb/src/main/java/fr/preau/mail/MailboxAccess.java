@@ -63,6 +63,19 @@ public class MailboxAccess {
      */
     @PermitAll
     public Optional<MailboxContext> forJob(String address) {
+        return asAccount(address);
+    }
+
+    /**
+     * The mailbox of an account that an administrator (or the job password-expiry) suspends, to end its sessions
+     * (docs/adr/0095); the administration services check first that the caller manages that account.
+     */
+    @RolesAllowed({"admin", "etab-admin", "batch"})
+    public Optional<MailboxContext> forAdministration(String address) {
+        return asAccount(address);
+    }
+
+    private Optional<MailboxContext> asAccount(String address) {
         return accounts.findEnabled(address).filter(a -> a.getAddress().equalsIgnoreCase(address)).map(account -> {
             MailAddress owner = new MailAddress(account.getAddress(), account.getDisplayName());
             return new MailboxContext(owner, owner, MailboxContext.Kind.JOB, account.getId());

@@ -70,6 +70,21 @@ public final class Deployment {
                 : Paths.get(configured);
     }
 
+    /**
+     * doveadm's HTTP API ({@code http://PREAU_IMAP_HOST:PREAU_DOVEADM_PORT/doveadm/v1}), through which suspended
+     * accounts' mail sessions are ended (docs/adr/0095); null when the port is not configured.
+     */
+    public static String doveadmUrl() {
+        String port = blankAsNull(System.getenv("PREAU_DOVEADM_PORT"));
+        String host = blankAsNull(System.getenv("PREAU_IMAP_HOST"));
+        return port == null ? null : "http://" + (host == null ? "127.0.0.1" : host) + ":" + port + "/doveadm/v1";
+    }
+
+    /** The key of doveadm's HTTP API ({@code PREAU_DOVEADM_API_KEY}), or null. */
+    public static String doveadmApiKey() {
+        return blankAsNull(System.getenv("PREAU_DOVEADM_API_KEY"));
+    }
+
     /** WildFly's temporary folder (else the JVM's). */
     public static Path tempDir() {
         return Paths.get(System.getProperty("jboss.server.temp.dir", System.getProperty("java.io.tmpdir")));

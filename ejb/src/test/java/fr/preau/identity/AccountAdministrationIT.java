@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import fr.preau.audit.AuditAction;
@@ -31,10 +30,6 @@ import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Quota;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.codec.digest.Sha2Crypt;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -87,9 +82,12 @@ class AccountAdministrationIT {
         String appPassword = appPassword(address);
         try (ImapProbe before = ImapProbe.login(address, appPassword)) {
             assertTrue(before.subjects("INBOX").isEmpty());
-        }
 
-        admin.suspend(username);
+            admin.suspend(username);
+
+            assertTrue(before.awaitClosedByServer(Duration.ofSeconds(10)),
+                    "the IMAP session opened before the suspension is closed by Dovecot");
+        }
 
         assertFalse(identity.user(username).isEnabled(), "Keycloak user disabled: no portal sign-in");
         HttpResponse<String> grant = PasswordGrant.attempt(username, password);
@@ -102,7 +100,7 @@ class AccountAdministrationIT {
         assertThrows(AuthenticationFailedException.class,
                 () -> SmtpProbe.submit(address, appPassword, address, "Envoyé pendant la suspension"));
         String subject = "Courrier pendant la suspension " + UUID.randomUUID();
-        sendFromOutside(address, subject);
+        SmtpProbe.sendFromOutside(address, subject);
         try (ImapProbe mailbox = ImapProbe.asMaster(address)) {
             assertEquals(1, mailbox.awaitSubject("INBOX", subject, Duration.ofSeconds(30)), "still delivered");
         }
@@ -397,18 +395,6 @@ class AccountAdministrationIT {
             }
         }
         throw new AssertionError("no STORAGE quota");
-    }
-
-    private static void sendFromOutside(String to, String subject) throws Exception {
-        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-        m.setFrom(new InternetAddress("parent.eleve@exemple.org"));
-        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
-        m.setSubject(subject, "UTF-8");
-        m.setText("Bonjour", "UTF-8");
-        try (Transport t = Session.getInstance(new Properties()).getTransport("smtp")) {
-            t.connect("127.0.0.1", TestEnv.port("PREAU_SMTP_PORT"), null, null);
-            t.sendMessage(m, m.getAllRecipients());
-        }
     }
 
     private static String uniqueName(String prefix) {

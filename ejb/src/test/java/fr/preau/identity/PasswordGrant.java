@@ -14,9 +14,9 @@ import fr.preau.testing.TestEnv;
  * Checks a password the way Dovecot does (password grant of client {@code dovecot}). Each success opens a Keycloak
  * session for that client.
  */
-final class PasswordGrant {
+public final class PasswordGrant {
     /** What Keycloak said. */
-    enum Outcome {
+    public enum Outcome {
         /** 200: a token. */
         VALID,
         /** 400 "Account is not fully set up": the right password, still provisional. */
@@ -28,7 +28,7 @@ final class PasswordGrant {
     private PasswordGrant() {
     }
 
-    static Outcome check(String username, String password) throws Exception {
+    public static Outcome check(String username, String password) throws Exception {
         HttpResponse<String> response = attempt(username, password);
         if (response.statusCode() == 200) {
             return Outcome.VALID;
@@ -42,7 +42,7 @@ final class PasswordGrant {
         throw new IllegalStateException("Keycloak answered " + response.statusCode() + ": " + response.body());
     }
 
-    static HttpResponse<String> attempt(String username, String password) throws Exception {
+    public static HttpResponse<String> attempt(String username, String password) throws Exception {
         String form = "grant_type=password&client_id=dovecot&client_secret="
                 + encode(TestEnv.get("PREAU_DOVECOT_CLIENT_SECRET")) + "&username=" + encode(username)
                 + "&password=" + encode(password) + "&scope=openid";

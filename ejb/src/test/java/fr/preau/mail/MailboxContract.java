@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,6 +32,15 @@ public interface MailboxContract {
 
     /** Another person's mailbox, never reached through {@link #me()}. */
     MailboxContext other();
+
+    /** Opens a session on the context's mailbox as a mail client keeps one open (IMAP for Dovecot). */
+    ClientSession openClientSession(MailboxContext ctx) throws Exception;
+
+    /** A mail client's open session. */
+    interface ClientSession extends AutoCloseable {
+        /** Whether the server closed the session within {@code timeout} (false: it still answers). */
+        boolean closedByServerWithin(Duration timeout) throws Exception;
+    }
 
     /**
      * Puts a message into a folder of the context's mailbox, as delivery would: unread, with this subject, a text
@@ -59,6 +69,17 @@ public interface MailboxContract {
 
     private FolderPath special(SpecialUse use) {
         return mailbox().folders(me()).stream().filter(f -> f.use() == use).findFirst().orElseThrow().path();
+    }
+
+    @Test
+    default void endingTheSessionsClosesTheOwnersOpenSessionsOnly() throws Exception {
+        try (ClientSession mine = openClientSession(me()); ClientSession others = openClientSession(other())) {
+            assertTrue(mailbox().endSessions(me()) >= 1, "the owner's session was open");
+            assertTrue(mine.closedByServerWithin(Duration.ofSeconds(10)), "closed by the server");
+            assertFalse(others.closedByServerWithin(Duration.ZERO), "another person's session stays open");
+        }
+        assertEquals(1, mailbox().folders(me()).stream().filter(f -> f.use() == SpecialUse.INBOX).count(),
+                "the port itself signs in again afterwards");
     }
 
     @Test

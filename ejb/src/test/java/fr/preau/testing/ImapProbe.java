@@ -130,6 +130,21 @@ public final class ImapProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the server closed this session within {@code timeout}: a NOOP is sent every 100 ms (Angus' isConnected)
+     * until the connection is found closed. A session that the server keeps answers every NOOP until the timeout.
+     */
+    public boolean awaitClosedByServer(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (store.isConnected()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
     @Override
     public void close() throws MessagingException {
         store.close();

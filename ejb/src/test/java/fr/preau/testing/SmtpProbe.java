@@ -71,4 +71,20 @@ public final class SmtpProbe {
             transport.sendMessage(m, to);
         }
     }
+
+    /**
+     * Sends a short message from outside the academy to inbound SMTP ({@code PREAU_SMTP_PORT}, no authentication),
+     * as another mail server delivers it.
+     */
+    public static void sendFromOutside(String to, String subject) throws MessagingException {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress("parent.eleve@exemple.org"));
+        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
+        m.setSubject(subject, "UTF-8");
+        m.setText("Bonjour", "UTF-8");
+        try (Transport t = Session.getInstance(new Properties()).getTransport("smtp")) {
+            t.connect("127.0.0.1", TestEnv.port("PREAU_SMTP_PORT"), null, null);
+            t.sendMessage(m, m.getAllRecipients());
+        }
+    }
 }

@@ -71,6 +71,9 @@ public class ImapMailbox implements Mailbox {
     @Inject
     private AttachmentReader parts;
 
+    @Inject
+    private DoveadmSessions sessions;
+
     @Override
     public List<FolderInfo> folders(MailboxContext ctx) {
         return gateway.folders(ctx);
@@ -298,5 +301,10 @@ public class ImapMailbox implements Mailbox {
     @Override
     public int emptyTrash(MailboxContext ctx) {
         return operations.emptyTrash(ctx);
+    }
+
+    @Override
+    public int endSessions(MailboxContext ctx) {
+        return sessions.kick(ctx.owner().address());
     }
 }

@@ -1,5 +1,6 @@
 package fr.preau.mail.imap;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import fr.preau.mail.FolderPath;
@@ -94,5 +95,23 @@ class ImapMailboxContractIT implements MailboxContract {
         try (ImapProbe imap = ImapProbe.asMaster(ctx.owner().address())) {
             imap.append(folder.name(), m);
         }
+    }
+
+    @Override
+    public ClientSession openClientSession(MailboxContext ctx) throws Exception {
+        ImapProbe session = ImapProbe.asMaster(ctx.owner().address());
+        return new ClientSession() {
+            @Override
+            public boolean closedByServerWithin(Duration timeout) throws Exception {
+                return session.awaitClosedByServer(timeout);
+            }
+
+            @Override
+            public void close() throws Exception {
+                if (session.store().isConnected()) {
+                    session.close();
+                }
+            }
+        };
     }
 }

@@ -1,2 +1,0 @@
-/** Nightly identity work: unused provisional passwords expire, administrators without MFA are asked to enrol. */
-package fr.preau.batch.identity;
