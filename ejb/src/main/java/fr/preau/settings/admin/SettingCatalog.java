@@ -54,6 +54,8 @@ public final class SettingCatalog {
         all.add(integer("identity.password.expiry-days", PASSWORDS, 0, 0, 3650));
         all.add(integer("identity.password.expiry-warning-days", PASSWORDS, 14, 1, 90));
         all.add(integer("identity.provisional-password.days", PASSWORDS, 14, 1, 365));
+        all.add(integer("identity.inactivity.days", PASSWORDS, 0, 0, 3650));
+        all.add(integer("identity.inactivity.warning-days", PASSWORDS, 15, 1, 90));
         all.add(address("identity.recovery.sender", RECOVERY, "ne-pas-repondre@ac-preau.fr", true));
         all.add(integer("identity.recovery.max-per-hour", RECOVERY, 3, 1, 100));
         all.add(integer("identity.recovery.verification-max-per-hour", RECOVERY, 3, 1, 100));
