@@ -44,12 +44,13 @@ class ArchitectureTest {
 
     /**
      * A mailbox is opened for an account without anyone signed in only by the background jobs' services (nightly
-     * archiving, ADR 0092; scheduled sends, ADR 0050): {@code MailboxAccess.forJob} is open to every caller in the
-     * server, so no page may reach it.
+     * archiving, ADR 0092; quota sweep, ADR 0093; scheduled sends, ADR 0050): {@code MailboxAccess.forJob} is open to
+     * every caller in the server, so no page may reach it.
      */
     @Test
     void onlyTheNightlyJobsOpenAMailboxForAnAccount() {
-        noClasses().that().resideOutsideOfPackages("fr.preau.mail.archive..", "fr.preau.mail.schedule..")
+        noClasses().that()
+                .resideOutsideOfPackages("fr.preau.mail.archive..", "fr.preau.mail.quota..", "fr.preau.mail.schedule..")
                 .should().callMethod("fr.preau.mail.MailboxAccess", "forJob", "java.lang.String")
                 .check(EJB);
     }

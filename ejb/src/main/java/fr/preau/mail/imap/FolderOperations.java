@@ -161,6 +161,15 @@ public class FolderOperations {
         }
     }
 
+    /** Storage used and allowed (GETQUOTAROOT INBOX) alone, over one connection; null without a quota. */
+    public QuotaInfo usage(MailboxContext ctx) {
+        try (Store store = imap.connect(ctx)) {
+            return quota(store, List.of());
+        } catch (MessagingException e) {
+            throw ImapConnector.storeFailure(e);
+        }
+    }
+
     /**
      * The quota over an open connection.
      *
