@@ -10,11 +10,14 @@ import jakarta.inject.Named;
 
 /**
  * Sends what the partition's last chunk did (the {@link StepCounts} its writer left) to the step's analyzer;
- * nothing when the chunk left none.
+ * {@link #NOTHING} when the chunk left none (JBeret refuses null).
  */
 @Named
 @Dependent
 public class CountsCollector implements PartitionCollector {
+    /** Sent when there is nothing to add. */
+    public static final String NOTHING = "nothing";
+
     @Inject
     private StepContext step;
 
@@ -22,6 +25,6 @@ public class CountsCollector implements PartitionCollector {
     public Serializable collectPartitionData() {
         Object counts = step.getTransientUserData();
         step.setTransientUserData(null);
-        return counts instanceof StepCounts<?> c ? c : null;
+        return counts instanceof StepCounts<?> c ? c : NOTHING;
     }
 }

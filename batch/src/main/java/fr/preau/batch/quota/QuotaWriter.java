@@ -61,13 +61,22 @@ public class QuotaWriter extends AbstractItemWriter {
         List<String> skipped = new ArrayList<>();
         for (Object item : items) {
             SweptAccount account = (SweptAccount) item;
-            try {
-                Swept done = batch.call(() -> sweep.sweep(account, day));
-                swept += done.taken() ? 1 : 0;
-                unchanged += done.taken() ? 0 : 1;
-                alerts += done.mailed() > 0 ? 1 : 0;
+            // The failure is caught inside the call: thrown out of BatchRole (which joins the chunk's transaction)
+            // it would mark the chunk for rollback, skipping a mailbox would then fail the step.
+            Object done = batch.call(() -> {
+                try {
+                    return sweep.sweep(account, day);
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            if (done instanceof Swept s) {
+                swept += s.taken() ? 1 : 0;
+                unchanged += s.taken() ? 0 : 1;
+                alerts += s.mailed() > 0 ? 1 : 0;
                 failuresInARow = 0;
-            } catch (RuntimeException e) {
+            } else {
+                RuntimeException e = (RuntimeException) done;
                 if (++failuresInARow >= limit) {
                     LOG.log(Level.WARNING, "quota-sweep stops at " + account.address() + " (" + failuresInARow
                             + " mailboxes failed in a row): restart the job to go on from its checkpoint", e);

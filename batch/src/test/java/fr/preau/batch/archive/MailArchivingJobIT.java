@@ -8,11 +8,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import fr.preau.batch.quota.QuotaFixture;
+import fr.preau.batch.quota.QuotaSweepScenarios;
+import fr.preau.identity.RecoveryMailer;
 import fr.preau.testing.BigMailbox;
 import fr.preau.testing.ItArchive;
 import fr.preau.testing.WildFlyRestart;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.batch.runtime.JobExecution;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The nightly job mail-archiving in a real WildFly against the real Dovecot and PostgreSQL (issue 11, JOB-1): each
  * account's old mail of INBOX and Envoyés moves to Archives/&lt;year&gt; by its policy (the account's, its quota
  * class's or the academy's 365 days; 0 = off), a mailbox Dovecot refuses is skipped and reported without stopping
- * the job, and a second run the same night changes nothing.
+ * the job, and a second run the same night changes nothing. The same deployment runs the scenarios of quota-sweep
+ * ({@link QuotaSweepScenarios}, JOB-2), to spare the suite a deployment.
  */
 @ExtendWith(ArquillianExtension.class)
 class MailArchivingJobIT {
@@ -38,10 +43,28 @@ class MailArchivingJobIT {
     @EJB
     private ArchiveFixture fixture;
 
+    @EJB
+    private QuotaFixture quotaFixture;
+
+    @Inject
+    private RecoveryMailer mailer;
+
     @Deployment
     static WebArchive deployment() {
         return ItArchive.of("mail-archiving-it.war").deleteClass(WildFlyRestart.class)
-                .addAsResource("META-INF/batch-jobs/mail-archiving.xml");
+                .addAsResource("META-INF/batch-jobs/mail-archiving.xml")
+                .addAsResource("META-INF/batch-jobs/quota-sweep.xml");
+    }
+
+    @Test
+    void quotaAlertsAreMailedOncePerCrossingAndASecondRunTheSameDayChangesNothing() throws Exception {
+        new QuotaSweepScenarios(quotaFixture, mailer)
+                .eachThresholdIsMailedOncePerCrossingAndASecondRunTheSameDayChangesNothing();
+    }
+
+    @Test
+    void quotaSweepSkipsARefusedMailboxAndRestartsFromItsCheckpoint() throws Exception {
+        new QuotaSweepScenarios(quotaFixture, mailer).aRefusedMailboxIsSkippedAndAFailedRunRestartsFromItsCheckpoint();
     }
 
     private record Seeded(String username, String folder, long seed, int count, int days) {

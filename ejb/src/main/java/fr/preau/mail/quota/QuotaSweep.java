@@ -146,9 +146,10 @@ public class QuotaSweep {
         if (decision.mail() > 0) {
             String subject = QuotaNotice.subject(decision.mail());
             String text = QuotaNotice.text(decision.mail(), used, limit);
-            mailer.send(account.address(), subject, text);
-            if (decision.mail() >= 100 && recovery != null) {
-                mailer.send(recovery, subject, text);
+            if (decision.mail() < 100) {
+                mailer.send(account.address(), subject, text);
+            } else {
+                full(account.address(), recovery, subject, text);
             }
             LOG.info("quota-sweep: " + account.address() + " told of " + decision.mail() + " %");
         }
@@ -166,6 +167,23 @@ public class QuotaSweep {
             w.executeUpdate();
         }
         return new Swept(true, used, limit, decision.mail());
+    }
+
+    /**
+     * The 100 % alert: to the verified recovery address when there is one (it must go), and to the mailbox, which
+     * may refuse it now that it is full (ADR 0045): that refusal is expected and only logged, so that a full mailbox
+     * still gets its snapshot (the report's first line) instead of being skipped every night.
+     */
+    private void full(String address, String recovery, String subject, String text) {
+        if (recovery != null) {
+            mailer.send(recovery, subject, text);
+        }
+        try {
+            mailer.send(address, subject, text);
+        } catch (ServiceUnavailableException e) {
+            LOG.warning("quota-sweep: the full mailbox " + address + " refused its alert ("
+                    + (recovery == null ? "no recovery address" : "sent to its recovery address") + "): " + e);
+        }
     }
 
     private static void lock(Connection c, String sql, String address) throws SQLException {
