@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.preau.identity.AdministeredAccounts;
+import fr.preau.shared.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -109,10 +110,11 @@ public class QuotaReport {
     }
 
     private String where(String establishmentUai, LocalDate day, List<Object> parameters) {
-        if (establishmentUai != null && !establishmentUai.isBlank()) {
-            scope.checkEstablishment(establishmentUai.trim());
-        }
         Optional<Set<String>> own = scope.establishments();
+        if (establishmentUai != null && !establishmentUai.isBlank() && own.isPresent()
+                && !own.get().contains(establishmentUai.trim())) {
+            throw new InvalidInputException("establishment", "admin.quotas.forbidden", establishmentUai.trim());
+        }
         if (own.isPresent() && own.get().isEmpty()) {
             return " where false";
         }
