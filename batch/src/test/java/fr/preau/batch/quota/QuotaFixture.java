@@ -66,4 +66,24 @@ public class QuotaFixture {
                 + " on a.id = s.account_id where a.username = ?1").setParameter(1, username).getSingleResult())
                 .intValue();
     }
+
+    /**
+     * {@code count} enabled accounts {@code prefix00001} … in class standard (the benchmark's), with no snapshot
+     * or alert: account rows only, Dovecot creates each mailbox at its first login. {@link #disable} puts them
+     * aside afterwards, so that no other job or test of the stack meets them.
+     */
+    public void benchAccounts(String prefix, String domain, int count) {
+        em.createNativeQuery("insert into account (username, address, display_name) select ?1 || lpad(g::text, 5,"
+                + " '0'), ?1 || lpad(g::text, 5, '0') || '@' || ?2, 'Banc ' || g from generate_series(1, ?3) g"
+                + " on conflict (username) do update set enabled = true").setParameter(1, prefix)
+                .setParameter(2, domain).setParameter(3, count).executeUpdate();
+        em.createNativeQuery("delete from quota_snapshot where account_id in (select id from account"
+                + " where username like ?1)").setParameter(1, prefix + "%").executeUpdate();
+    }
+
+    /** Disables the accounts whose username starts with {@code prefix}. */
+    public void disable(String prefix) {
+        em.createNativeQuery("update account set enabled = false where username like ?1")
+                .setParameter(1, prefix + "%").executeUpdate();
+    }
 }
