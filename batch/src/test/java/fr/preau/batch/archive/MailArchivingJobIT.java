@@ -1,6 +1,7 @@
 package fr.preau.batch.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,12 +11,16 @@ import java.util.Map;
 
 import fr.preau.batch.quota.QuotaFixture;
 import fr.preau.batch.quota.QuotaSweepScenarios;
+import fr.preau.mail.quota.QuotaReport;
+import fr.preau.mail.quota.QuotaSweep;
+import fr.preau.mail.quota.SweptAccount;
 import fr.preau.identity.RecoveryMailer;
 import fr.preau.testing.BigMailbox;
 import fr.preau.testing.ItArchive;
 import fr.preau.testing.WildFlyRestart;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.batch.runtime.JobExecution;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -49,6 +54,12 @@ class MailArchivingJobIT {
     @Inject
     private RecoveryMailer mailer;
 
+    @EJB
+    private QuotaSweep sweep;
+
+    @EJB
+    private QuotaReport report;
+
     @Deployment
     static WebArchive deployment() {
         return ItArchive.of("mail-archiving-it.war").deleteClass(WildFlyRestart.class)
@@ -64,6 +75,9 @@ class MailArchivingJobIT {
 
     @Test
     void quotaSweepSkipsARefusedMailboxAndRestartsFromItsCheckpoint() throws Exception {
+        assertThrows(EJBAccessException.class, () -> sweep.accounts(0, 1, "%", "", 1), "the role batch's only");
+        assertThrows(EJBAccessException.class, () -> sweep.sweep(new SweptAccount(1, "x@y"), NIGHT));
+        assertThrows(EJBAccessException.class, () -> report.fullest(null, 0, 10), "the administrators' only");
         new QuotaSweepScenarios(quotaFixture, mailer).aRefusedMailboxIsSkippedAndAFailedRunRestartsFromItsCheckpoint();
     }
 
