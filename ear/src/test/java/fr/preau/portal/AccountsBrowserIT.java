@@ -151,6 +151,7 @@ class AccountsBrowserIT extends PortalDeployment {
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("quotas:fullest")));
             String fullest = text(d, "quotas:fullest");
             assertTrue(fullest.contains(teacherA + "@") && fullest.contains("85 %"), fullest);
+            assertTrue(fullest.contains("048,0 Mo"), "the 2 GB quota in French: " + fullest);
             assertFalse(fullest.contains(teacherB), "another establishment's mailbox");
             int days = d.findElements(By.cssSelector("#quotas\\:growth_data tr")).size();
             assertTrue(days >= 3, "the three days (and earlier runs' within 30 days): " + days);

@@ -3,6 +3,7 @@ package fr.preau.web.admin;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +14,7 @@ import fr.preau.mail.quota.QuotaReport;
 import fr.preau.web.shared.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import jakarta.json.Json;
@@ -85,9 +87,10 @@ public class QuotasView implements Serializable {
                 .build().toString();
     }
 
-    /** Megabytes, one decimal, French style. */
+    /** Megabytes, one decimal, in the page's language ("1 745,2 Mo", "1,745.2 MB"). */
     public String megabytes(long kb) {
-        return String.format(Locale.FRANCE, "%.1f Mo", kb / 1024.0);
+        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return Feedback.text("admin.quotas.mb", String.format(locale, "%,.1f", kb / 1024.0));
     }
 
     public String getEstablishment() {
@@ -112,6 +115,12 @@ public class QuotasView implements Serializable {
 
     public LocalDate getLatestDay() {
         return latestDay;
+    }
+
+    /** The latest swept day as the page's language writes it. */
+    public String getLatestDayText() {
+        return latestDay == null ? "" : latestDay.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
     }
 
     public String getChart() {
