@@ -24,7 +24,9 @@ import org.openqa.selenium.support.ui.Select;
  * audited; an establishment administrator sees and suspends the accounts of their establishment only; the
  * administrator of another establishment, posting crafted requests, neither sees nor creates anything there, and a
  * teacher is refused the page. The same administrator then uses the settings and quota classes pages (issue 11,
- * items 4 and 2), which the establishment administrator and the teacher are refused.
+ * items 4 and 2), which the establishment administrator and the teacher are refused. The quota report (ADR 0093)
+ * likewise: an administrator's page passes axe-core, an establishment administrator sees their establishment's
+ * mailboxes only, another's crafted request for it is refused, a teacher gets 403.
  */
 class AccountsBrowserIT extends PortalDeployment {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -78,6 +80,10 @@ class AccountsBrowserIT extends PortalDeployment {
             waitForMessage(browser, "La classe de quota du compte " + username + " est changée.");
             browser.screenshot("61-account-quota");
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core after the actions");
+
+            browser.click(By.id("nav-quotas"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("quotas:fullest")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the quota report");
 
             List<String> trail = AuditTrail.about(username);
             assertEquals(List.of("ACCOUNT_CREATED it.admin.page " + username + "@" + TestEnv.domain(),
@@ -286,6 +292,20 @@ class AccountsBrowserIT extends PortalDeployment {
             browser.click(By.id("accounts:list:0:suspend"));
             confirm(browser);
             waitForMessage(browser, "Le compte " + teacherA + " est suspendu.");
+
+            // The quota report (ADR 0093): their establishment's mailboxes only, the growth as a chart and a table.
+            snapshots(teacherA, teacherB);
+            d.get(Browser.portal() + "/admin/quotas");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("quotas:fullest")));
+            String fullest = text(d, "quotas:fullest");
+            assertTrue(fullest.contains(teacherA + "@") && fullest.contains("85 %"), fullest);
+            assertTrue(fullest.contains("048,0 Mo"), "the 2 GB quota in French: " + fullest);
+            assertFalse(fullest.contains(teacherB), "another establishment's mailbox");
+            int days = d.findElements(By.cssSelector("#quotas\\:growth_data tr")).size();
+            assertTrue(days >= 3, "the three days (and earlier runs' within 30 days): " + days);
+            assertFalse(d.findElements(By.cssSelector("#quotas\\:chart canvas[role=img][aria-label]")).isEmpty());
+            browser.screenshot("62-quota-report");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the quota report");
         }
         assertTrue(AuditTrail.about(teacherA).contains("ADMIN_ACTION it.chef.page-a suspended"));
 
@@ -312,12 +332,24 @@ class AccountsBrowserIT extends PortalDeployment {
         assertEquals(403, other.get(Browser.portal() + "/admin/audit.xhtml").statusCode(),
                 "the audit log and its export are the academy administrators'");
         assertAdministratorsOnly(other);
+        String quotas = Browser.portal() + "/admin/quotas";
+        HttpResponse<String> report = other.get(quotas);
+        assertEquals(200, report.statusCode());
+        assertFalse(report.body().contains(teacherA + "@"), "establishment A's mailbox is not in B's report");
+        assertTrue(report.body().contains(teacherB + "@"), "their own is");
+        HttpResponse<String> crafted = other.get(quotas + "?etablissement=" + UAI_A);
+        assertEquals(200, crafted.statusCode());
+        // The plain client asks for no language: the English bundle answers.
+        assertTrue(crafted.body().contains("You can only see the quotas of your own establishment."),
+                "another establishment's report is refused with a message");
+        assertFalse(crafted.body().contains(teacherA + "@"), "and shows nothing of it");
 
         // A teacher: no accounts page at all.
         PortalHttp teacher = new PortalHttp();
         teacher.signIn(teacherB, teacherPassword);
         assertEquals(403, teacher.get(page).statusCode());
         assertAdministratorsOnly(teacher);
+        assertEquals(403, teacher.get(quotas).statusCode(), "nor the quota report");
     }
 
     /**
@@ -342,6 +374,14 @@ class AccountsBrowserIT extends PortalDeployment {
                 "etab-admins=etab-admins&etab-admins%3Ausername=it.chef.page-b&etab-admins%3Aestablishment=" + UAI_A
                 + "&etab-admins%3Aappoint=etab-admins%3Aappoint&jakarta.faces.ViewState=stateless", Browser.portal());
         assertEquals(403, appointed.statusCode(), appointed.body());
+    }
+
+    /** Three days of quota snapshots after any other: teacher A's mailbox 85 % full, teacher B's 14 %. */
+    private static void snapshots(String teacherA, String teacherB) throws Exception {
+        PortalDatabase.update("insert into quota_snapshot (account_id, day, used_kb, limit_kb) select a.id, m.d + g.n,"
+                + " case when a.username = ? then 1785000 else 300000 end + g.n * 1024, 2097152 from account a"
+                + " cross join (select coalesce(max(day), current_date) + 1 as d from quota_snapshot) m"
+                + " cross join generate_series(0, 2) g(n) where a.username in (?, ?)", teacherA, teacherA, teacherB);
     }
 
     private static void etabAdmin(String username, String password, String uai) throws Exception {
@@ -373,8 +413,17 @@ class AccountsBrowserIT extends PortalDeployment {
         browser.waitUpTo(30).until(d -> text(d, "accounts:messages").contains(message));
     }
 
+    /** The element's text; read again when an Ajax update replaced the element in the meantime. */
     private static String text(WebDriver d, String id) {
-        return d.findElement(By.id(id)).getAttribute("textContent");
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return d.findElement(By.id(id)).getAttribute("textContent");
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static String letters() {

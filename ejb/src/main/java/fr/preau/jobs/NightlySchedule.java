@@ -40,6 +40,7 @@ public final class NightlySchedule {
         jobs.put("audit-purge", LocalTime.of(2, 30));
         jobs.put("purge-large-files", LocalTime.of(2, 30));
         jobs.put("mail-archiving", LocalTime.of(3, 0));
+        jobs.put("quota-sweep", LocalTime.of(4, 0));
         return Collections.unmodifiableMap(jobs);
     }
 

@@ -25,6 +25,12 @@ public interface Mailbox {
     /** The quota and the largest folders, or null when the mailbox has no quota. */
     QuotaInfo quota(MailboxContext ctx);
 
+    /**
+     * The storage used and allowed only (no folder sizes: {@link QuotaInfo#largest()} is empty), as cheaply as the
+     * store can tell it: what a sweep over every mailbox reads; null when the mailbox has no quota.
+     */
+    QuotaInfo usage(MailboxContext ctx);
+
     /** Creates a folder under {@code parent} (null: at the top). */
     FolderPath createFolder(MailboxContext ctx, FolderPath parent, String name);
 

@@ -91,6 +91,17 @@ public interface MailboxContract {
     }
 
     @Test
+    default void theUsageCountsWhatIsStoredWithoutListingFolders() throws Exception {
+        QuotaInfo before = mailbox().usage(me());
+        deliver(me(), FolderPath.INBOX, "Volume " + run(), "Texte", "x".repeat(200_000));
+        QuotaInfo after = mailbox().usage(me());
+        assertTrue(after.limitKb() > 0, "the mailbox has a quota");
+        assertTrue(after.usedKb() >= before.usedKb() + 190, before + " then " + after);
+        assertEquals(List.of(), after.largest());
+        assertEquals(after.usedKb(), mailbox().quota(me()).usedKb(), "the same storage as the quota with folders");
+    }
+
+    @Test
     default void aPageIsNewestFirstWithTheFolderTotal() throws Exception {
         String run = run();
         for (int i = 1; i <= 5; i++) {

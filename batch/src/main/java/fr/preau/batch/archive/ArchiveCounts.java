@@ -1,11 +1,12 @@
 package fr.preau.batch.archive;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.preau.batch.StepCounts;
+
 /** What one chunk of a partition did, sent to the step by the collector: messages moved, mailboxes skipped. */
-public record ArchiveCounts(int accounts, int moved, List<String> skipped) implements Serializable {
+public record ArchiveCounts(int accounts, int moved, List<String> skipped) implements StepCounts<ArchiveCounts> {
     public ArchiveCounts {
         skipped = List.copyOf(skipped);
     }
@@ -15,7 +16,7 @@ public record ArchiveCounts(int accounts, int moved, List<String> skipped) imple
         return new ArchiveCounts(0, 0, List.of());
     }
 
-    /** The sum of both. */
+    @Override
     public ArchiveCounts plus(ArchiveCounts other) {
         List<String> all = new ArrayList<>(skipped);
         all.addAll(other.skipped);
@@ -26,6 +27,7 @@ public record ArchiveCounts(int accounts, int moved, List<String> skipped) imple
      * The step's exit status, kept in the job repository and shown with the execution: {@code ARCHIVED n
      * ACCOUNTS a SKIPPED k [addresses]} (at most ten addresses; the log has every one).
      */
+    @Override
     public String exitStatus() {
         String status = "ARCHIVED " + moved + " ACCOUNTS " + accounts + " SKIPPED " + skipped.size();
         return skipped.isEmpty() ? status

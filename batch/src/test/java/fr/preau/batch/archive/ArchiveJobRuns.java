@@ -9,7 +9,7 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
 
 /** Starts and restarts the job mail-archiving inside the server and waits for the end of an execution. */
-final class ArchiveJobRuns {
+public final class ArchiveJobRuns {
     static final String JOB = "mail-archiving";
 
     private ArchiveJobRuns() {
@@ -39,7 +39,7 @@ final class ArchiveJobRuns {
     }
 
     /** Waits until the execution has ended (polling the repository) and returns it. */
-    static JobExecution awaitEnd(long execution, Duration timeout) throws InterruptedException {
+    public static JobExecution awaitEnd(long execution, Duration timeout) throws InterruptedException {
         JobOperator jobs = BatchRuntime.getJobOperator();
         long deadline = System.nanoTime() + timeout.toNanos();
         JobExecution result = jobs.getJobExecution(execution);
@@ -51,7 +51,7 @@ final class ArchiveJobRuns {
     }
 
     /** The exit status of the step (the counts of {@link ArchiveCounts#exitStatus()}). */
-    static String stepExit(long execution) {
+    public static String stepExit(long execution) {
         for (StepExecution step : BatchRuntime.getJobOperator().getStepExecutions(execution)) {
             return step.getExitStatus();
         }

@@ -1,6 +1,7 @@
 package fr.preau.batch.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -8,11 +9,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import fr.preau.batch.quota.QuotaFixture;
+import fr.preau.batch.quota.QuotaSweepScenarios;
+import fr.preau.mail.quota.QuotaReport;
+import fr.preau.mail.quota.QuotaSweep;
+import fr.preau.mail.quota.SweptAccount;
+import fr.preau.identity.RecoveryMailer;
 import fr.preau.testing.BigMailbox;
 import fr.preau.testing.ItArchive;
 import fr.preau.testing.WildFlyRestart;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
 import jakarta.batch.runtime.JobExecution;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The nightly job mail-archiving in a real WildFly against the real Dovecot and PostgreSQL (issue 11, JOB-1): each
  * account's old mail of INBOX and Envoyés moves to Archives/&lt;year&gt; by its policy (the account's, its quota
  * class's or the academy's 365 days; 0 = off), a mailbox Dovecot refuses is skipped and reported without stopping
- * the job, and a second run the same night changes nothing.
+ * the job, and a second run the same night changes nothing. The same deployment runs the scenarios of quota-sweep
+ * ({@link QuotaSweepScenarios}, JOB-2), to spare the suite a deployment.
  */
 @ExtendWith(ArquillianExtension.class)
 class MailArchivingJobIT {
@@ -39,10 +49,37 @@ class MailArchivingJobIT {
     @EJB
     private ArchiveFixture fixture;
 
+    @EJB
+    private QuotaFixture quotaFixture;
+
+    @Inject
+    private RecoveryMailer mailer;
+
+    @EJB
+    private QuotaSweep sweep;
+
+    @EJB
+    private QuotaReport report;
+
     @Deployment
     static WebArchive deployment() {
         return ItArchive.of("mail-archiving-it.war").deleteClass(WildFlyRestart.class)
-                .addAsResource("META-INF/batch-jobs/mail-archiving.xml");
+                .addAsResource("META-INF/batch-jobs/mail-archiving.xml")
+                .addAsResource("META-INF/batch-jobs/quota-sweep.xml");
+    }
+
+    @Test
+    void quotaAlertsAreMailedOncePerCrossingAndASecondRunTheSameDayChangesNothing() throws Exception {
+        new QuotaSweepScenarios(quotaFixture, mailer)
+                .eachThresholdIsMailedOncePerCrossingAndASecondRunTheSameDayChangesNothing();
+    }
+
+    @Test
+    void quotaSweepSkipsARefusedMailboxAndRestartsFromItsCheckpoint() throws Exception {
+        assertThrows(EJBAccessException.class, () -> sweep.accounts(0, 1, "%", "", 1), "the role batch's only");
+        assertThrows(EJBAccessException.class, () -> sweep.sweep(new SweptAccount(1, "x@y"), NIGHT));
+        assertThrows(EJBAccessException.class, () -> report.fullest(null, 0, 10), "the administrators' only");
+        new QuotaSweepScenarios(quotaFixture, mailer).aRefusedMailboxIsSkippedAndAFailedRunRestartsFromItsCheckpoint();
     }
 
     private record Seeded(String username, String folder, long seed, int count, int days) {

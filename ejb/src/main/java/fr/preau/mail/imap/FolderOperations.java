@@ -162,6 +162,19 @@ public class FolderOperations {
     }
 
     /**
+     * Storage used and allowed (GETQUOTAROOT INBOX) alone, over one connection; null without a quota. Dovecot's
+     * {@code count} quota answers 0 for a mailbox it cannot read, so a STATUS of INBOX comes first: it fails then.
+     */
+    public QuotaInfo usage(MailboxContext ctx) {
+        try (Store store = imap.connect(ctx)) {
+            store.getFolder("INBOX").getMessageCount();
+            return quota(store, List.of());
+        } catch (MessagingException e) {
+            throw ImapConnector.storeFailure(e);
+        }
+    }
+
+    /**
      * The quota over an open connection.
      *
      * @param listed the folders with their STATUS SIZE when already listed, else null (one LIST-STATUS then)

@@ -85,6 +85,11 @@ public class ImapMailbox implements Mailbox {
     }
 
     @Override
+    public QuotaInfo usage(MailboxContext ctx) {
+        return folders.usage(ctx);
+    }
+
+    @Override
     public FolderPath createFolder(MailboxContext ctx, FolderPath parent, String name) {
         return folders.create(ctx, parent, name);
     }

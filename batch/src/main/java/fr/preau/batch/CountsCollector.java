@@ -1,4 +1,4 @@
-package fr.preau.batch.archive;
+package fr.preau.batch;
 
 import java.io.Serializable;
 
@@ -8,10 +8,16 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Sends what the partition's last chunk did ({@link ArchiveCounts}, left by the writer) to the step's analyzer. */
+/**
+ * Sends what the partition's last chunk did (the {@link StepCounts} its writer left) to the step's analyzer;
+ * {@link #NOTHING} when the chunk left none (JBeret refuses null).
+ */
 @Named
 @Dependent
-public class ArchiveCollector implements PartitionCollector {
+public class CountsCollector implements PartitionCollector {
+    /** Sent when there is nothing to add. */
+    public static final String NOTHING = "nothing";
+
     @Inject
     private StepContext step;
 
@@ -19,6 +25,6 @@ public class ArchiveCollector implements PartitionCollector {
     public Serializable collectPartitionData() {
         Object counts = step.getTransientUserData();
         step.setTransientUserData(null);
-        return counts instanceof ArchiveCounts c ? c : ArchiveCounts.none();
+        return counts instanceof StepCounts<?> c ? c : NOTHING;
     }
 }
