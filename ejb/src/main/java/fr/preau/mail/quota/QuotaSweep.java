@@ -106,11 +106,17 @@ public class QuotaSweep {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Swept sweep(SweptAccount account, LocalDate day) {
         try (Connection c = database.getConnection()) {
-            lock(c, "select pg_advisory_lock(hashtext('quota-sweep'), hashtext(?))", account.address());
+            // The lock belongs to a local transaction of this connection (as mail-archiving's, ADR 0091): its end
+            // releases it whatever happens, so nothing of it can stay on a connection back in the pool.
+            c.setAutoCommit(false);
             try {
-                return sweepLocked(c, account, day);
+                lock(c, "select pg_advisory_xact_lock(hashtext('quota-sweep'), hashtext(?))", account.address());
+                Swept swept = sweepLocked(c, account, day);
+                c.commit();
+                return swept;
             } finally {
-                lock(c, "select pg_advisory_unlock(hashtext('quota-sweep'), hashtext(?))", account.address());
+                c.rollback();
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new ServiceUnavailableException(Component.DATABASE, e);
