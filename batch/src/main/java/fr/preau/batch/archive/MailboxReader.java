@@ -1,13 +1,11 @@
 package fr.preau.batch.archive;
 
-import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 
+import fr.preau.batch.KeysetReader;
 import fr.preau.mail.archive.ArchivePolicy;
 import fr.preau.mail.archive.MailArchiving;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -19,9 +17,7 @@ import jakarta.inject.Named;
  */
 @Named
 @Dependent
-public class MailboxReader extends AbstractItemReader {
-    private static final int PAGE = 200;
-
+public class MailboxReader extends KeysetReader<ArchivePolicy> {
     @EJB
     private MailArchiving archiving;
 
@@ -38,38 +34,22 @@ public class MailboxReader extends AbstractItemReader {
     @BatchProperty
     private String accounts;
 
-    private final Deque<ArchivePolicy> page = new ArrayDeque<>();
-    private String last = "";
-    private boolean exhausted;
-
-    @Override
-    public void open(Serializable checkpoint) {
-        last = checkpoint == null ? "" : (String) checkpoint;
+    public MailboxReader() {
+        super(200);
     }
 
     @Override
-    public Object readItem() {
-        while (true) {
-            if (page.isEmpty() && !exhausted) {
-                String after = last;
-                var next = archiving.accounts(Integer.parseInt(partition), Integer.parseInt(partitions), accounts,
-                        after, PAGE);
-                exhausted = next.size() < PAGE;
-                page.addAll(next);
-            }
-            ArchivePolicy account = page.poll();
-            if (account == null) {
-                return null;
-            }
-            last = account.address();
-            if (account.enabled()) {
-                return account;
-            }
-        }
+    protected List<ArchivePolicy> page(String after, int limit) {
+        return archiving.accounts(Integer.parseInt(partition), Integer.parseInt(partitions), accounts, after, limit);
     }
 
     @Override
-    public Serializable checkpointInfo() {
-        return last;
+    protected String key(ArchivePolicy account) {
+        return account.address();
+    }
+
+    @Override
+    protected boolean wanted(ArchivePolicy account) {
+        return account.enabled();
     }
 }

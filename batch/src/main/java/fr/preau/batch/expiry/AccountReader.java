@@ -1,13 +1,11 @@
 package fr.preau.batch.expiry;
 
-import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 
 import fr.preau.batch.BatchRole;
+import fr.preau.batch.KeysetReader;
 import fr.preau.identity.PasswordExpiry;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -19,9 +17,7 @@ import jakarta.inject.Named;
  */
 @Named("expiryAccountReader")
 @Dependent
-public class AccountReader extends AbstractItemReader {
-    private static final int PAGE = 200;
-
+public class AccountReader extends KeysetReader<String> {
     @EJB
     private BatchRole batch;
 
@@ -33,36 +29,18 @@ public class AccountReader extends AbstractItemReader {
     @BatchProperty
     private String accounts;
 
-    private final Deque<String> page = new ArrayDeque<>();
-    private String last = "";
-    private boolean exhausted;
-
-    @Override
-    public void open(Serializable checkpoint) {
-        last = checkpoint == null ? "" : (String) checkpoint;
+    public AccountReader() {
+        super(200);
     }
 
     @Override
-    public Object readItem() {
-        if (page.isEmpty() && !exhausted) {
-            String after = last;
-            var next = batch.call(() -> expiry.accountsAfter(after, pattern(), PAGE));
-            exhausted = next.size() < PAGE;
-            page.addAll(next);
-        }
-        String account = page.poll();
-        if (account != null) {
-            last = account;
-        }
+    protected List<String> page(String after, int limit) {
+        String pattern = accounts == null || accounts.isBlank() ? "%" : accounts.trim();
+        return batch.call(() -> expiry.accountsAfter(after, pattern, limit));
+    }
+
+    @Override
+    protected String key(String account) {
         return account;
-    }
-
-    private String pattern() {
-        return accounts == null || accounts.isBlank() ? "%" : accounts.trim();
-    }
-
-    @Override
-    public Serializable checkpointInfo() {
-        return last;
     }
 }

@@ -1,14 +1,12 @@
 package fr.preau.batch.quota;
 
-import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 
 import fr.preau.batch.BatchRole;
+import fr.preau.batch.KeysetReader;
 import fr.preau.mail.quota.QuotaSweep;
 import fr.preau.mail.quota.SweptAccount;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -20,9 +18,7 @@ import jakarta.inject.Named;
  */
 @Named
 @Dependent
-public class QuotaReader extends AbstractItemReader {
-    private static final int PAGE = 500;
-
+public class QuotaReader extends KeysetReader<SweptAccount> {
     @EJB
     private BatchRole batch;
 
@@ -42,33 +38,18 @@ public class QuotaReader extends AbstractItemReader {
     @BatchProperty
     private String accounts;
 
-    private final Deque<SweptAccount> page = new ArrayDeque<>();
-    private String last = "";
-    private boolean exhausted;
-
-    @Override
-    public void open(Serializable checkpoint) {
-        last = checkpoint == null ? "" : (String) checkpoint;
+    public QuotaReader() {
+        super(500);
     }
 
     @Override
-    public Object readItem() {
-        if (page.isEmpty() && !exhausted) {
-            String after = last;
-            var next = batch.call(() -> sweep.accounts(Integer.parseInt(partition), Integer.parseInt(partitions),
-                    accounts, after, PAGE));
-            exhausted = next.size() < PAGE;
-            page.addAll(next);
-        }
-        SweptAccount account = page.poll();
-        if (account != null) {
-            last = account.address();
-        }
-        return account;
+    protected List<SweptAccount> page(String after, int limit) {
+        return batch.call(() -> sweep.accounts(Integer.parseInt(partition), Integer.parseInt(partitions), accounts,
+                after, limit));
     }
 
     @Override
-    public Serializable checkpointInfo() {
-        return last;
+    protected String key(SweptAccount account) {
+        return account.address();
     }
 }
