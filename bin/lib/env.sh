@@ -123,6 +123,8 @@ env_load() {
     set +a
     # Runtimes generated before large-file links existed: same default.
     export PREAU_LARGE_FILES_DIR=${PREAU_LARGE_FILES_DIR:-$PREAU_HOME/large-files}
+    # The folder where HR drops the directory's feed (docs/directory-feed.md).
+    export PREAU_DIRECTORY_FEED_DIR=${PREAU_DIRECTORY_FEED_DIR:-$PREAU_HOME/directory-feed}
     # Same PREAU_HOME, other offset: the ports live in preau.env and inside
     # the servers' data (Keycloak redirect URIs...), so refuse rather than
     # half-apply it.

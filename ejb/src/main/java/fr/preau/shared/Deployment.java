@@ -71,6 +71,17 @@ public final class Deployment {
     }
 
     /**
+     * The folder where the HR feed of the directory is dropped (PREAU_DIRECTORY_FEED_DIR; docs/directory-feed.md);
+     * by default {@code directory-feed} in WildFly's data folder. The job {@code directory-import} reads a file of
+     * it by name only.
+     */
+    public static Path directoryFeedDir() {
+        String configured = blankAsNull(System.getenv("PREAU_DIRECTORY_FEED_DIR"));
+        return configured == null ? Paths.get(System.getProperty("jboss.server.data.dir", "."), "directory-feed")
+                : Paths.get(configured);
+    }
+
+    /**
      * doveadm's HTTP API ({@code http://PREAU_IMAP_HOST:PREAU_DOVEADM_PORT/doveadm/v1}), through which suspended
      * accounts' mail sessions are ended (docs/adr/0095); null when the port is not configured.
      */

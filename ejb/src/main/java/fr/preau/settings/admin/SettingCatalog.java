@@ -24,6 +24,7 @@ public final class SettingCatalog {
     public static final String LARGE_FILES = "large-files";
     public static final String SCHEDULE = "schedule";
     public static final String AUDIT = "audit";
+    public static final String DIRECTORY = "directory";
 
     private static final long MINUTE = 60;
     private static final long HOUR = 60 * MINUTE;
@@ -77,6 +78,7 @@ public final class SettingCatalog {
         all.add(duration("mail.schedule.evidence-keep", SCHEDULE, "PT10M", MINUTE, 7 * DAY));
         all.add(address("mail.schedule.evidence-address", SCHEDULE, "preuve-envoi@preau.invalid", false));
         all.add(integer("audit.retention-days", AUDIT, 365, 180, 36500));
+        all.add(integer("directory.import.max-departures-percent", DIRECTORY, 10, 0, 100));
         return Collections.unmodifiableList(all);
     }
 

@@ -70,6 +70,8 @@ public class ComposeView implements Serializable {
     private String modeParam;
 
     private String to;
+    /** {@code ?destinataire=}: the recipient of a new message written from the directory. */
+    private String recipientParam;
     private String cc;
     private String bcc;
     private String subject;
@@ -106,6 +108,9 @@ public class ComposeView implements Serializable {
                 start = compose.newMessage();
             }
             fill(start);
+            if (draft == null && target == null && recipientParam != null && !recipientParam.isBlank()) {
+                to = recipientParam.strip(); // "Écrire" from the directory: checked like any typed address at send
+            }
         } catch (IllegalArgumentException e) {
             Feedback.error(null, "mail.error.messageGone");
         } catch (RuntimeException e) {
@@ -449,6 +454,14 @@ public class ComposeView implements Serializable {
 
     public void setModeParam(String modeParam) {
         this.modeParam = modeParam;
+    }
+
+    public String getRecipientParam() {
+        return recipientParam;
+    }
+
+    public void setRecipientParam(String recipientParam) {
+        this.recipientParam = recipientParam;
     }
 
     public String getTo() {

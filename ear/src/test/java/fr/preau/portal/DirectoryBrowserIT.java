@@ -1,0 +1,147 @@
+package fr.preau.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import fr.preau.testing.TestUser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * "Annuaire" (issue 12, DIR-1; docs/adr/0099) in Chromium: a teacher finds colleagues of other establishments by a
+ * few letters typed without accents, opens a card, writes to the person from it; a colleague's personal phone is
+ * never in the page unless that colleague chose to show it, and each user shows or hides their own; a person who
+ * left is not found and their card is gone. axe-core finds nothing serious.
+ */
+class DirectoryBrowserIT extends PortalDeployment {
+    private final String run = (UUID.randomUUID().toString().replaceAll("[^a-z]", "") + "qwxyz").substring(0, 5);
+
+    @Test
+    void aTeacherFindsAColleagueOpensTheCardAndWritesToThem() throws Exception {
+        String password = "Cahier-de-textes-2026-" + UUID.randomUUID().toString().substring(0, 6) + "!";
+        String username = "it.annuaire-" + run;
+        String address = TestUser.create(username, "Inès", "Lecteur", password, false);
+        String family = "Bérard" + run;
+        String folded = "berard" + run;
+        PortalDatabase.update("insert into establishment (uai, name, town, kind) values ('0389901A',"
+                + " 'Collège Champollion', 'Grenoble', 'Collège') on conflict do nothing");
+        PortalDatabase.update("insert into establishment (uai, name, town, kind) values ('0389902B',"
+                + " 'Lycée Stendhal', 'Échirolles', 'Lycée') on conflict do nothing");
+        person("A" + run, "Lecteur", "Inès", "ENS", "Anglais", "0389901A", address, "06 11 11 11 11", false,
+                "lecteur ines enseignant anglais college champollion grenoble", username);
+        person("B" + run, family, "Gérald", "ENS", "Mathématiques", "0389902B", "gerald." + folded
+                + "@ac-preau.fr", "06 22 22 22 22", false, folded + " gerald enseignant mathematiques lycee stendhal"
+                + " echirolles", null);
+        person("C" + run, family, "Chloé", "CPE", null, "0389902B", null, "06 33 33 33 33", true,
+                folded + " chloe conseiller principal deducation lycee stendhal echirolles", null);
+        person("D" + run, family, "Parti", "ENS", "Mathématiques", "0389902B", null, null, false,
+                folded + " parti enseignant mathematiques lycee stendhal echirolles", null);
+        PortalDatabase.update("update directory_person set disabled_at = now() where hr_id = ?", "D" + run);
+
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn(username, password);
+            d.findElement(By.id("directory-link")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("qui")));
+            assertTrue(d.findElement(By.id("mine")).getText().contains("Inès Lecteur"), "my entry");
+
+            d.findElement(By.id("qui")).sendKeys(("BERARD" + run).toUpperCase(Locale.ROOT) + " math echirolles");
+            d.findElement(By.id("directory-go")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".person-link")));
+            List<String> found = d.findElements(By.cssSelector(".person-link")).stream()
+                    .map(e -> e.getText()).toList();
+            assertEquals(List.of(family + " Gérald"), found, "accents and case ignored, every word matched,"
+                    + " the person who left not found");
+            assertFalse(d.getPageSource().contains("06 22 22 22 22"), "a hidden personal phone is never sent");
+            browser.screenshot("directory-01-results");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the results");
+
+            d.findElement(By.cssSelector(".person-link")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("card-name")));
+            assertEquals("Gérald " + family, d.findElement(By.id("card-name")).getText());
+            assertEquals("Lycée Stendhal (0389902B), Échirolles",
+                    d.findElement(By.id("card-establishment")).getText());
+            assertTrue(d.findElements(By.id("card-personal-phone")).isEmpty());
+            browser.screenshot("directory-02-card");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the card");
+
+            d.findElement(By.id("card-write")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to_input")));
+            assertEquals("Gérald " + family + " <gerald." + folded + "@ac-preau.fr>",
+                    d.findElement(By.id("compose:to_input")).getAttribute("value"));
+
+            d.get(Browser.portal() + "/annuaire?qui=" + folded + "+chloe");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".person-link")));
+            d.findElement(By.cssSelector(".person-link")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("card-personal-phone")));
+            assertEquals("06 33 33 33 33", d.findElement(By.id("card-personal-phone")).getText(),
+                    "shown by its owner");
+
+            d.get(Browser.portal() + "/annuaire?qui=" + folded + "&personne=" + personId("D" + run));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("directory-messages"), "ne figure plus dans l'annuaire"));
+
+            d.findElement(By.cssSelector("#mine\\:show-phone .ui-chkbox-box")).click();
+            d.findElement(By.id("mine:save-phone")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("directory-messages"), "est maintenant visible"));
+        }
+        assertTrue(phoneShown("A" + run), "my choice is saved");
+        assertFalse(phoneShown("B" + run), "and only mine");
+    }
+
+    private static void person(String hrId, String last, String first, String function, String discipline,
+            String uai, String address, String personalPhone, boolean shown, String searchText, String username)
+            throws Exception {
+        try (Connection c = PortalDatabase.open(); PreparedStatement s = c.prepareStatement("insert into"
+                + " directory_person (hr_id, last_name, first_name, function_code, discipline, establishment_uai,"
+                + " address, work_phone, personal_phone, personal_phone_shown, search_text, seen_import,"
+                + " account_id) values (?, ?, ?, ?, ?, ?, ?, '04 76 00 00 00', ?, ?, ?, 0,"
+                + " (select id from account where username = ?))")) {
+            s.setString(1, hrId);
+            s.setString(2, last);
+            s.setString(3, first);
+            s.setString(4, function);
+            s.setString(5, discipline);
+            s.setString(6, uai);
+            s.setString(7, address);
+            s.setString(8, personalPhone);
+            s.setBoolean(9, shown);
+            s.setString(10, searchText);
+            s.setString(11, username);
+            s.executeUpdate();
+        }
+    }
+
+    private static long personId(String hrId) throws Exception {
+        try (Connection c = PortalDatabase.open();
+                PreparedStatement s = c.prepareStatement("select id from directory_person where hr_id = ?")) {
+            s.setString(1, hrId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static boolean phoneShown(String hrId) throws Exception {
+        try (Connection c = PortalDatabase.open(); PreparedStatement s = c.prepareStatement(
+                "select personal_phone_shown from directory_person where hr_id = ?")) {
+            s.setString(1, hrId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
+    }
+}
