@@ -10,6 +10,7 @@ import fr.preau.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 
 /**
  * The academy directory as staff use it ("Annuaire", DIR-1): search by a few letters of a name, a function, a
@@ -25,7 +26,7 @@ public class Directory {
     /** Characters typed at most. */
     static final int MAX_TYPED = 100;
 
-    @EJB
+    @Inject
     private DirectoryRows rows;
 
     @EJB

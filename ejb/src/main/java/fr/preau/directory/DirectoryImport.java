@@ -1,11 +1,13 @@
 package fr.preau.directory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import fr.preau.settings.AcademySettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 
 /**
  * What the nightly job {@code directory-import} does with the HR feed (DIR-4, JOB-4; docs/adr/0099): each chunk of
@@ -19,14 +21,14 @@ public class DirectoryImport {
     /** Share of the directory (percent) one import may disable at most; above it, nobody is disabled. */
     public static final String MAX_DEPARTURES_PERCENT = "directory.import.max-departures-percent";
 
-    @EJB
+    @Inject
     private DirectoryRows rows;
 
     @EJB
     private AcademySettings settings;
 
-    /** What one chunk did. */
-    public record Applied(int created, int updated, int unchanged, int faults) {
+    /** What one chunk did, with the lines at fault. */
+    public record Applied(int created, int updated, int unchanged, List<Integer> faultLines) {
     }
 
     /**
@@ -45,9 +47,10 @@ public class DirectoryImport {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        int faulty = faults.size();
+        List<Integer> faulty = new ArrayList<>();
         for (FeedFault f : faults) {
             rows.fault(run, f);
+            faulty.add(f.line());
         }
         for (HrLine line : lines) {
             rows.establishment(line);
@@ -58,11 +61,12 @@ public class DirectoryImport {
                 case DUPLICATE -> {
                     rows.fault(run, new FeedFault(line.line(), line.hrId(), "directory.import.fault.duplicate",
                             line.hrId()));
-                    faulty++;
+                    faulty.add(line.line());
                 }
                 default -> throw new IllegalStateException();
             }
         }
+        faulty.sort(null);
         return new Applied(created, updated, unchanged, faulty);
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.preau.shared.Repository;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -15,8 +15,8 @@ import jakarta.persistence.Query;
  * imports ({@code directory_import_fault}; migration V130). No access check here: {@link Directory} and
  * {@link DirectoryImport} do them.
  */
+@ApplicationScoped
 @Repository
-@Stateless
 public class DirectoryRows {
     /** What writing one line of the feed did. */
     public enum Written {

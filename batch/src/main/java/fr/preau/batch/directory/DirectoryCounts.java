@@ -21,12 +21,12 @@ final class DirectoryCounts implements Serializable {
     private int faults;
     private final List<Integer> faultLines = new ArrayList<>();
 
-    void add(DirectoryImport.Applied applied, List<Integer> lines) {
+    void add(DirectoryImport.Applied applied) {
         created += applied.created();
         updated += applied.updated();
         unchanged += applied.unchanged();
-        faults += applied.faults();
-        for (Integer line : lines) {
+        faults += applied.faultLines().size();
+        for (Integer line : applied.faultLines()) {
             if (faultLines.size() < NAMED) {
                 faultLines.add(line);
             }

@@ -48,7 +48,7 @@ public class FeedWriter extends AbstractItemWriter {
         long run = job.getInstanceId();
         DirectoryImport.Applied applied = batch.call(() -> directory.apply(lines, faults, run));
         DirectoryCounts counts = step.getPersistentUserData() instanceof DirectoryCounts c ? c : new DirectoryCounts();
-        counts.add(applied, faults.stream().map(FeedFault::line).toList());
+        counts.add(applied);
         step.setPersistentUserData(counts);
         step.setExitStatus(counts.exitStatus());
     }

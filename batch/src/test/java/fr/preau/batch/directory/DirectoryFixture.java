@@ -28,8 +28,8 @@ public class DirectoryFixture {
 
     /** An account row (no Keycloak user: the import only links it). */
     public void account(String username, String address, String uai) {
-        em.createNativeQuery("insert into establishment (uai, name, town) values (?3, 'Ancien', 'Ailleurs')"
-                + " on conflict do nothing").setParameter(3, uai).executeUpdate();
+        em.createNativeQuery("insert into establishment (uai, name, town) values (?1, 'Ancien', 'Ailleurs')"
+                + " on conflict do nothing").setParameter(1, uai).executeUpdate();
         em.createNativeQuery("insert into account (username, address, display_name, establishment_uai)"
                 + " values (?1, ?2, ?1, ?3) on conflict (username) do nothing").setParameter(1, username)
                 .setParameter(2, address).setParameter(3, uai).executeUpdate();
@@ -49,8 +49,9 @@ public class DirectoryFixture {
         List<?> rows = em.createNativeQuery("select concat_ws('|', p.last_name, p.first_name, p.function_code,"
                 + " coalesce(p.discipline, '-'), p.establishment_uai, coalesce(p.work_phone, '-'),"
                 + " coalesce(p.personal_phone, '-'), coalesce(p.address, '-'), coalesce(a.username, '-'),"
-                + " p.disabled_at is not null) from directory_person p left join account a on a.id = p.account_id"
-                + " where p.hr_id = ?1").setParameter(1, hrId).getResultList();
+                + " (p.disabled_at is not null)::text) from directory_person p"
+                + " left join account a on a.id = p.account_id where p.hr_id = ?1")
+                .setParameter(1, hrId).getResultList();
         return rows.isEmpty() ? null : (String) rows.get(0);
     }
 
