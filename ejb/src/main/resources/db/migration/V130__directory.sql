@@ -10,7 +10,7 @@ alter table establishment add column circonscription varchar(100);
 -- the feed is disabled (disabled_at) and left out of the directory, and comes back if a later feed names them.
 -- account_id links the person to their portal account (by the academic address of the feed), when there is one.
 -- search_text is the folded text the search matches (lower case, accents and apostrophes removed: names,
--- function, discipline, establishment's name and town, UAI), made by the application (DirectoryText).
+-- function, discipline, establishment's name and town, UAI), made by the application (SearchText).
 create table directory_person (
     id                     bigserial    primary key,
     hr_id                  varchar(32)  not null unique,

@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * "Annuaire" (issue 12, DIR-1; docs/adr/0099) in Chromium: a teacher finds colleagues of other establishments by a
- * few letters typed without accents, opens a card, writes to the person from it; a colleague's personal phone is
+ * few letters typed without accents, opens a card, writes to the person from it (and compose suggests directory
+ * people as recipients); a colleague's personal phone is
  * never in the page unless that colleague chose to show it, and each user shows or hides their own; a person who
  * left is not found and their card is gone. axe-core finds nothing serious.
  */
@@ -79,6 +80,11 @@ class DirectoryBrowserIT extends PortalDeployment {
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to_input")));
             assertEquals("Gérald " + family + " <gerald." + folded + "@ac-preau.fr>",
                     d.findElement(By.id("compose:to_input")).getAttribute("value"));
+            // The recipient fields suggest the directory too: a colleague found without accents.
+            d.findElement(By.id("compose:to_input")).clear();
+            d.findElement(By.id("compose:to_input")).sendKeys("gera " + folded);
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//li[contains(@class,'ui-autocomplete-item')][contains(., 'gerald." + folded + "@')]")));
 
             d.get(Browser.portal() + "/annuaire?qui=" + folded + "+chloe");
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".person-link")));

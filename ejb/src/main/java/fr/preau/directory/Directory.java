@@ -7,6 +7,7 @@ import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
+import fr.preau.shared.SearchText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -41,7 +42,7 @@ public class Directory {
         if (typed != null && typed.length() > MAX_TYPED) {
             throw new InvalidInputException("q", "directory.search.tooLong", String.valueOf(MAX_TYPED));
         }
-        List<String> words = DirectoryText.words(typed);
+        List<String> words = SearchText.words(typed);
         if (words.isEmpty()) {
             return List.of();
         }

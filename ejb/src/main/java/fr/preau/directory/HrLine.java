@@ -1,5 +1,7 @@
 package fr.preau.directory;
 
+import fr.preau.shared.SearchText;
+
 /**
  * One person of the HR feed, checked ({@link HrFeed#parse}): every text stripped, the UAI in capitals, phones written
  * the French way ({@code 04 76 12 34 56}), the address in lower case; optional fields null when empty.
@@ -12,7 +14,7 @@ public record HrLine(int line, String hrId, String lastName, String firstName, S
 
     /** The text the directory search matches for this person (folded). */
     public String searchText() {
-        return DirectoryText.of(lastName, firstName, function.french(), discipline, establishmentName, town, uai,
+        return SearchText.of(lastName, firstName, function.french(), discipline, establishmentName, town, uai,
                 establishmentKind);
     }
 }

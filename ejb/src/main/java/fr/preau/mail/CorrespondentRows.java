@@ -9,7 +9,8 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * The rows {@link Correspondents} suggests from: a mailbox's recent correspondents (table
- * {@code recent_correspondent}) and the academy's enabled accounts. Each row is {address, display name}.
+ * {@code recent_correspondent}), the academy's enabled accounts and the directory. Each row is {address, display
+ * name}.
  */
 @ApplicationScoped
 @Repository
@@ -31,6 +32,24 @@ public class CorrespondentRows {
         return em.createNativeQuery("select address, display_name from account where enabled"
                 + " and (address like ?1 escape '!' or lower(display_name) like ?1 escape '!')"
                 + " order by display_name limit ?2").setParameter(1, like).setParameter(2, max).getResultList();
+    }
+
+    /**
+     * The people of the directory (not disabled, with an address) whose folded text contains every one of
+     * {@code words} (folded, {@code SearchText}), by name; each row {address, "Prénom Nom"}.
+     */
+    public List<?> directory(List<String> words, int max) {
+        StringBuilder sql = new StringBuilder("select address, first_name || ' ' || last_name from directory_person"
+                + " where disabled_at is null and address is not null");
+        for (int i = 1; i <= words.size(); i++) {
+            sql.append(" and search_text like ?").append(i);
+        }
+        sql.append(" order by last_name, first_name, id limit ").append(Math.max(1, max));
+        var q = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < words.size(); i++) {
+            q.setParameter(i + 1, "%" + words.get(i) + "%");
+        }
+        return q.getResultList();
     }
 
     /** One more message from the owner to that address. */

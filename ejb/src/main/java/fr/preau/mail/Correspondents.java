@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.preau.shared.SearchText;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -14,7 +15,8 @@ import jakarta.inject.Inject;
 
 /**
  * The addresses the recipient fields suggest: first the caller's recent correspondents (table
- * {@code recent_correspondent}, fed by each message they send), then the enabled accounts of the academy.
+ * {@code recent_correspondent}, fed by each message they send), then the enabled accounts of the academy, then the
+ * people of the directory (accents and case ignored, every word typed matched).
  */
 @Stateless
 @RolesAllowed("user")
@@ -40,6 +42,10 @@ public class Correspondents {
         add(found, rows.recent(access.own().owner().address(), like, MAX));
         if (found.size() < MAX) {
             add(found, rows.accounts(like, MAX));
+        }
+        List<String> words = SearchText.words(text);
+        if (found.size() < MAX && !words.isEmpty()) {
+            add(found, rows.directory(words, MAX)); // a colleague of another establishment, typed without accents
         }
         return new ArrayList<>(found.values()).subList(0, Math.min(MAX, found.size()));
     }

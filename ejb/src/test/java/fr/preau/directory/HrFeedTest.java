@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.preau.shared.SearchText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,10 +133,10 @@ class HrFeedTest {
 
     @Test
     void searchTextIgnoresAccentsCaseAndApostrophes() {
-        assertEquals("jeanne darc cpe", DirectoryText.of("Jeanne", "D'Arc", "CPE"));
-        assertEquals("oedipe lefevre durand", DirectoryText.fold("Œdipe LEFÈVRE-Durand"));
-        assertEquals(List.of("helene", "math"), DirectoryText.words("  Hélène   MATH hélène "));
-        assertEquals(List.of(), DirectoryText.words(" '- "));
+        assertEquals("jeanne darc cpe", SearchText.of("Jeanne", "D'Arc", "CPE"));
+        assertEquals("oedipe lefevre durand", SearchText.fold("Œdipe LEFÈVRE-Durand"));
+        assertEquals(List.of("helene", "math"), SearchText.words("  Hélène   MATH hélène "));
+        assertEquals(List.of(), SearchText.words(" '- "));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -74,4 +74,10 @@ public class DirectoryFixture {
         return em.createNativeQuery("select line || ':' || fault from directory_import_fault where job_instance = ?1"
                 + " order by line").setParameter(1, instance).getResultList();
     }
+
+    /** Deletes the bench's people (matricules starting with {@code prefix}) and their faults. */
+    public void deleteBenchPeople(String prefix) {
+        em.createNativeQuery("delete from directory_person where hr_id like ?1").setParameter(1, prefix + "%")
+                .executeUpdate();
+    }
 }

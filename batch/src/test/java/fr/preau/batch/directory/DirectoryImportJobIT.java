@@ -174,7 +174,7 @@ class DirectoryImportJobIT {
         return ArchiveJobRuns.awaitEnd(execution, Duration.ofMinutes(3));
     }
 
-    private static String exit(long execution, String stepName) {
+    static String exit(long execution, String stepName) {
         for (StepExecution step : BatchRuntime.getJobOperator().getStepExecutions(execution)) {
             if (stepName.equals(step.getStepName())) {
                 return step.getExitStatus();

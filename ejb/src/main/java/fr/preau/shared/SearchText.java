@@ -1,4 +1,4 @@
-package fr.preau.directory;
+package fr.preau.shared;
 
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The folded form the directory is searched in (pure logic): lower case, accents removed ({@code é} → {@code e},
- * {@code œ} → {@code oe}), apostrophes dropped ({@code d'Arc} → {@code darc}, as identifiers are made), every other
- * sign a space. The stored text and the words typed are folded the same way, so "helene", "Hélène" and "HELENE"
- * find the same people.
+ * The folded form the directory and the address suggestions are searched in (pure logic): lower case, accents
+ * removed ({@code é} → {@code e}, {@code œ} → {@code oe}), apostrophes dropped ({@code d'Arc} → {@code darc}, as
+ * identifiers are made), every other sign a space. The stored text and the words typed are folded the same way, so
+ * "helene", "Hélène" and "HELENE" find the same people.
  */
-public final class DirectoryText {
-    private DirectoryText() {
+public final class SearchText {
+    private SearchText() {
     }
 
     public static String fold(String text) {
