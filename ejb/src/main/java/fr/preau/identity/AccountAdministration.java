@@ -222,7 +222,13 @@ public class AccountAdministration {
         renames.rename(account.getId(), account.getAddress(), rename.newUsername(), rename.newAddress(),
                 rename.displayName());
         renameInKeycloak(account.getUsername(), rename, firstName, lastName);
-        revocations.revoke(identity.endSessions(rename.newUsername()));
+        // Keycloak has the new identity: from here on nothing may roll the rows back, or the doors would find a
+        // Keycloak user that no account row names. Sessions a silent Keycloak could not end expire on their own.
+        try {
+            revocations.revoke(identity.endSessions(rename.newUsername()));
+        } catch (ServiceUnavailableException e) {
+            LOG.log(Level.WARNING, "sessions of " + rename.newUsername() + " not ended after the rename", e);
+        }
         oldMailbox.ifPresent(this::endMailSessions);
         audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), rename.newUsername(), null, true,
                 RENAMED + account.getUsername() + " -> " + rename.newUsername()));
