@@ -26,7 +26,9 @@ import org.openqa.selenium.support.ui.Select;
  * teacher is refused the page. The same administrator then uses the settings and quota classes pages (issue 11,
  * items 4 and 2), which the establishment administrator and the teacher are refused. The quota report (ADR 0093)
  * likewise: an administrator's page passes axe-core, an establishment administrator sees their establishment's
- * mailboxes only, another's crafted request for it is refused, a teacher gets 403.
+ * mailboxes only, another's crafted request for it is refused, a teacher gets 403. Both administrators rename an
+ * account (ADR 0096), the new identifier shown in the confirmation; another establishment's administrator cannot
+ * even select it (the page takes the account from its own list, and the service refuses it: AccountAdministrationIT).
  */
 class AccountsBrowserIT extends PortalDeployment {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -94,7 +96,48 @@ class AccountsBrowserIT extends PortalDeployment {
             settingsPage(browser);
             quotaClassesPage(browser, run);
             establishmentAdministratorsPage(browser, username);
+            String renamed = rename(browser, username, "Élodie", "Martin-N'Guyen " + run);
+            assertEquals("elodie.martin-nguyen-" + run, renamed);
+            assertTrue(AuditTrail.about(renamed).contains("ADMIN_ACTION it.admin.page renamed " + username + " -> "
+                    + renamed));
         }
+    }
+
+    /**
+     * Renames an account through the page (docs/adr/0096): the new identifier and address, and the old address kept
+     * as an alias, shown before the confirmation and in its dialog; then the account listed under its new identifier.
+     * Returns the new identifier.
+     */
+    private static String rename(Browser browser, String username, String firstName, String lastName)
+            throws Exception {
+        WebDriver d = browser.driver();
+        d.get(Browser.portal() + "/admin/comptes");
+        browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("accounts:text")));
+        type(d, "accounts:text", username);
+        browser.click(By.id("accounts:search"));
+        waitForRow(browser, username);
+        browser.click(By.id("accounts:list:0:rename"));
+        browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("accounts:rename-last")));
+        type(d, "accounts:rename-first", firstName);
+        type(d, "accounts:rename-last", lastName);
+        browser.click(By.id("accounts:rename-check"));
+        browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("rename-new-login")));
+        String renamed = d.findElement(By.id("rename-new-login")).getText();
+        String oldAddress = username + "@" + TestEnv.domain();
+        assertEquals(renamed + "@" + TestEnv.domain(), d.findElement(By.id("rename-new-address")).getText());
+        assertEquals(oldAddress, d.findElement(By.id("rename-alias")).getText());
+        assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with the rename shown");
+
+        browser.click(By.id("accounts:rename-apply"));
+        browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("accounts:confirm-yes")));
+        String dialog = d.findElement(By.cssSelector(".ui-confirm-dialog-message")).getText();
+        assertTrue(dialog.contains(renamed + "@" + TestEnv.domain()) && dialog.contains(oldAddress), dialog);
+        browser.screenshot("65-account-rename");
+        browser.click(By.id("accounts:confirm-yes"));
+        waitForMessage(browser, "Le compte " + username + " est renommé " + renamed + ".");
+        waitForRow(browser, renamed);
+        assertEquals(List.of(), browser.accessibilityProblems(), "axe-core after the rename");
+        return renamed;
     }
 
     /**
@@ -306,6 +349,11 @@ class AccountsBrowserIT extends PortalDeployment {
             assertFalse(d.findElements(By.cssSelector("#quotas\\:chart canvas[role=img][aria-label]")).isEmpty());
             browser.screenshot("62-quota-report");
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the quota report");
+
+            String renamedA = rename(browser, teacherA, "Paule", "Prof-Dupuis " + run);
+            assertEquals("paule.prof-dupuis-" + run, renamedA);
+            assertTrue(AuditTrail.about(renamedA).contains("ADMIN_ACTION it.chef.page-a renamed " + teacherA + " -> "
+                    + renamedA));
         }
         assertTrue(AuditTrail.about(teacherA).contains("ADMIN_ACTION it.chef.page-a suspended"));
 
@@ -320,6 +368,7 @@ class AccountsBrowserIT extends PortalDeployment {
                 + "&accounts%3Asearch=accounts%3Asearch" + faces(form), null);
         assertEquals(200, search.statusCode());
         assertFalse(search.body().contains(teacherA), "establishment A's teacher is not listed");
+        assertFalse(search.body().contains("prof-dupuis-" + run), "nor under the name A's administrator gave");
         assertTrue(search.body().contains(teacherB), "their own teacher is");
         String intruder = "intrus" + run;
         HttpResponse<String> created = other.post(form.uri().toString(), "accounts=accounts"

@@ -52,14 +52,16 @@ class IdentityDoorsIT extends PortalDeployment {
                     ((JavascriptExecutor) driver).executeScript("return document.readyState")));
             browser.screenshot("identity-01-update-profile");
             // Whatever the page shows (read-only fields, or the portal again), the request a crafted form would
-            // send: the e-mail field made writable and set to another mailbox, the form posted.
+            // send: the e-mail and the username (which the realm lets administrators change, for a rename: ADR
+            // 0096) made writable and set to another mailbox's, the form posted.
             Object posted = ((JavascriptExecutor) d).executeScript(
                     "const f = document.querySelector('form'); if (!f) { return false; }"
-                    + "let e = f.querySelector('[name=email]');"
-                    + "if (!e) { e = document.createElement('input'); e.type = 'hidden'; e.name = 'email';"
+                    + "for (const [name, value] of [['email', arguments[0]], ['username', arguments[1]]]) {"
+                    + " let e = f.querySelector('[name=' + name + ']');"
+                    + " if (!e) { e = document.createElement('input'); e.type = 'hidden'; e.name = name;"
                     + " f.appendChild(e); }"
-                    + "e.removeAttribute('readonly'); e.removeAttribute('disabled'); e.value = arguments[0];"
-                    + "window.preauPosted = true; f.submit(); return true;", target);
+                    + " e.removeAttribute('readonly'); e.removeAttribute('disabled'); e.value = value; }"
+                    + "window.preauPosted = true; f.submit(); return true;", target, "securite");
             if (Boolean.TRUE.equals(posted)) {
                 // The next document has loaded (the marker is gone with the old one).
                 browser.waitUpTo(30).until(driver -> !Boolean.TRUE.equals(((JavascriptExecutor) driver)
@@ -68,7 +70,8 @@ class IdentityDoorsIT extends PortalDeployment {
                 browser.screenshot("identity-02-after-post");
             }
         }
-        assertEquals(own, keycloak.email("it.profil"), "the e-mail is the academy's, not the user's to edit");
+        assertEquals(own, keycloak.email("it.profil"), "the username and the e-mail are the academy's, not the"
+                + " user's to edit");
 
         // And the mailbox of that address is not theirs over IMAP either.
         assertThrowsLogin(target, password);

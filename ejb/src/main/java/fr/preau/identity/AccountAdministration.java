@@ -1,9 +1,5 @@
 package fr.preau.identity;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +13,7 @@ import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
 import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxAccess;
+import fr.preau.mail.MailboxContext;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
 import fr.preau.shared.ServiceUnavailableException;
@@ -27,16 +24,15 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import jakarta.ws.rs.ClientErrorException;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * The accounts page (issue 11, item 1; docs/adr/0090-…): search, suspend, reactivate and change the quota class of
- * the accounts the caller manages ({@link AdministeredAccounts}); creation and provisional passwords are
- * {@link ProvisionalAccountService}'s. Every change is audited ({@link AuditAction#ADMIN_ACTION}, the change in
- * the detail), and a change refused (bad input, another establishment) changes nothing.
+ * The accounts page (issue 11, item 1; docs/adr/0090-…): search, suspend, reactivate, change the quota class of and
+ * rename (docs/adr/0096) the accounts the caller manages ({@link AdministeredAccounts}); creation and provisional
+ * passwords are {@link ProvisionalAccountService}'s. The rows are {@link AccountRows}' and {@link AccountRenames}'.
+ * Every change is audited ({@link AuditAction#ADMIN_ACTION}, the change in the detail), and a change refused (bad
+ * input, another establishment) changes nothing.
  */
 @Stateless
 @ServiceBoundary
@@ -46,13 +42,17 @@ public class AccountAdministration {
     public static final int MAX_PAGE = 200;
     static final String SUSPENDED = "suspended";
     static final String REACTIVATED = "reactivated";
+    static final String RENAMED = "renamed ";
     private static final Logger LOG = Logger.getLogger(AccountAdministration.class.getName());
 
     @Resource
     private SessionContext context;
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private AccountRows rows;
+
+    @Inject
+    private AccountRenames renames;
 
     @Inject
     private IdentityServer identity;
@@ -77,47 +77,23 @@ public class AccountAdministration {
 
     /** One page of the accounts the caller manages that match, by identifier. */
     public List<AccountRow> search(AccountQuery query, int offset, int limit) {
-        List<Object> parameters = new ArrayList<>();
-        String where = where(query, parameters);
-        Query q = em.createNativeQuery("select a.username, a.address, a.display_name, a.establishment_uai, e.name,"
-                + " a.quota_class, qc.label, a.suspended_at from account a"
-                + " left join establishment e on e.uai = a.establishment_uai"
-                + " join quota_class qc on qc.code = a.quota_class" + where + " order by a.username"
-                + " offset " + Math.max(0, offset) + " limit " + Math.max(1, Math.min(MAX_PAGE, limit)));
-        bind(q, parameters);
-        List<AccountRow> rows = new ArrayList<>();
-        for (Object row : q.getResultList()) {
-            Object[] r = (Object[]) row;
-            rows.add(new AccountRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], (String) r[6], instant(r[7])));
-        }
-        return rows;
+        return rows.search(query, scope.establishments(), offset, Math.min(MAX_PAGE, limit));
     }
 
     /** How many accounts the caller manages match. */
     public long count(AccountQuery query) {
-        List<Object> parameters = new ArrayList<>();
-        Query q = em.createNativeQuery("select count(*) from account a" + where(query, parameters));
-        bind(q, parameters);
-        return ((Number) q.getSingleResult()).longValue();
+        return rows.count(query, scope.establishments());
     }
 
     /** The establishments the caller may choose, by name. */
-    @SuppressWarnings("unchecked")
     public List<Choice> establishments() {
         Optional<Set<String>> own = scope.establishments();
-        List<Object[]> rows = em.createNativeQuery("select uai, name || ' (' || town || ')' from establishment"
-                + " order by name, uai").getResultList();
-        return rows.stream().filter(r -> own.isEmpty() || own.get().contains((String) r[0]))
-                .map(r -> new Choice((String) r[0], (String) r[1])).toList();
+        return rows.establishments().stream().filter(e -> own.isEmpty() || own.get().contains(e.code())).toList();
     }
 
     /** The quota classes, by label. */
-    @SuppressWarnings("unchecked")
     public List<Choice> quotaClasses() {
-        List<Object[]> rows = em.createNativeQuery("select code, label from quota_class order by label")
-                .getResultList();
-        return rows.stream().map(r -> new Choice((String) r[0], (String) r[1])).toList();
+        return rows.quotaClasses();
     }
 
     /**
@@ -149,10 +125,7 @@ public class AccountAdministration {
 
     /** The suspension itself, for the page and the job: false when the account was already suspended. */
     private boolean suspend(Account account, String actor) {
-        int changed = em.createNativeQuery("update account set suspended_at = now(), suspended_by = ?2"
-                + " where id = ?1 and suspended_at is null")
-                .setParameter(1, account.getId()).setParameter(2, actor).executeUpdate();
-        if (changed == 0) {
+        if (!rows.suspend(account.getId(), actor)) {
             return false;
         }
         enableInKeycloak(account.getUsername(), false);
@@ -167,20 +140,21 @@ public class AccountAdministration {
      * not answer has no session to close: the suspension stands, and new logins are refused anyway.
      */
     private void endMailSessions(String address) {
+        access.forAdministration(address).ifPresent(this::endMailSessions);
+    }
+
+    private void endMailSessions(MailboxContext ctx) {
         try {
-            access.forAdministration(address).ifPresent(mailbox::endSessions);
+            mailbox.endSessions(ctx);
         } catch (ServiceUnavailableException e) {
-            LOG.log(Level.WARNING, "open mail sessions of " + address + " not ended", e);
+            LOG.log(Level.WARNING, "open mail sessions of " + ctx.owner().address() + " not ended", e);
         }
     }
 
     /** Lets a suspended account sign in again, with the password it had. */
     public void reactivate(String username) {
         Account account = scope.managed(username, "admin.accounts.administrator");
-        int changed = em.createNativeQuery("update account set suspended_at = null, suspended_by = null"
-                + " where id = ?1 and suspended_at is not null")
-                .setParameter(1, account.getId()).executeUpdate();
-        if (changed == 0) {
+        if (!rows.reactivate(account.getId())) {
             throw new InvalidInputException("username", "admin.accounts.notSuspended", account.getUsername());
         }
         enableInKeycloak(account.getUsername(), true);
@@ -199,10 +173,111 @@ public class AccountAdministration {
         if (code.equals(account.getQuotaClass())) {
             return;
         }
-        em.createNativeQuery("update account set quota_class = ?2 where id = ?1")
-                .setParameter(1, account.getId()).setParameter(2, code).executeUpdate();
+        rows.changeQuotaClass(account.getId(), code);
         audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), account.getUsername(), null, true,
                 "quota class " + account.getQuotaClass() + " -> " + code));
+    }
+
+    /**
+     * What renaming an account to these names gives, for the administrator to confirm (docs/adr/0096): the
+     * identifier made from the names as at creation ({@link AccountIdentifier}), the first of {@code prenom.nom},
+     * {@code prenom.nom2} … never given, in the account's domain. Names that give the account's own identifier
+     * again (an accent corrected) change only the name shown.
+     *
+     * @throws InvalidInputException a name missing, too long or without a letter; the same name; the caller's own
+     *     account; outside the caller's scope
+     */
+    public AccountRename previewRename(String username, String firstName, String lastName) {
+        return renaming(scope.managed(username, "admin.accounts.administrator"), firstName, lastName);
+    }
+
+    /**
+     * Renames an account as {@link #previewRename} showed it. Its mailbox, password, second factors, app passwords,
+     * preferences, signatures, scheduled sends, audit and search index stay (rows keyed by the account id, a
+     * mailbox folder that does not move); the old address becomes an alias that still receives mail and may still
+     * be sent from; the old identifier signs in nowhere any more; Keycloak's user gets the new username, e-mail
+     * and names; every session ends (portal, IMAP, ManageSieve), the person signs in again with the new identifier
+     * and the same password.
+     *
+     * @param confirmedUsername the new identifier the administrator confirmed: when the names now give another one
+     *     (taken meanwhile), nothing changes and the rename is to be confirmed again
+     * @throws InvalidInputException as {@link #previewRename}, or the identifier changed since it was shown
+     */
+    public AccountRename rename(String username, String firstName, String lastName, String confirmedUsername) {
+        Account account = scope.managed(username, "admin.accounts.administrator");
+        AccountRename rename = renaming(account, firstName, lastName);
+        String confirmed = confirmedUsername == null ? "" : confirmedUsername.trim().toLowerCase(Locale.ROOT);
+        if (!rename.newUsername().equals(confirmed)) {
+            throw new InvalidInputException("lastName", "admin.accounts.rename.changed", rename.newUsername());
+        }
+        if (!rename.changesIdentifier()) {
+            renames.changeDisplayName(account.getId(), rename.displayName());
+            renameInKeycloak(account.getUsername(), rename, firstName, lastName);
+            audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), account.getUsername(), null, true,
+                    "name " + account.getDisplayName() + " -> " + rename.displayName()));
+            return rename;
+        }
+        // Looked up before the row changes: the open IMAP sessions are under the old address.
+        Optional<MailboxContext> oldMailbox = access.forAdministration(account.getAddress());
+        renames.rename(account.getId(), account.getAddress(), rename.newUsername(), rename.newAddress(),
+                rename.displayName());
+        renameInKeycloak(account.getUsername(), rename, firstName, lastName);
+        // Keycloak has the new identity: from here on nothing may roll the rows back, or the doors would find a
+        // Keycloak user that no account row names. Sessions a silent Keycloak could not end expire on their own.
+        try {
+            revocations.revoke(identity.endSessions(rename.newUsername()));
+        } catch (ServiceUnavailableException e) {
+            LOG.log(Level.WARNING, "sessions of " + rename.newUsername() + " not ended after the rename", e);
+        }
+        oldMailbox.ifPresent(this::endMailSessions);
+        audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), rename.newUsername(), null, true,
+                RENAMED + account.getUsername() + " -> " + rename.newUsername()));
+        return rename;
+    }
+
+    private AccountRename renaming(Account account, String firstName, String lastName) {
+        if (account.getUsername().equals(caller())) {
+            throw new InvalidInputException("username", "admin.accounts.rename.self", account.getUsername());
+        }
+        AccountIdentifier.checkNames(firstName, lastName);
+        String base = AccountIdentifier.base(firstName, lastName);
+        if (base.isEmpty()) {
+            throw new InvalidInputException("lastName", "identity.name.invalid", lastName);
+        }
+        String displayName = firstName.trim() + " " + lastName.trim();
+        String oldUsername = account.getUsername();
+        String oldAddress = account.getAddress();
+        if (AccountIdentifier.isOf(oldUsername, base)) {
+            if (displayName.equals(account.getDisplayName())) {
+                throw new InvalidInputException("lastName", "admin.accounts.rename.unchanged", oldUsername);
+            }
+            return new AccountRename(oldUsername, oldAddress, oldUsername, oldAddress, displayName);
+        }
+        String domain = oldAddress.substring(oldAddress.indexOf('@') + 1);
+        String name = AccountIdentifier.firstFree(base, candidate -> rows.given(candidate, candidate + "@" + domain)
+                || identity.findUser(candidate).isPresent());
+        return new AccountRename(oldUsername, oldAddress, name, name + "@" + domain, displayName);
+    }
+
+    /** Keycloak's user takes the new username, e-mail (the identity every door checks, ADR 0080) and names. */
+    private void renameInKeycloak(String username, AccountRename rename, String firstName, String lastName) {
+        try {
+            identity.run(() -> {
+                var resource = identity.userResource(username);
+                UserRepresentation user = resource.toRepresentation();
+                user.setUsername(rename.newUsername());
+                user.setEmail(rename.newAddress());
+                user.setEmailVerified(true);
+                user.setFirstName(firstName.trim());
+                user.setLastName(lastName.trim());
+                resource.update(user);
+            });
+        } catch (ClientErrorException e) {
+            if (e.getResponse().getStatus() == 409) {
+                throw new InvalidInputException("lastName", "identity.username.taken", rename.newUsername());
+            }
+            throw e;
+        }
     }
 
     private void enableInKeycloak(String username, boolean enabled) {
@@ -212,55 +287,6 @@ public class AccountAdministration {
             user.setEnabled(enabled);
             resource.update(user);
         });
-    }
-
-    private String where(AccountQuery query, List<Object> parameters) {
-        StringBuilder where = new StringBuilder(" where a.enabled");
-        Optional<Set<String>> own = scope.establishments();
-        if (own.isPresent()) {
-            if (own.get().isEmpty()) {
-                return " where false";
-            }
-            parameters.add(String.join(",", own.get()));
-            where.append(" and a.establishment_uai = any (string_to_array(?").append(parameters.size())
-                    .append(", ','))");
-        }
-        if (query == null) {
-            return where.toString();
-        }
-        String text = query.text() == null ? "" : query.text().trim().toLowerCase(Locale.ROOT);
-        if (!text.isEmpty()) {
-            parameters.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            int p = parameters.size();
-            where.append(" and (lower(a.display_name) like ?").append(p).append(" or a.username like ?").append(p)
-                    .append(" or a.address like ?").append(p).append(')');
-        }
-        if (query.establishmentUai() != null && !query.establishmentUai().isBlank()) {
-            parameters.add(query.establishmentUai().trim());
-            where.append(" and a.establishment_uai = ?").append(parameters.size());
-        }
-        if (query.status() == AccountQuery.Status.ACTIVE) {
-            where.append(" and a.suspended_at is null");
-        } else if (query.status() == AccountQuery.Status.SUSPENDED) {
-            where.append(" and a.suspended_at is not null");
-        }
-        return where.toString();
-    }
-
-    private static void bind(Query query, List<Object> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof Instant i ? i : null;
     }
 
     private String caller() {

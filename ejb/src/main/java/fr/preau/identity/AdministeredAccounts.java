@@ -1,7 +1,5 @@
 package fr.preau.identity;
 
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +14,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Which accounts the calling administrator may manage, checked by every administration service: an {@code admin}
@@ -33,8 +29,8 @@ public class AdministeredAccounts {
     @Resource
     private SessionContext context;
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private AccountRows rows;
 
     @Inject
     private IdentityServer identity;
@@ -47,12 +43,7 @@ public class AdministeredAccounts {
         if (context.isCallerInRole("admin")) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("select a.establishment_uai from account a where a.username = ?1"
-                + " and a.establishment_uai is not null union select ea.establishment_uai from establishment_admin ea"
-                + " join account a on a.id = ea.account_id where a.username = ?1")
-                .setParameter(1, caller()).getResultList();
-        return Optional.of(new LinkedHashSet<>(rows));
+        return Optional.of(rows.establishmentsOf(caller()));
     }
 
     /** Refuses an establishment outside the caller's (an academy administrator may use any, or none). */
@@ -65,9 +56,7 @@ public class AdministeredAccounts {
 
     /** Refuses a quota class that does not exist. */
     public void checkQuotaClass(String code) {
-        boolean known = ((Number) em.createNativeQuery("select count(*) from quota_class where code = ?1")
-                .setParameter(1, code).getSingleResult()).intValue() > 0;
-        if (!known) {
+        if (!rows.quotaClassExists(code)) {
             throw new InvalidInputException("quotaClass", "identity.quotaClass.unknown", code);
         }
     }

@@ -59,6 +59,9 @@ public class ProvisionalAccountService {
     private AdministeredAccounts scope;
 
     @Inject
+    private AccountRows rows;
+
+    @Inject
     private Event<AuditEvent> audit;
 
     /**
@@ -72,7 +75,7 @@ public class ProvisionalAccountService {
         if (!USERNAME.matcher(name).matches() || name.length() > 64) {
             throw new InvalidInputException("username", "identity.username.invalid", username);
         }
-        checkNames(firstName, lastName);
+        AccountIdentifier.checkNames(firstName, lastName);
         scope.checkEstablishment(establishmentUai);
         String address = name + "@" + academyDomain(domain);
         if (taken(name, address)) {
@@ -91,15 +94,14 @@ public class ProvisionalAccountService {
      */
     public ProvisionalPassword createAccount(String firstName, String lastName, String establishmentUai,
             String quotaClass) {
-        checkNames(firstName, lastName);
+        AccountIdentifier.checkNames(firstName, lastName);
         String base = AccountIdentifier.base(firstName, lastName);
         if (base.isEmpty()) {
             throw new InvalidInputException("lastName", "identity.name.invalid", lastName);
         }
         String uai = establishmentUai == null || establishmentUai.isBlank() ? null : establishmentUai.trim();
         scope.checkEstablishment(uai);
-        if (uai != null && ((Number) em.createNativeQuery("select count(*) from establishment where uai = ?1")
-                .setParameter(1, uai).getSingleResult()).intValue() == 0) {
+        if (uai != null && !rows.establishmentExists(uai)) {
             throw new InvalidInputException("establishment", "identity.establishment.unknown", uai);
         }
         String quota = quotaClass == null || quotaClass.isBlank() ? STANDARD : quotaClass.trim();
@@ -139,24 +141,7 @@ public class ProvisionalAccountService {
 
     /** An identifier or address in use, or once used (a disabled account, an alias kept after a rename). */
     private boolean taken(String username, String address) {
-        boolean row = ((Number) em.createNativeQuery("select count(*) from account where username = ?1"
-                + " or address = ?2").setParameter(1, username).setParameter(2, address).getSingleResult())
-                .intValue() > 0
-                || ((Number) em.createNativeQuery("select count(*) from alias where address = ?1")
-                        .setParameter(1, address).getSingleResult()).intValue() > 0;
-        return row || identity.findUser(username).isPresent();
-    }
-
-    private static void checkNames(String firstName, String lastName) {
-        if (blank(firstName)) {
-            throw new InvalidInputException("firstName", "identity.firstName.required", null);
-        }
-        if (blank(lastName)) {
-            throw new InvalidInputException("lastName", "identity.lastName.required", null);
-        }
-        if (firstName.trim().length() > 90 || lastName.trim().length() > 90) {
-            throw new InvalidInputException("lastName", "identity.name.tooLong", "90");
-        }
+        return rows.given(username, address) || identity.findUser(username).isPresent();
     }
 
     /** Gives an existing account a new provisional password (the old password stops working at once). */
@@ -237,9 +222,5 @@ public class ProvisionalAccountService {
 
     private String caller() {
         return context.getCallerPrincipal().getName();
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

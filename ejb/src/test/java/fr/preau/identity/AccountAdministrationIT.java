@@ -21,6 +21,7 @@ import fr.preau.settings.quota.QuotaClass;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
+import fr.preau.testing.SieveProbe;
 import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
@@ -29,6 +30,8 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
 import jakarta.mail.Quota;
 import org.apache.commons.codec.digest.Sha2Crypt;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -123,6 +126,97 @@ class AccountAdministrationIT {
     }
 
     @Test
+    void aRenameKeepsTheMailboxAndMailFlowingToTheOldAddress() throws Exception {
+        String suffix = uniqueName("x").substring(2);
+        String oldUsername = AccountIdentifier.base("Claire", "Martin-" + suffix);
+        String password = "Conseil-de-classe-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String oldAddress = createUser(oldUsername, password);
+        String appPassword = appPassword(oldAddress);
+        String folder = "Classe 4B";
+        try (ImapProbe imap = ImapProbe.asMaster(oldAddress)) {
+            imap.appendText("INBOX", "parent.eleve@exemple.org", "Avant le renommage", "Bonjour");
+            assertTrue(imap.store().getFolder(folder).create(Folder.HOLDS_MESSAGES));
+            imap.appendText(folder, "parent.eleve@exemple.org", "Sortie au musée", "Bonjour");
+            Folder classe = imap.store().getFolder(folder);
+            classe.open(Folder.READ_WRITE);
+            classe.getMessage(1).setFlag(Flags.Flag.FLAGGED, true);
+            classe.close(false);
+        }
+        try (SieveProbe sieve = SieveProbe.login(oldAddress, password)) {
+            sieve.putActive("classement", "require \"fileinto\";\r\nif header :contains \"subject\" \"[4B]\""
+                    + " { fileinto \"" + folder + "\"; }\r\n");
+        }
+        // Someone already holds the identifier the new names give: the rename takes the next one.
+        String newBase = AccountIdentifier.base("Claire", "Durand-" + suffix);
+        fixture.ensureAccount(newBase, newBase + "@" + TestEnv.domain(), "Claire Durand");
+
+        AccountRename preview = admin.previewRename(oldUsername, "Claire", "Durand-" + suffix);
+        String newUsername = newBase + "2";
+        String newAddress = newUsername + "@" + TestEnv.domain();
+        assertEquals(new AccountRename(oldUsername, oldAddress, newUsername, newAddress, "Claire Durand-" + suffix),
+                preview);
+        assertEquals("admin.accounts.rename.changed", assertThrows(InvalidInputException.class,
+                () -> admin.rename(oldUsername, "Claire", "Durand-" + suffix, newBase)).messageKey());
+        assertEquals("identity.lastName.required", assertThrows(InvalidInputException.class,
+                () -> admin.previewRename(oldUsername, "Claire", " ")).messageKey());
+        assertTrue(identity.findUser(newUsername).isEmpty(), "nothing renamed by refused requests");
+        try (ImapProbe before = ImapProbe.login(oldAddress, appPassword)) {
+            admin.rename(oldUsername, "Claire", "Durand-" + suffix, newUsername);
+
+            assertTrue(before.awaitClosedByServer(Duration.ofSeconds(10)),
+                    "the IMAP session opened under the old address is closed");
+        }
+
+        // Keycloak: new username and e-mail, sessions ended; the same password, the old identifier nowhere.
+        assertTrue(identity.call(() -> identity.userResource(newUsername).getUserSessions()).isEmpty());
+        assertEquals(newAddress, identity.user(newUsername).getEmail());
+        assertTrue(identity.findUser(oldUsername).isEmpty());
+        assertEquals(PasswordGrant.Outcome.VALID, PasswordGrant.check(newUsername, password));
+        assertEquals(PasswordGrant.Outcome.REFUSED, PasswordGrant.check(oldUsername, password));
+        assertThrows(AuthenticationFailedException.class,
+                () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), oldAddress, password).close());
+        assertThrows(AuthenticationFailedException.class,
+                () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), oldAddress, appPassword).close());
+
+        // The whole mailbox under the new address: messages, folders, flags, app password, Sieve script.
+        try (ImapProbe imap = ImapProbe.login(newAddress, password)) {
+            assertTrue(imap.subjects("INBOX").contains("Avant le renommage"));
+            Folder classe = imap.store().getFolder(folder);
+            classe.open(Folder.READ_ONLY);
+            assertTrue(classe.getMessage(1).isSet(Flags.Flag.FLAGGED), "flags kept");
+            classe.close(false);
+        }
+        ImapProbe.login(newAddress, appPassword).close();
+        try (SieveProbe sieve = SieveProbe.login(newAddress, password)) {
+            assertEquals(List.of("\"classement\" ACTIVE"), sieve.scripts());
+        }
+
+        // Mail to the old address arrives in the same mailbox, through the Sieve script too.
+        String toOld = "Pour l'ancienne adresse " + UUID.randomUUID();
+        String sorted = "[4B] Autorisation de sortie " + UUID.randomUUID();
+        SmtpProbe.sendFromOutside(oldAddress, toOld);
+        SmtpProbe.sendFromOutside(oldAddress, sorted);
+        // The person sends as the old address and as the new one.
+        String asOld = "Envoyé comme l'ancienne adresse " + UUID.randomUUID();
+        String asNew = "Envoyé comme la nouvelle adresse " + UUID.randomUUID();
+        SmtpProbe.submit(newAddress, password, oldAddress, newAddress, asOld);
+        SmtpProbe.submit(newAddress, appPassword, newAddress, newAddress, asNew);
+        try (ImapProbe mailbox = ImapProbe.asMaster(newAddress)) {
+            assertEquals(1, mailbox.awaitSubject("INBOX", toOld, Duration.ofSeconds(30)));
+            assertEquals(1, mailbox.awaitSubject(folder, sorted, Duration.ofSeconds(30)), "filed by the Sieve script");
+            assertEquals(1, mailbox.awaitSubject("INBOX", asOld, Duration.ofSeconds(30)));
+            assertEquals(1, mailbox.awaitSubject("INBOX", asNew, Duration.ofSeconds(30)));
+        }
+
+        // Audited; listed under the new name; a namesake created later never gets the old identifier or address.
+        assertEquals(1L, auditEntries(newUsername, AccountAdministration.RENAMED + oldUsername + " -> " + newUsername));
+        assertEquals(List.of("Claire Durand-" + suffix), admin.search(new AccountQuery(newUsername, null, null))
+                .stream().map(AccountRow::displayName).toList());
+        ProvisionalPassword namesake = admin.create("Claire", "Martin-" + suffix, null, null);
+        assertEquals(oldUsername + "2", namesake.username());
+    }
+
+    @Test
     void homonymsGetTheNextNumberAndTheChosenQuotaClass() throws Exception {
         String lastName = "Lefèvre-" + uniqueName("x").substring(2);
         ProvisionalPassword first = admin.create("Hélène", lastName, null, "etendu");
@@ -166,7 +260,9 @@ class AccountAdministrationIT {
         etabAdmin.placeInEstablishment(username);
 
         for (var action : List.<Action>of(otherEtabAdmin::suspend, otherEtabAdmin::reactivate,
-                u -> otherEtabAdmin.changeQuotaClass(u, "etendu"), otherEtabAdmin::reissue)) {
+                u -> otherEtabAdmin.changeQuotaClass(u, "etendu"), otherEtabAdmin::reissue,
+                u -> otherEtabAdmin.previewRename(u, "Inès", "Renommée"),
+                u -> otherEtabAdmin.rename(u, "Inès", "Renommée", "ines.renommee"))) {
             InvalidInputException refused = assertThrows(InvalidInputException.class, () -> action.run(username));
             assertEquals("identity.establishment.forbidden", refused.messageKey());
         }
@@ -180,6 +276,7 @@ class AccountAdministrationIT {
                 .allMatch(r -> AsOtherEtabAdmin.UAI.equals(r.establishmentUai())));
         assertNotEquals(0L, otherEtabAdmin.count(new AccountQuery(AsOtherEtabAdmin.USERNAME, null, null)));
         assertEquals(0L, auditEntries(username, AccountAdministration.SUSPENDED));
+        assertTrue(identity.findUser("ines.renommee").isEmpty(), "not renamed");
     }
 
     @Test

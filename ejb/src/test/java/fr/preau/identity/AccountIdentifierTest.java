@@ -1,6 +1,7 @@
 package fr.preau.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
@@ -40,5 +41,13 @@ class AccountIdentifierTest {
                 "De La Rochefoucauld-Montmorency-Laval-Bourbon de Bretagne");
         assertEquals("marie-christine-elisabeth.de-la-rochefoucauld-montmorency", base);
         assertTrue((base + "99").length() <= 64);
+    }
+
+    @Test
+    void aRenameThatGivesTheSameIdentifierKeepsItsHomonymNumber() {
+        assertTrue(AccountIdentifier.isOf("helene.lefevre", AccountIdentifier.base("Hélène", "LEFÈVRE")));
+        assertTrue(AccountIdentifier.isOf("marie.dupont2", AccountIdentifier.base("Marie", "Dupont")));
+        assertFalse(AccountIdentifier.isOf("marie.dupont2", AccountIdentifier.base("Marie", "Durand")));
+        assertFalse(AccountIdentifier.isOf("marie.dupont-martin", AccountIdentifier.base("Marie", "Dupont")));
     }
 }

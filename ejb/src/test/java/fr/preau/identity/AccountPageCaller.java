@@ -51,6 +51,14 @@ public abstract class AccountPageCaller {
         administration.changeQuotaClass(username, quotaClass);
     }
 
+    public AccountRename previewRename(String username, String firstName, String lastName) {
+        return administration.previewRename(username, firstName, lastName);
+    }
+
+    public AccountRename rename(String username, String firstName, String lastName, String confirmedUsername) {
+        return administration.rename(username, firstName, lastName, confirmedUsername);
+    }
+
     public long count(AccountQuery query) {
         return administration.count(query);
     }

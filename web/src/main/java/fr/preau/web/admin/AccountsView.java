@@ -7,6 +7,7 @@ import java.util.Map;
 
 import fr.preau.identity.AccountAdministration;
 import fr.preau.identity.AccountQuery;
+import fr.preau.identity.AccountRename;
 import fr.preau.identity.AccountRow;
 import fr.preau.identity.Choice;
 import fr.preau.identity.ProvisionalAccountService;
@@ -20,7 +21,8 @@ import jakarta.inject.Named;
 
 /**
  * "Comptes" (administrators, establishment administrators for their establishments): search, create, suspend,
- * reactivate, give a new provisional password, change the quota class. The services decide who may do what; this
+ * reactivate, give a new provisional password, change the quota class, rename (the new identifier shown, then
+ * confirmed: docs/adr/0096). The services decide who may do what; this
  * view only shows their answers. A provisional password is shown once, until the next action.
  */
 @Named
@@ -49,6 +51,13 @@ public class AccountsView implements Serializable {
     private String newEstablishment;
     private String newQuotaClass = STANDARD;
     private ProvisionalPassword issued;
+
+    private AccountRow renaming;
+    private String renameFirstName;
+    private String renameLastName;
+    private AccountRename renamePreview;
+    private String previewedFirstName;
+    private String previewedLastName;
 
     @PostConstruct
     void init() {
@@ -105,6 +114,98 @@ public class AccountsView implements Serializable {
     public void changeQuotaClass(AccountRow row) {
         String code = quotaChoice.getOrDefault(row.username(), row.quotaClass());
         act(row, () -> administration.changeQuotaClass(row.username(), code), "admin.accounts.quotaChanged");
+    }
+
+    /** Opens the rename panel for this account. */
+    public void startRename(AccountRow row) {
+        issued = null;
+        renaming = row;
+        renameFirstName = null;
+        renameLastName = null;
+        renamePreview = null;
+    }
+
+    /** Shows the identifier and address the typed names give, to be confirmed. */
+    public void previewRename() {
+        renamePreview = null;
+        if (renaming == null) {
+            return;
+        }
+        try {
+            renamePreview = administration.previewRename(renaming.username(), renameFirstName, renameLastName);
+            previewedFirstName = renameFirstName;
+            previewedLastName = renameLastName;
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
+    }
+
+    /** Applies the rename shown, with the names it was shown for. */
+    public void rename() {
+        if (renamePreview == null) {
+            return;
+        }
+        AccountRename shown = renamePreview;
+        try {
+            AccountRename done = administration.rename(shown.oldUsername(), previewedFirstName, previewedLastName,
+                    shown.newUsername());
+            if (done.changesIdentifier()) {
+                Feedback.info("admin.accounts.renamed", done.oldUsername(), done.newUsername());
+            } else {
+                Feedback.info("admin.accounts.renamedName", done.oldUsername());
+            }
+            text = done.newUsername();
+            cancelRename();
+            search();
+        } catch (RuntimeException e) {
+            renamePreview = null;
+            Feedback.failed(e, null);
+        }
+    }
+
+    public void cancelRename() {
+        renaming = null;
+        renamePreview = null;
+        renameFirstName = null;
+        renameLastName = null;
+    }
+
+    /** The confirmation's text: who becomes whom, and the address kept. */
+    public String getRenameConfirmation() {
+        if (renamePreview == null) {
+            return "";
+        }
+        return renamePreview.changesIdentifier()
+                ? Feedback.text("admin.accounts.rename.confirm", renamePreview.oldUsername(),
+                        renamePreview.newUsername(), renamePreview.newAddress(), renamePreview.oldAddress())
+                : Feedback.text("admin.accounts.rename.confirmName", renamePreview.displayName(),
+                        renamePreview.oldUsername());
+    }
+
+    /** The account whose rename panel is open; {@code null} when none is. */
+    public AccountRow getRenaming() {
+        return renaming;
+    }
+
+    /** The rename the typed names give, once checked; {@code null} before. */
+    public AccountRename getRenamePreview() {
+        return renamePreview;
+    }
+
+    public String getRenameFirstName() {
+        return renameFirstName;
+    }
+
+    public void setRenameFirstName(String renameFirstName) {
+        this.renameFirstName = renameFirstName;
+    }
+
+    public String getRenameLastName() {
+        return renameLastName;
+    }
+
+    public void setRenameLastName(String renameLastName) {
+        this.renameLastName = renameLastName;
     }
 
     private void act(AccountRow row, Runnable action, String done) {
