@@ -109,7 +109,7 @@ alter role preau_owner nosuperuser nocreatedb nocreaterole password '$PREAU_DB_O
 alter role preau nosuperuser nocreatedb nocreaterole password '$PREAU_DB_PASSWORD';
 alter role preau_mail password '$PREAU_MAILDB_PASSWORD';
 select 'create database preau owner preau_owner encoding ''UTF8''' where not exists (select 1 from pg_database where datname = 'preau') \gexec
--- preau_mail only reads the mail_server_* views (granted by V2, Flyway).
+-- preau_mail reads the mail_server_* views and writes mail_quota_clone (granted by V2 and V120, Flyway).
 grant connect on database preau to preau_mail;
 SQL
     # A database made before the owner role existed (everything owned by the

@@ -45,4 +45,19 @@ public class AccountAdminFixture {
                 + " and detail = ?3").setParameter(1, action).setParameter(2, subject).setParameter(3, detail)
                 .getSingleResult()).longValue();
     }
+
+    /** A message of the account scheduled for now (its content does not matter to the sender's decision). */
+    public long scheduledNow(String address, String messageId) {
+        return ((Number) em.createNativeQuery("insert into scheduled_message (account_id, message_id, due_at, to_text,"
+                + " subject, mime) select id, ?2, now(), ?1, 'Planifié', convert_to('Subject: Planifié' || chr(13)"
+                + " || chr(10) || chr(13) || chr(10) || 'Bonjour', 'UTF8') from account where address = ?1"
+                + " returning id").setParameter(1, address).setParameter(2, messageId).getSingleResult()).longValue();
+    }
+
+    /** The scheduled message's state and reason ("state: reason"). */
+    public String scheduledState(long id) {
+        Object[] row = (Object[]) em.createNativeQuery("select state, coalesce(last_error, '') from scheduled_message"
+                + " where id = ?1").setParameter(1, id).getSingleResult();
+        return row[0] + ": " + row[1];
+    }
 }

@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import fr.preau.audit.AuditAction;
 import fr.preau.mail.MailFixture;
+import fr.preau.mail.schedule.ScheduledSender;
 import fr.preau.settings.quota.QuotaClass;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.ImapProbe;
@@ -32,7 +34,12 @@ import jakarta.inject.Inject;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Quota;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.codec.digest.Sha2Crypt;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -44,7 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The accounts page's services (issue 11, item 1; docs/adr/0090) in a real WildFly against the real Keycloak,
  * PostgreSQL, Dovecot and Postfix: a suspended account signs in nowhere (Keycloak, IMAP with its password or an app
- * password, submission) and still receives its mail; reactivated, it signs in again; homonyms get numbered
+ * password, submission), a submission session opened before sends nothing more, its scheduled messages are refused,
+ * and it still receives its mail and the portal's notices; reactivated, it signs in again; homonyms get numbered
  * identifiers; a quota class change is Dovecot's quota at the next login; an establishment administrator of another
  * establishment is refused every action and changes nothing. The settings page and the quota classes (items 4 and
  * 2, docs/adr/0094): values checked together and audited, classes edited with Dovecot following, deleted only when
@@ -77,20 +85,43 @@ class AccountAdministrationIT {
     @EJB
     private AccountAdminFixture database;
 
+    @Inject
+    private RecoveryMailer mailer;
+
+    /** Its run is serialised with its own ticks: a message due before the call is handled when it returns. */
+    @EJB
+    private ScheduledSender sender;
+
     @Test
     void aSuspendedAccountSignsInNowhereButStillReceivesMail() throws Exception {
         String username = uniqueName("it.suspendu");
         String password = "Conseil-de-classe-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
         String address = createUser(username, password);
         String appPassword = appPassword(address);
-        try (ImapProbe before = ImapProbe.login(address, appPassword)) {
+        String colleague = uniqueName("it.suspendu.collegue");
+        fixture.ensureAccount(colleague, colleague + "@" + TestEnv.domain(), colleague);
+        Session smtp = Session.getInstance(new Properties());
+        try (ImapProbe before = ImapProbe.login(address, appPassword);
+                Transport submission = smtp.getTransport("smtp")) {
             assertTrue(before.subjects("INBOX").isEmpty());
+            submission.connect("127.0.0.1", TestEnv.port("PREAU_SUBMISSION_PORT"), address, appPassword);
+            submission.sendMessage(toSelf(smtp, address, "Envoyé avant la suspension"), to(address));
 
             admin.suspend(username);
 
             assertTrue(before.awaitClosedByServer(Duration.ofSeconds(10)),
                     "the IMAP session opened before the suspension is closed by Dovecot");
+            MessagingException refused = assertThrows(MessagingException.class, () -> submission.sendMessage(
+                    toSelf(smtp, address, "Envoyé par la session ouverte avant la suspension"), to(address)),
+                    "the next message of the submission session opened before the suspension is refused");
+            StringBuilder answers = new StringBuilder();
+            for (Exception e = refused; e != null;
+                    e = e instanceof MessagingException m ? m.getNextException() : null) {
+                answers.append(e.getMessage()).append(" / ");
+            }
+            assertTrue(answers.toString().contains("553 5.7.1"), "refused by Postfix as not owned: " + answers);
         }
+        long scheduled = database.scheduledNow(address, "<" + UUID.randomUUID() + "@it.preau>");
 
         assertFalse(identity.user(username).isEnabled(), "Keycloak user disabled: no portal sign-in");
         HttpResponse<String> grant = PasswordGrant.attempt(username, password);
@@ -104,9 +135,19 @@ class AccountAdministrationIT {
                 () -> SmtpProbe.submit(address, appPassword, address, "Envoyé pendant la suspension"));
         String subject = "Courrier pendant la suspension " + UUID.randomUUID();
         SmtpProbe.sendFromOutside(address, subject);
+        String notice = "Avis du portail pendant la suspension " + UUID.randomUUID();
+        mailer.send(address, notice, "Avis.");
         try (ImapProbe mailbox = ImapProbe.asMaster(address)) {
             assertEquals(1, mailbox.awaitSubject("INBOX", subject, Duration.ofSeconds(30)), "still delivered");
+            assertEquals(1, mailbox.awaitSubject("INBOX", notice, Duration.ofSeconds(30)), "the portal's notices too");
+            assertEquals(1, mailbox.subjects("INBOX").stream().filter("Envoyé avant la suspension"::equals).count());
+            assertEquals(0, mailbox.subjects("INBOX").stream()
+                    .filter("Envoyé par la session ouverte avant la suspension"::equals).count());
         }
+        SmtpProbe.witness(colleague + "@" + TestEnv.domain(), Duration.ofSeconds(30));
+        sender.run();
+        assertEquals("FAILED: " + ScheduledSender.ACCOUNT_SUSPENDED, database.scheduledState(scheduled),
+                "a suspended account's message scheduled for now is refused, kept for its author");
         assertEquals(1L, auditEntries(username, AccountAdministration.SUSPENDED));
         InvalidInputException twice = assertThrows(InvalidInputException.class, () -> admin.suspend(username));
         assertEquals("admin.accounts.alreadySuspended", twice.messageKey());
@@ -465,6 +506,19 @@ class AccountAdministrationIT {
         fixture.ensureAccount(username, address, username);
         new KeycloakAdmin().createUser(username, "Test", "Compte", address, password, false);
         return address;
+    }
+
+    private static MimeMessage toSelf(Session session, String address, String subject) throws MessagingException {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(address));
+        m.setRecipients(MimeMessage.RecipientType.TO, to(address));
+        m.setSubject(subject, "UTF-8");
+        m.setText("Bonjour", "UTF-8");
+        return m;
+    }
+
+    private static InternetAddress[] to(String address) throws MessagingException {
+        return new InternetAddress[] {new InternetAddress(address)};
     }
 
     /** An app password for the account, stored as the portal stores one (docs/adr/0070). */

@@ -25,6 +25,7 @@ import fr.preau.mail.compose.ComposeService;
 import fr.preau.mail.compose.NotSentException;
 import fr.preau.mail.compose.ReplyMode;
 import fr.preau.mail.compose.ReplyTarget;
+import fr.preau.settings.quota.QuotaClasses;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
@@ -32,6 +33,7 @@ import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import jakarta.activation.DataHandler;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Header;
@@ -85,6 +87,9 @@ class ComposeServiceIT {
 
     @EJB
     private ListFixture quotas;
+
+    @EJB
+    private QuotaClasses quotaClasses;
 
     private MailAddress me;
     private MailAddress colleague;
@@ -289,6 +294,8 @@ class ComposeServiceIT {
             settings.setting(ComposeService.ATTACHMENT_LIMIT, "6");
             assertEquals(3L * 1024 * 1024, composer.attachmentLimitBytes());
             assertEquals(6L * 1024 * 1024, reader.attachmentLimitBytes(), "no limit in the class: the academy's");
+            assertThrows(EJBAccessException.class, () -> quotaClasses.attachmentMb(),
+                    "a class's limit is the signed-in user's own, never read by a caller without the role user");
             OutgoingMessage m = message(List.of(colleague), "Deux classes " + run, "<p>x</p>")
                     .withAttachments(List.of(new OutgoingAttachment("bulletins.pdf", null, new byte[4 * 1024 * 1024])));
 

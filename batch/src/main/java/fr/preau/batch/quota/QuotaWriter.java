@@ -19,11 +19,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Sweeps each account of the chunk ({@link QuotaSweep#sweep}). A mailbox that fails (the store refuses it, the
- * account is gone, the alert cannot be sent) is skipped and reported, and the job goes on; the next run takes it
- * again, since nothing was written for it. When {@code maxConsecutiveFailures} mailboxes fail in a row a server is
- * down: the step fails and the chunk is rolled back, to be restarted from the checkpoint, so that an outage does
- * not report every mailbox as skipped.
+ * Sweeps the accounts of the chunk ({@link QuotaSweep#sweep}, one call for the chunk). A mailbox that fails (the
+ * store refuses it, the account is gone, the alert cannot be sent) is skipped and reported, and the job goes on; the
+ * next run takes it again, since nothing was written for it. When {@code maxConsecutiveFailures} mailboxes fail in a
+ * row a server is down: the step fails and restarts from the checkpoint before the chunk, so that an outage does not
+ * report every mailbox as skipped (the accounts of that chunk already swept are found swept by the restart).
  */
 @Named
 @Dependent
@@ -59,31 +59,34 @@ public class QuotaWriter extends AbstractItemWriter {
         int unchanged = 0;
         int alerts = 0;
         List<String> skipped = new ArrayList<>();
-        for (Object item : items) {
-            SweptAccount account = (SweptAccount) item;
-            // The failure is caught inside the call: thrown out of BatchRole (which joins the chunk's transaction)
-            // it would mark the chunk for rollback, skipping a mailbox would then fail the step.
-            Object done = batch.call(() -> {
-                try {
-                    return sweep.sweep(account, day);
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            });
-            if (done instanceof Swept s) {
+        List<SweptAccount> accounts = new ArrayList<>(items.size());
+        items.forEach(item -> accounts.add((SweptAccount) item));
+        // A failure is caught inside the call: thrown out of BatchRole (which joins the chunk's transaction) it would
+        // mark the chunk for rollback, skipping a mailbox would then fail the step.
+        List<Swept> done = batch.call(() -> {
+            try {
+                return sweep.sweep(accounts, day);
+            } catch (RuntimeException e) {
+                return accounts.stream().map(a -> Swept.failed(e)).toList();
+            }
+        });
+        for (int i = 0; i < accounts.size(); i++) {
+            Swept s = done.get(i);
+            String address = accounts.get(i).address();
+            if (!s.skipped()) {
                 swept += s.taken() ? 1 : 0;
                 unchanged += s.taken() ? 0 : 1;
                 alerts += s.mailed() > 0 ? 1 : 0;
                 failuresInARow = 0;
             } else {
-                RuntimeException e = (RuntimeException) done;
                 if (++failuresInARow >= limit) {
-                    LOG.log(Level.WARNING, "quota-sweep stops at " + account.address() + " (" + failuresInARow
-                            + " mailboxes failed in a row): restart the job to go on from its checkpoint", e);
-                    throw e;
+                    LOG.log(Level.WARNING, "quota-sweep stops at " + address + " (" + failuresInARow
+                            + " mailboxes failed in a row): restart the job to go on from its checkpoint",
+                            s.failure());
+                    throw s.failure();
                 }
-                LOG.log(Level.WARNING, "quota-sweep skipped " + account.address(), e);
-                skipped.add(account.address());
+                LOG.log(Level.WARNING, "quota-sweep skipped " + address, s.failure());
+                skipped.add(address);
             }
         }
         step.setTransientUserData(new QuotaCounts(swept, unchanged, alerts, skipped));

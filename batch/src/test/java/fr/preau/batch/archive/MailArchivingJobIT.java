@@ -77,9 +77,15 @@ class MailArchivingJobIT {
     @Test
     void quotaSweepSkipsARefusedMailboxAndRestartsFromItsCheckpoint() throws Exception {
         assertThrows(EJBAccessException.class, () -> sweep.accounts(0, 1, "%", "", 1), "the role batch's only");
-        assertThrows(EJBAccessException.class, () -> sweep.sweep(new SweptAccount(1, "x@y"), NIGHT));
+        assertThrows(EJBAccessException.class, () -> sweep.sweep(List.of(new SweptAccount(1, "x@y")), NIGHT));
         assertThrows(EJBAccessException.class, () -> report.fullest(null, 0, 10), "the administrators' only");
         new QuotaSweepScenarios(quotaFixture, mailer).aRefusedMailboxIsSkippedAndAFailedRunRestartsFromItsCheckpoint();
+    }
+
+    @Test
+    void quotaSweepReadsTheUsageDovecotClones() throws Exception {
+        new QuotaSweepScenarios(quotaFixture, mailer)
+                .theUsageClonedByDovecotFollowsDeliveryAndExpungeAndTheSweepReadsIt();
     }
 
     private record Seeded(String username, String folder, long seed, int count, int days) {

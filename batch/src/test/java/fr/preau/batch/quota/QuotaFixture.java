@@ -22,7 +22,10 @@ public class QuotaFixture {
                 .setParameter(1, code).setParameter(2, storageMb).executeUpdate();
     }
 
-    /** The account, enabled, in this quota class, with no snapshot, alert or recovery address yet. */
+    /**
+     * The account, enabled, in this quota class, with no snapshot, alert, recovery address or usage cloned by
+     * Dovecot yet.
+     */
     public void account(String username, String address, String quotaClass) {
         em.createNativeQuery("insert into account (username, address, display_name, quota_class, enabled)"
                 + " values (?1, ?2, ?1, ?3, true) on conflict (username)"
@@ -34,6 +37,25 @@ public class QuotaFixture {
         }
         em.createNativeQuery("delete from recovery_address where username = ?1").setParameter(1, username)
                 .executeUpdate();
+        em.createNativeQuery("delete from mail_quota_clone where address = ?1").setParameter(1, address)
+                .executeUpdate();
+    }
+
+    /** The usage Dovecot cloned for the address: {bytes, messages (-1: unknown)}, or null without a row. */
+    public long[] cloned(String address) {
+        List<?> rows = em.createNativeQuery("select bytes, coalesce(messages, -1) from mail_quota_clone"
+                + " where address = ?1").setParameter(1, address).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
+    }
+
+    /** Overwrites the cloned storage of the address, as if Dovecot had written it. */
+    public void cloneBytes(String address, long bytes) {
+        em.createNativeQuery("update mail_quota_clone set bytes = ?2 where address = ?1").setParameter(1, address)
+                .setParameter(2, bytes).executeUpdate();
     }
 
     /** Moves the account to another quota class (Dovecot reads the limit at the next login). */
@@ -70,15 +92,23 @@ public class QuotaFixture {
     /**
      * {@code count} enabled accounts {@code prefix00001} … in class standard (the benchmark's), with no snapshot
      * or alert: account rows only, Dovecot creates each mailbox at its first login. {@link #disable} puts them
-     * aside afterwards, so that no other job or test of the stack meets them.
+     * aside afterwards, so that no other job or test of the stack meets them. With {@code cloned}, each also gets
+     * a row of usage cloned by Dovecot (1 MB, 10 messages), as a mailbox changed since quota_clone was enabled
+     * would have, so that no mailbox needs to be created; without, they have none.
      */
-    public void benchAccounts(String prefix, String domain, int count) {
+    public void benchAccounts(String prefix, String domain, int count, boolean cloned) {
         em.createNativeQuery("insert into account (username, address, display_name) select ?1 || lpad(g::text, 5,"
                 + " '0'), ?1 || lpad(g::text, 5, '0') || '@' || ?2, 'Banc ' || g from generate_series(1, ?3) g"
                 + " on conflict (username) do update set enabled = true").setParameter(1, prefix)
                 .setParameter(2, domain).setParameter(3, count).executeUpdate();
         em.createNativeQuery("delete from quota_snapshot where account_id in (select id from account"
                 + " where username like ?1)").setParameter(1, prefix + "%").executeUpdate();
+        em.createNativeQuery("delete from mail_quota_clone where address like ?1").setParameter(1, prefix + "%")
+                .executeUpdate();
+        if (cloned) {
+            em.createNativeQuery("insert into mail_quota_clone (address, bytes, messages) select address, 1048576, 10"
+                    + " from account where username like ?1").setParameter(1, prefix + "%").executeUpdate();
+        }
     }
 
     /** Disables the accounts whose username starts with {@code prefix}. */

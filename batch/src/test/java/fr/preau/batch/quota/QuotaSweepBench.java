@@ -25,10 +25,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The quota sweep over many mailboxes (issue 11, JOB-2; docs/benchmarks.md), on demand only (not an {@code *IT}: the
  * suite never runs it): {@code -Dit.test=QuotaSweepBench}, with the environment variables {@code
- * PREAU_BENCH_MAILBOXES=N} (default 25,000) and {@code PREAU_BENCH_PARTITIONS=P} (default: the job's), which the
- * tests' WildFly inherits. It seeds N account rows; a first run (a night) makes
- * Dovecot create each mailbox and takes its snapshot; the second night's run, every mailbox read again and every
- * snapshot written, is the one measured. The figure goes to WildFly's log ("quota-sweep bench").
+ * PREAU_BENCH_MAILBOXES=N} (default 25,000), {@code PREAU_BENCH_PARTITIONS=P} (default: the job's) and {@code
+ * PREAU_BENCH_CLONED=true|false} (default false), which the tests' WildFly inherits. It seeds N account rows; without
+ * PREAU_BENCH_CLONED, a first run (a night) makes Dovecot create each mailbox, reads it by GETQUOTAROOT (no usage
+ * cloned yet) and writes its clone row; with it, the clone rows are seeded by SQL (no mailbox created, for the
+ * 25,000). The second night's run, every account's usage read from the clone and every snapshot written, is the one
+ * measured. The figures go to WildFly's log ("quota-sweep bench").
  */
 @ExtendWith(ArquillianExtension.class)
 class QuotaSweepBench {
@@ -49,12 +51,14 @@ class QuotaSweepBench {
         int mailboxes = Integer.parseInt(optional("PREAU_BENCH_MAILBOXES", "25000"));
         String partitions = optional("PREAU_BENCH_PARTITIONS", "");
         long seeding = System.nanoTime();
-        fixture.benchAccounts(PREFIX, TestEnv.domain(), mailboxes);
+        boolean cloned = Boolean.parseBoolean(optional("PREAU_BENCH_CLONED", "false"));
+        fixture.benchAccounts(PREFIX, TestEnv.domain(), mailboxes, cloned);
         LOG.info("quota-sweep bench: " + mailboxes + " account rows in "
                 + Duration.ofNanos(System.nanoTime() - seeding).toMillis() + " ms");
         LocalDate night = LocalDate.of(2026, 10, 1);
         try {
-            run(night, partitions, mailboxes, "first night (mailboxes created)");
+            run(night, partitions, mailboxes, cloned ? "first night (usage cloned by SQL)"
+                    : "first night (mailboxes created, read by GETQUOTAROOT)");
             JobExecution measured = run(night.plusDays(1), partitions, mailboxes, "second night");
             assertTrue(measured.getEndTime().getTime() > measured.getStartTime().getTime());
         } finally {

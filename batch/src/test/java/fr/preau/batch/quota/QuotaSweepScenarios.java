@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import fr.preau.batch.archive.ArchiveJobRuns;
 import fr.preau.identity.RecoveryMailer;
 import fr.preau.mail.quota.QuotaNotice;
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -25,6 +27,8 @@ import jakarta.batch.runtime.StepExecution;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.Quota;
+import jakarta.mail.QuotaAwareStore;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
@@ -32,7 +36,8 @@ import jakarta.mail.internet.MimeMessage;
  * The nightly job quota-sweep in a real WildFly against the real Dovecot, Postfix and PostgreSQL (issue 11, JOB-2;
  * docs/adr/0093): mailboxes filled with real messages in a 1 MB quota class, one snapshot per account and day, the
  * alerts at 80 / 90 / 100 % mailed once per crossing and again after going back under, a second run the same day
- * changing nothing, a refused mailbox skipped and reported, a failed run restarted from its checkpoint. Run by
+ * changing nothing, a refused mailbox skipped and reported, a failed run restarted from its checkpoint, the usage
+ * read from the copy Dovecot keeps in PostgreSQL (quota_clone) and from the mailbox when there is none yet. Run by
  * {@link fr.preau.batch.archive.MailArchivingJobIT}, whose deployment (the same in-container archive) it shares:
  * a deployment of its own would cost about a minute of the suite.
  */
@@ -42,6 +47,8 @@ public final class QuotaSweepScenarios {
     private static final String TWO = "it-quota-2mo";
     private static final int MESSAGE_KB = 60;
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+    /** Dovecot copies the usage at the end of a session (LMTP, IMAP logout), or 10 s after a change. */
+    private static final Duration CLONE_WAIT = Duration.ofSeconds(30);
 
     private final QuotaFixture fixture;
     private final RecoveryMailer mailer;
@@ -146,6 +153,59 @@ public final class QuotaSweepScenarios {
         }
     }
 
+    /**
+     * Dovecot's copy of the usage follows a delivery (LMTP) and an expunge, and the sweep reads it instead of the
+     * mailbox; an account without a copy yet is read from its mailbox (GETQUOTAROOT), and its row written.
+     */
+    public void theUsageClonedByDovecotFollowsDeliveryAndExpungeAndTheSweepReadsIt() throws Exception {
+        String user = "it.quota.clone.suivi";
+        String fresh = "it.quota.clone.neuve";
+        fixture.quotaClass(SMALL, 1);
+        fixture.account(user, address(user), SMALL);
+        fixture.account(fresh, address(fresh), SMALL);
+        try (ImapProbe imap = ImapProbe.asMaster(address(user))) {
+            imap.empty("INBOX");
+        }
+        try (ImapProbe imap = ImapProbe.asMaster(address(fresh))) {
+            imap.store().getFolder("INBOX").getMessageCount();
+        }
+        SmtpProbe.sendFromOutside(address(user), "Copie de l'usage 1");
+        awaitSubject(user, "Copie de l'usage 1");
+        long[] first = awaitClone(user);
+
+        SmtpProbe.sendFromOutside(address(user), "Copie de l'usage 2");
+        awaitSubject(user, "Copie de l'usage 2");
+        long[] delivered = awaitClone(user);
+        assertEquals(first[1] + 1, delivered[1], "one message more after the delivery");
+        assertTrue(delivered[0] > first[0], "more bytes after the delivery: " + first[0] + " then " + delivered[0]);
+
+        try (ImapProbe imap = ImapProbe.asMaster(address(user))) {
+            Folder inbox = imap.store().getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            for (Message m : inbox.getMessages()) {
+                m.setFlag(Flags.Flag.DELETED, "Copie de l'usage 2".equals(m.getSubject()));
+            }
+            inbox.close(true);
+        }
+        long[] expunged = awaitClone(user);
+        assertEquals(first[0], expunged[0], "the bytes of before the delivery, after the expunge");
+        assertEquals(first[1], expunged[1]);
+
+        // 870 KiB of 1 MB (84 %): the mailbox itself holds a few KiB, so only the copy can make the sweep say so.
+        fixture.cloneBytes(address(user), 870 * 1024);
+        assertEquals(null, fixture.cloned(address(fresh)), "the other mailbox has no copy yet");
+        LocalDate day = LocalDate.of(2026, 11, 25);
+        assertEquals("SWEPT 2 UNCHANGED 0 ALERTS 1 SKIPPED 0", run(day, "it.quota.clone.%", null));
+        assertEquals(870, fixture.snapshot(user, day)[0], "the sweep read the copy");
+        assertEquals(1, awaitAlert(user, 80));
+        long[] read = fixture.snapshot(fresh, day);
+        assertNotNull(read, "the mailbox without a copy is read by GETQUOTAROOT");
+        long[] written = fixture.cloned(address(fresh));
+        assertNotNull(written, "and its copy written by the sweep");
+        assertEquals(read[0], written[0] / 1024);
+        assertEquals(-1, written[1], "its message count unknown until Dovecot writes the row");
+    }
+
     private static String address(String username) {
         return username + "@" + TestEnv.domain();
     }
@@ -187,7 +247,7 @@ public final class QuotaSweepScenarios {
     }
 
     /** Appends {@code count} messages of about {@value #MESSAGE_KB} KiB to INBOX. */
-    private static void fill(String username, int count) throws Exception {
+    private void fill(String username, int count) throws Exception {
         String line = "Remplissage du quota de la boite aux lettres academique, ligne de texte ordinaire.\r\n";
         String text = line.repeat(MESSAGE_KB * 1024 / line.length());
         try (ImapProbe imap = ImapProbe.asMaster(address(username))) {
@@ -199,10 +259,11 @@ public final class QuotaSweepScenarios {
                 imap.append("INBOX", m);
             }
         }
+        awaitClone(username);
     }
 
     /** Deletes {@code count} of the filling messages for good. */
-    private static void deleteFilling(String username, int count) throws Exception {
+    private void deleteFilling(String username, int count) throws Exception {
         try (ImapProbe imap = ImapProbe.asMaster(address(username))) {
             Folder inbox = imap.store().getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
@@ -214,6 +275,42 @@ public final class QuotaSweepScenarios {
                 }
             }
             inbox.close(true);
+        }
+        awaitClone(username);
+    }
+
+    /**
+     * Waits until the usage Dovecot cloned into PostgreSQL is the mailbox's as it is now (GETQUOTAROOT, and the
+     * messages of every folder), and returns it: {bytes, messages}. A sweep that starts afterwards reads that usage.
+     */
+    private long[] awaitClone(String username) throws Exception {
+        long usedKb = 0;
+        long messages = 0;
+        try (ImapProbe imap = ImapProbe.asMaster(address(username))) {
+            for (Quota quota : ((QuotaAwareStore) imap.store()).getQuota("INBOX")) {
+                for (Quota.Resource r : quota.resources) {
+                    usedKb += "STORAGE".equalsIgnoreCase(r.name) ? r.usage : 0;
+                }
+            }
+            for (Folder f : imap.store().getDefaultFolder().list("*")) {
+                messages += (f.getType() & Folder.HOLDS_MESSAGES) != 0 ? f.getMessageCount() : 0;
+            }
+        }
+        long deadline = System.nanoTime() + CLONE_WAIT.toNanos();
+        while (true) {
+            long[] clone = fixture.cloned(address(username));
+            if (clone != null && (clone[0] + 1023) / 1024 == usedKb && clone[1] == messages) {
+                return clone;
+            }
+            assertTrue(System.nanoTime() < deadline, "usage cloned for " + username + ": " + Arrays.toString(clone)
+                    + ", the mailbox: " + usedKb + " KiB, " + messages + " messages");
+            Thread.sleep(100);
+        }
+    }
+
+    private static void awaitSubject(String username, String subject) throws Exception {
+        try (ImapProbe imap = ImapProbe.asMaster(address(username))) {
+            assertEquals(1, imap.awaitSubject("INBOX", subject, MAIL_WAIT), subject + " delivered");
         }
     }
 

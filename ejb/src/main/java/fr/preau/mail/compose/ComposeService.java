@@ -68,7 +68,7 @@ public class ComposeService {
      * sender's quota class, or the academy's ({@value #ATTACHMENT_LIMIT}) when the class has none.
      */
     public long attachmentLimitBytes() {
-        int mb = quotaClasses.attachmentMb(access.own().ownerAccountId())
+        int mb = quotaClasses.attachmentMb()
                 .orElseGet(() -> settings.integer(ATTACHMENT_LIMIT, DEFAULT_ATTACHMENT_MB));
         return Math.max(1, mb) * 1024L * 1024L;
     }

@@ -101,6 +101,12 @@ public class ScheduledSendStore {
         query.executeUpdate();
     }
 
+    /** Whether the account is suspended (docs/adr/0090): nothing leaves under its name. */
+    public boolean suspended(long accountId) {
+        return !em.createNativeQuery("select 1 from account where id = ?1 and suspended_at is not null")
+                .setParameter(1, accountId).getResultList().isEmpty();
+    }
+
     /** The address of the account, unless it is gone or disabled. */
     public Optional<String> enabledAddress(long accountId) {
         Account account = em.find(Account.class, accountId);

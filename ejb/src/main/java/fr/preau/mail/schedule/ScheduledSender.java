@@ -49,6 +49,8 @@ public class ScheduledSender {
     /** How long a recovery waits for its probe; longer than a normal delivery, shorter than the lease. */
     private static final Duration PROBE_WAIT = Duration.ofSeconds(60);
     private static final int PURGE_EVERY_TICKS = 6;
+    /** The reason kept with a message whose account was suspended at its time (shown on the page Planifiés). */
+    public static final String ACCOUNT_SUSPENDED = "compte suspendu";
 
     /** What a dead sender's attempt did, as far as the servers tell. */
     private enum Outcome { COPIED, ACCEPTED, NOT_ACCEPTED, UNKNOWN }
@@ -126,6 +128,12 @@ public class ScheduledSender {
                 }
                 if (before == Outcome.ACCEPTED) {
                     LOG.info("Scheduled message " + claim.id() + " accepted by SMTP before a crash: not sent again");
+                } else if (store.suspended(claim.accountId())) {
+                    // ADR 0090: nothing leaves under a suspended account's name (Postfix would refuse it too); the
+                    // message is kept, refused, for its author to send again once the account is reactivated.
+                    LOG.info("Scheduled message " + claim.id() + " not sent: the account is suspended");
+                    store.markFailed(claim.id(), ACCOUNT_SUSPENDED);
+                    return;
                 } else {
                     mailbox.submitStored(ctx, claim.mime(), evidence);
                     pauseAfterSubmit(claim.messageId());

@@ -11,7 +11,6 @@ import fr.preau.audit.AuditEvent;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -63,13 +62,18 @@ public class QuotaClasses {
     }
 
     /**
-     * The attachment limit of the class of an account, in MB; empty when the class has none (the academy's
-     * setting applies). Read by compose for the sender.
+     * The attachment limit of the class of the caller's own account, in MB; empty when the class has none (the
+     * academy's setting applies) or the caller has no enabled account. Read by compose for the sender; the account is
+     * the signed-in caller's (the principal's username or address, as {@code MailboxAccess.own} finds it), never one
+     * the caller names.
      */
-    @PermitAll
-    public Optional<Integer> attachmentMb(long accountId) {
+    @RolesAllowed("user")
+    public Optional<Integer> attachmentMb() {
+        String caller = context.getCallerPrincipal() == null ? "" : context.getCallerPrincipal().getName();
+        String key = caller == null ? "" : caller.trim().toLowerCase(Locale.ROOT);
         List<?> rows = em.createNativeQuery("select q.attachment_mb from account a join quota_class q"
-                + " on q.code = a.quota_class where a.id = ?1").setParameter(1, accountId).getResultList();
+                + " on q.code = a.quota_class where a.enabled and " + (key.contains("@") ? "a.address" : "a.username")
+                + " = ?1").setParameter(1, key).getResultList();
         return rows.isEmpty() || rows.get(0) == null ? Optional.empty()
                 : Optional.of(((Number) rows.get(0)).intValue());
     }
