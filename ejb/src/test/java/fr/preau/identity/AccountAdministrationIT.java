@@ -194,6 +194,9 @@ class AccountAdministrationIT {
         assertEquals(PasswordGrant.Outcome.PROVISIONAL, PasswordGrant.check(base, password), "nothing changed");
 
         database.verifiedRecoveryAddress(base, recovery);
+        otherEtabAdmin.ensureOwnAccount(TestEnv.domain());
+        assertEquals("identity.establishment.forbidden", assertThrows(InvalidInputException.class,
+                () -> otherEtabAdmin.reissueToRecoveryAddress(base)).messageKey(), "not their establishment's");
         ProvisionalPassword reset = admin.reissueToRecoveryAddress(base);
 
         assertEquals(null, reset.password());
