@@ -18,10 +18,12 @@ import fr.preau.batch.largefile.LargeFileRows;
 import fr.preau.jobs.JobControl;
 import fr.preau.jobs.JobRun;
 import fr.preau.jobs.JobSummary;
+import fr.preau.jobs.NightlyJobRuns;
 import fr.preau.jobs.NightlyRuns;
 import fr.preau.jobs.NightlySchedule;
 import fr.preau.mail.largefile.LargeFilePurge;
 import fr.preau.settings.AcademySettings;
+import fr.preau.settings.SettingRows;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.testing.TestEnv;
 import jakarta.batch.runtime.BatchRuntime;
@@ -48,9 +50,10 @@ class NightlyJobsIT {
     @Deployment
     static WebArchive deployment() {
         return BatchArchive.purgeLargeFiles("nightly-jobs-it.war")
-                .addClasses(NightlyJobs.class, AsJobsAdmin.class, NightlyRuns.class, JobConsole.class,
-                        JobControl.class, JobRun.class, JobSummary.class, NightlySchedule.class,
-                        AcademySettings.class, InvalidInputException.class, AuditEvent.class, AuditAction.class);
+                .addClasses(NightlyJobs.class, AsJobsAdmin.class, NightlyRuns.class, NightlyJobRuns.class,
+                        JobConsole.class, JobControl.class, JobRun.class, JobSummary.class, NightlySchedule.class,
+                        AcademySettings.class, SettingRows.class, InvalidInputException.class, AuditEvent.class,
+                        AuditAction.class);
     }
 
     @EJB

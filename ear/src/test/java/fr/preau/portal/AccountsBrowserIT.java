@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import fr.preau.testing.Accounts;
+import fr.preau.testing.ImapProbe;
 import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.TestUser;
@@ -34,6 +39,7 @@ class AccountsBrowserIT extends PortalDeployment {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String UAI_A = "0990011A";
     private static final String UAI_B = "0990012B";
+    private static final String PERSONAL_DOMAIN = "perso-preau.test";
 
     @Test
     void anAdministratorCreatesSuspendsReactivatesResetsAndChangesTheQuotaClass() throws Exception {
@@ -138,6 +144,90 @@ class AccountsBrowserIT extends PortalDeployment {
         waitForRow(browser, renamed);
         assertEquals(List.of(), browser.accessibilityProblems(), "axe-core after the rename");
         return renamed;
+    }
+
+    /**
+     * Issue 11, item 1: the provisional password sent to a personal address instead of being shown. A bad address
+     * is refused next to its field and creates nothing; a good one gets the mail (French and English) and the page
+     * shows only to whom it went. A reset by mail is refused while the account has no verified recovery address,
+     * then goes to it. Each sending is audited, never the password.
+     */
+    @Test
+    void anAdministratorSendsTheProvisionalPasswordToAPersonalAddress() throws Exception {
+        String run = letters();
+        String password = "Rectorat-envoi-" + run + "-2026!";
+        TestUser.create("it.admin.envoi", "Anne", "Envoi", password, false);
+        new KeycloakAdmin().grantRealmRole("it.admin.envoi", "admin");
+        PortalDatabase.update("insert into mail_domain (name, active) values (?, true) on conflict do nothing",
+                PERSONAL_DOMAIN);
+        String personal = "lea.perso." + run + "@" + PERSONAL_DOMAIN;
+        String recovery = "lea.secours." + run + "@" + PERSONAL_DOMAIN;
+        Accounts.ensure("it.perso.lea-" + run, personal, "Boîte personnelle de Léa");
+        Accounts.ensure("it.secours.lea-" + run, recovery, "Adresse de secours de Léa");
+        Accounts.ensure("ne-pas-repondre", "ne-pas-repondre@" + TestEnv.domain(), "Messagerie académique");
+        PortalDatabase.academySetting("identity.recovery.sender", "ne-pas-repondre@" + TestEnv.domain());
+        String username = "lea.envoi-" + run;
+
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn("it.admin.envoi", password);
+            d.get(Browser.portal() + "/admin/comptes");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("accounts:personalAddress")));
+            type(d, "accounts:first-name", "Léa");
+            type(d, "accounts:last-name", "Envoi " + run);
+            type(d, "accounts:personalAddress", "lea-sans-arobase");
+            d.findElement(By.id("accounts:create")).click();
+            confirm(browser);
+            browser.waitUpTo(30).until(t -> text(t, "accounts:personal-address-message")
+                    .contains("« lea-sans-arobase » n'est pas une adresse électronique valide. Aucun compte n'a été"
+                    + " créé."));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with the refused address");
+            assertTrue(AuditTrail.about(username).isEmpty(), "nothing created");
+
+            type(d, "accounts:personalAddress", personal);
+            d.findElement(By.id("accounts:create")).click();
+            confirm(browser);
+            waitForMessage(browser, "Le compte " + username + " est créé. Son mot de passe provisoire a été envoyé à "
+                    + personal + ".");
+            assertTrue(d.findElements(By.id("issued-password")).isEmpty(), "the password is not on the page");
+            assertFalse(d.getPageSource().contains(passwordMailedTo(personal)), "nor anywhere in it");
+            browser.screenshot("65-account-created-password-mailed");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core after the sending");
+
+            waitForRow(browser, username);
+            browser.click(By.id("accounts:list:0:reset-mail"));
+            confirm(browser);
+            waitForMessage(browser, "Le compte " + username + " n'a pas d'adresse de secours vérifiée");
+            PortalDatabase.update("insert into recovery_address (username, address, verified_at) values (?, ?, now())",
+                    username, recovery);
+            browser.click(By.id("accounts:list:0:reset-mail"));
+            confirm(browser);
+            waitForMessage(browser, "Un nouveau mot de passe provisoire du compte " + username
+                    + " a été envoyé à " + recovery + ".");
+            assertTrue(d.findElements(By.id("issued-password")).isEmpty(), "not shown either");
+            assertFalse(d.getPageSource().contains(passwordMailedTo(recovery)));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core after the reset by mail");
+        }
+        assertEquals(List.of("ACCOUNT_CREATED it.admin.envoi " + username + "@" + TestEnv.domain(),
+                "ADMIN_ACTION it.admin.envoi provisional password sent to " + personal,
+                "ADMIN_ACTION it.admin.envoi provisional password",
+                "ADMIN_ACTION it.admin.envoi provisional password sent to " + recovery),
+                AuditTrail.about(username));
+    }
+
+    /** The provisional password in the one mail of a personal mailbox, in French and in English (waits for it). */
+    private static String passwordMailedTo(String address) throws Exception {
+        String subject = "Votre mot de passe provisoire de messagerie académique"
+                + " / Your provisional password for the academic mail";
+        try (ImapProbe mailbox = ImapProbe.asMaster(address)) {
+            assertEquals(1L, mailbox.awaitSubject("INBOX", subject, Duration.ofSeconds(60)));
+            String text = mailbox.text("INBOX", subject);
+            Matcher m = Pattern.compile("Mot de passe provisoire : (\\S{20})\n").matcher(text);
+            assertTrue(m.find(), text);
+            assertTrue(text.contains("Provisional password: " + m.group(1) + "\n"), text);
+            return m.group(1);
+        }
     }
 
     /**

@@ -6,8 +6,7 @@ import java.util.Optional;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 /**
  * Looks accounts up. Sign-in accepts the identifier ({@code prenom.nom}) or the address, so both are resolved.
@@ -17,8 +16,8 @@ import jakarta.persistence.PersistenceContext;
 @ServiceBoundary
 @PermitAll
 public class AccountService {
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private AccountRecords rows;
 
     /** The enabled account with this identifier or address, if any. */
     public Optional<Account> findEnabled(String usernameOrAddress) {
@@ -26,12 +25,6 @@ public class AccountService {
             return Optional.empty();
         }
         String key = usernameOrAddress.trim().toLowerCase(Locale.ROOT);
-        String query = key.contains("@") ? Account.BY_ADDRESS : Account.BY_USERNAME;
-        String parameter = key.contains("@") ? "address" : "username";
-        return em.createNamedQuery(query, Account.class)
-                .setParameter(parameter, key)
-                .getResultStream()
-                .filter(Account::isEnabled)
-                .findFirst();
+        return (key.contains("@") ? rows.byAddress(key) : rows.byUsername(key)).filter(Account::isEnabled);
     }
 }

@@ -8,9 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import fr.preau.settings.AcademySettings;
 import fr.preau.shared.ServiceBoundary;
@@ -24,9 +22,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 
 /**
  * The audit log (capability ID-7): append-only. Users read their own entries (as actor or subject), administrators
@@ -50,8 +45,8 @@ public class AuditLog {
     public static final int MAX_EXPORT = 100_000;
     private static final int EXPORT_PAGE = 1000;
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private AuditEntries entries;
 
     @Resource
     private SessionContext session;
@@ -66,39 +61,29 @@ public class AuditLog {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void append(AuditEvent event, String ip) {
-        em.persist(new AuditEntry(event, ip));
+        entries.append(new AuditEntry(event, ip));
     }
 
     /** A page of the caller's own entries (as actor or subject), newest first. */
     @RolesAllowed("user")
     public List<AuditEntry> mine(int offset, int limit) {
-        return em.createQuery("select e from AuditEntry e where e.actor = :me or e.subject = :me "
-                + "order by e.at desc, e.id desc", AuditEntry.class)
-                .setParameter("me", caller()).setFirstResult(Math.max(0, offset))
-                .setMaxResults(Math.min(Math.max(1, limit), MAX_PAGE)).getResultList();
+        return entries.of(caller(), Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE));
     }
 
     @RolesAllowed("user")
     public long countMine() {
-        return em.createQuery("select count(e) from AuditEntry e where e.actor = :me or e.subject = :me", Long.class)
-                .setParameter("me", caller()).getSingleResult();
+        return entries.countOf(caller());
     }
 
     /** A page of every entry matching the criteria, newest first (administrators). */
     @RolesAllowed("admin")
     public List<AuditEntry> search(AuditQuery query, int offset, int limit) {
-        TypedQuery<AuditEntry> q = em.createQuery("select e from AuditEntry e" + where(query)
-                + " order by e.at desc, e.id desc", AuditEntry.class);
-        bind(q, query);
-        return q.setFirstResult(Math.max(0, offset)).setMaxResults(Math.min(Math.max(1, limit), MAX_PAGE))
-                .getResultList();
+        return entries.matching(query, Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE));
     }
 
     @RolesAllowed("admin")
     public long count(AuditQuery query) {
-        TypedQuery<Long> q = em.createQuery("select count(e) from AuditEntry e" + where(query), Long.class);
-        bind(q, query);
-        return q.getSingleResult();
+        return entries.count(query);
     }
 
     /**
@@ -116,16 +101,12 @@ public class AuditLog {
         writer.write(AuditCsv.HEADER);
         int written = 0;
         while (written < MAX_EXPORT) {
-            TypedQuery<AuditEntry> q = em.createQuery("select e from AuditEntry e" + where(query)
-                    + " order by e.at desc, e.id desc", AuditEntry.class);
-            bind(q, query);
-            List<AuditEntry> page = q.setFirstResult(written)
-                    .setMaxResults(Math.min(EXPORT_PAGE, MAX_EXPORT - written)).getResultList();
+            List<AuditEntry> page = entries.matchingDetached(query, written,
+                    Math.min(EXPORT_PAGE, MAX_EXPORT - written));
             for (AuditEntry entry : page) {
                 writer.write(AuditCsv.line(entry));
             }
             written += page.size();
-            em.clear();
             if (page.size() < EXPORT_PAGE) {
                 break;
             }
@@ -158,50 +139,11 @@ public class AuditLog {
     @RolesAllowed("batch")
     public int purgeExpired() {
         long days = retention().toDays();
-        int deleted = ((Number) em.createNativeQuery("select audit_purge(cast(?1 as integer))")
-                .setParameter(1, (int) days).getSingleResult()).intValue();
+        int deleted = entries.purgeOlderThan((int) days);
         // The purge itself is an administrative action of the system: it leaves its own line.
-        em.persist(new AuditEntry(AuditEvent.of(AuditAction.ADMIN_ACTION, null, null, null, true,
+        entries.append(new AuditEntry(AuditEvent.of(AuditAction.ADMIN_ACTION, null, null, null, true,
                 "audit-purge : " + deleted + " entrée(s) de plus de " + days + " jours supprimée(s)"), null));
         return deleted;
-    }
-
-    private static String where(AuditQuery query) {
-        List<String> clauses = new ArrayList<>();
-        if (query.user() != null && !query.user().isBlank()) {
-            clauses.add("(lower(e.actor) = :user or lower(e.subject) = :user)");
-        }
-        if (query.action() != null) {
-            clauses.add("e.action = :action");
-        }
-        if (query.from() != null) {
-            clauses.add("e.at >= :from");
-        }
-        if (query.to() != null) {
-            clauses.add("e.at < :to");
-        }
-        if (query.success() != null) {
-            clauses.add("e.success = :success");
-        }
-        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-    }
-
-    private static void bind(TypedQuery<?> q, AuditQuery query) {
-        if (query.user() != null && !query.user().isBlank()) {
-            q.setParameter("user", query.user().strip().toLowerCase(Locale.ROOT));
-        }
-        if (query.action() != null) {
-            q.setParameter("action", query.action());
-        }
-        if (query.from() != null) {
-            q.setParameter("from", query.from());
-        }
-        if (query.to() != null) {
-            q.setParameter("to", query.to());
-        }
-        if (query.success() != null) {
-            q.setParameter("success", query.success());
-        }
     }
 
     private String caller() {

@@ -17,8 +17,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * The caller's app passwords (mots de passe d'application) for IMAP and SMTP clients: created with a device name
@@ -33,8 +31,8 @@ public class AppPasswordService {
     static final int MAX_NAME = 80;
     static final int MAX_PER_ACCOUNT = 20;
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private AppPasswords passwords;
 
     @Resource
     private SessionContext session;
@@ -50,8 +48,7 @@ public class AppPasswordService {
 
     /** The caller's app passwords, newest first. */
     public List<AppPassword> list() {
-        return em.createNamedQuery(AppPassword.OF_ACCOUNT, AppPassword.class)
-                .setParameter("account", caller().getId()).getResultList();
+        return passwords.ofAccount(caller().getId());
     }
 
     /**
@@ -81,11 +78,10 @@ public class AppPasswordService {
         String password;
         do {
             password = AppPasswordSecret.generate();
-        } while (selectorTaken(account, AppPasswordSecret.selector(password)));
+        } while (passwords.selectorTaken(account.getId(), AppPasswordSecret.selector(password)));
         AppPassword created = new AppPassword(account.getId(), clean, AppPasswordSecret.selector(password),
                 AppPasswordSecret.hash(password));
-        em.persist(created);
-        em.flush();
+        passwords.add(created);
         audit.fire(AuditEvent.of(AuditAction.APP_PASSWORD_CREATED, account.getUsername(), account.getUsername(),
                 null, true, clean));
         return new NewAppPassword(created.getId(), clean, password);
@@ -99,19 +95,11 @@ public class AppPasswordService {
      */
     public void revoke(long id) {
         Account account = caller();
-        AppPassword password = em.find(AppPassword.class, id);
-        if (password == null || !password.getAccountId().equals(account.getId())) {
-            throw new NotFoundException("apppassword.missing", String.valueOf(id));
-        }
-        em.remove(password);
-        em.flush();
+        AppPassword password = passwords.find(id).filter(p -> p.getAccountId().equals(account.getId()))
+                .orElseThrow(() -> new NotFoundException("apppassword.missing", String.valueOf(id)));
+        passwords.remove(password);
         audit.fire(AuditEvent.of(AuditAction.APP_PASSWORD_REVOKED, account.getUsername(), account.getUsername(),
                 null, true, password.getName()));
-    }
-
-    private boolean selectorTaken(Account account, String selector) {
-        return !em.createQuery("select p.id from AppPassword p where p.accountId = :account and p.selector = :s")
-                .setParameter("account", account.getId()).setParameter("s", selector).getResultList().isEmpty();
     }
 
     private Account caller() {

@@ -1,6 +1,5 @@
 package fr.preau.identity;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,8 +16,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.keycloak.admin.client.resource.RoleScopeResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 
@@ -38,8 +35,11 @@ public class EstablishmentAdministrators {
     @Resource
     private SessionContext context;
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private EstablishmentAdminRows rows;
+
+    @Inject
+    private Establishments establishments;
 
     @Inject
     private IdentityServer identity;
@@ -54,17 +54,8 @@ public class EstablishmentAdministrators {
     private Event<AuditEvent> audit;
 
     /** Every establishment administrator named, by establishment then identifier. */
-    @SuppressWarnings("unchecked")
     public List<EstablishmentAdministrator> list() {
-        List<Object[]> rows = em.createNativeQuery("select a.username, a.display_name, e.uai,"
-                + " e.name || ' (' || e.town || ')' from establishment_admin ea join account a on a.id = ea.account_id"
-                + " join establishment e on e.uai = ea.establishment_uai order by e.name, e.uai, a.username")
-                .getResultList();
-        List<EstablishmentAdministrator> list = new ArrayList<>();
-        for (Object[] r : rows) {
-            list.add(new EstablishmentAdministrator((String) r[0], (String) r[1], (String) r[2], (String) r[3]));
-        }
-        return list;
+        return rows.all();
     }
 
     /**
@@ -77,10 +68,7 @@ public class EstablishmentAdministrators {
     public void appoint(String username, String establishmentUai) {
         Account account = account(username);
         String uai = establishment(establishmentUai);
-        int added = em.createNativeQuery("insert into establishment_admin (account_id, establishment_uai)"
-                + " values (?1, ?2) on conflict do nothing").setParameter(1, account.getId()).setParameter(2, uai)
-                .executeUpdate();
-        if (added == 0) {
+        if (!rows.add(account.getId(), uai)) {
             throw new InvalidInputException("username", "admin.etab.already", account.getUsername());
         }
         boolean granted = identity.call(() -> {
@@ -104,14 +92,10 @@ public class EstablishmentAdministrators {
     public void withdraw(String username, String establishmentUai) {
         Account account = account(username);
         String uai = establishmentUai == null ? "" : establishmentUai.trim().toUpperCase(Locale.ROOT);
-        int removed = em.createNativeQuery("delete from establishment_admin where account_id = ?1"
-                + " and establishment_uai = ?2").setParameter(1, account.getId()).setParameter(2, uai)
-                .executeUpdate();
-        if (removed == 0) {
+        if (!rows.remove(account.getId(), uai)) {
             throw new InvalidInputException("username", "admin.etab.notAppointed", account.getUsername());
         }
-        long left = ((Number) em.createNativeQuery("select count(*) from establishment_admin where account_id = ?1")
-                .setParameter(1, account.getId()).getSingleResult()).longValue();
+        long left = rows.countOf(account.getId());
         if (left == 0) {
             identity.run(() -> {
                 RoleScopeResource roles = identity.userResource(account.getUsername()).roles().realmLevel();
@@ -134,9 +118,7 @@ public class EstablishmentAdministrators {
 
     private String establishment(String establishmentUai) {
         String uai = establishmentUai == null ? "" : establishmentUai.trim().toUpperCase(Locale.ROOT);
-        boolean known = ((Number) em.createNativeQuery("select count(*) from establishment where uai = ?1")
-                .setParameter(1, uai).getSingleResult()).intValue() > 0;
-        if (!known) {
+        if (!establishments.exists(uai)) {
             throw new InvalidInputException("establishment", "admin.etab.unknownEstablishment", uai);
         }
         return uai;

@@ -6,8 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 /**
  * The caller's streak of account-password attempts from mail clients (table {@code mail_password_streak},
@@ -21,8 +20,8 @@ import jakarta.persistence.PersistenceContext;
 @Stateless
 @RolesAllowed("user")
 public class MailPasswordStreak {
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private MailPasswordStreaks streaks;
 
     @Resource
     private SessionContext session;
@@ -33,8 +32,6 @@ public class MailPasswordStreak {
         if (principal == null) {
             return;
         }
-        em.createNativeQuery("delete from mail_password_streak where account_id in "
-                + "(select id from account where username = ?1)").setParameter(1, principal.getName())
-                .executeUpdate();
+        streaks.end(principal.getName());
     }
 }

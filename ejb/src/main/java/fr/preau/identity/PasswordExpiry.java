@@ -2,8 +2,6 @@ package fr.preau.identity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,8 +22,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -60,8 +56,11 @@ public class PasswordExpiry {
         PASSWORD_WARNED, PASSWORD_EXPIRED, INACTIVITY_WARNED, SUSPENDED
     }
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private ExpiryAccounts accounts;
+
+    @Inject
+    private AccountNotices notices;
 
     @Inject
     private IdentityServer identity;
@@ -82,11 +81,8 @@ public class PasswordExpiry {
      * The accounts the job looks at, in identifier order after {@code after} (null: from the first): enabled, not
      * suspended, identifier like {@code pattern} (SQL LIKE); at most {@code limit}.
      */
-    @SuppressWarnings("unchecked")
     public List<String> accountsAfter(String after, String pattern, int limit) {
-        return em.createNativeQuery("select username from account where enabled and suspended_at is null"
-                + " and username > ?1 and username like ?2 order by username limit " + Math.max(1, limit))
-                .setParameter(1, after == null ? "" : after).setParameter(2, pattern).getResultList();
+        return accounts.after(after, pattern, limit);
     }
 
     /**
@@ -97,11 +93,11 @@ public class PasswordExpiry {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Set<Outcome> review(String username, Instant now) {
         Set<Outcome> done = EnumSet.noneOf(Outcome.class);
-        Optional<Row> found = row(username);
+        Optional<ExpiryAccounts.Row> found = accounts.row(username);
         if (found.isEmpty()) {
             return done;
         }
-        Row row = found.get();
+        ExpiryAccounts.Row row = found.get();
         int maxAge = Math.max(0, settings.integer(AccountSecurityService.PASSWORD_EXPIRY_DAYS, 0));
         if (maxAge > 0) {
             password(row, Duration.ofDays(maxAge), now).ifPresent(done::add);
@@ -114,7 +110,7 @@ public class PasswordExpiry {
         return done;
     }
 
-    private Optional<Outcome> password(Row row, Duration maxAge, Instant now) {
+    private Optional<Outcome> password(ExpiryAccounts.Row row, Duration maxAge, Instant now) {
         Instant firstWarning = now.plus(Duration.ofDays(STAGES[0]));
         if (row.passwordCreated() != null && row.passwordCreated().plus(maxAge).isAfter(firstWarning)) {
             return Optional.empty(); // the real date can only be later: far from expiry, no call to Keycloak
@@ -130,8 +126,7 @@ public class PasswordExpiry {
         if (created.isEmpty()) {
             return Optional.empty(); // no password (an unused provisional one removed): nothing expires
         }
-        em.createNativeQuery("update account set password_created_at = ?2 where id = ?1")
-                .setParameter(1, row.id()).setParameter(2, utc(created.get())).executeUpdate();
+        accounts.passwordCreated(row.id(), created.get());
         List<String> actions = user.get().getRequiredActions() == null ? List.of()
                 : user.get().getRequiredActions();
         if (actions.contains(UPDATE_PASSWORD)) {
@@ -139,10 +134,10 @@ public class PasswordExpiry {
         }
         Instant expiry = created.get().plus(maxAge);
         int stage = stage(now, expiry);
-        if (stage < 0 || alreadySent(row.id(), "password", created.get(), stage)) {
+        if (stage < 0 || notices.sent(row.id(), "password", created.get(), stage)) {
             return Optional.empty();
         }
-        record(row.id(), "password", created.get(), stage, now);
+        notices.record(row.id(), "password", created.get(), stage, now);
         if (stage == 0) {
             identity.run(() -> {
                 var resource = identity.realm().users().get(id);
@@ -183,18 +178,18 @@ public class PasswordExpiry {
         return due;
     }
 
-    private Optional<Outcome> inactivity(Row row, Duration policy, Duration warning, Instant now) {
+    private Optional<Outcome> inactivity(ExpiryAccounts.Row row, Duration policy, Duration warning, Instant now) {
         Instant last = row.lastActivity();
         Instant suspension = last.plus(policy);
         if (now.isBefore(suspension.minus(warning))) {
             return Optional.empty();
         }
-        Optional<Instant> warned = sentAt(row.id(), "inactivity", last);
+        Optional<Instant> warned = notices.firstSentAt(row.id(), "inactivity", last);
         if (warned.isEmpty() && identity.findUser(row.username()).isEmpty()) {
             return Optional.empty(); // a system mailbox (no Keycloak user, nobody signs in as it): never suspended
         }
         if (warned.isEmpty()) {
-            record(row.id(), "inactivity", last, (int) warning.toDays(), now);
+            notices.record(row.id(), "inactivity", last, (int) warning.toDays(), now);
             Instant at = suspension.isBefore(now.plus(warning)) ? now.plus(warning) : suspension;
             mailer.send(row.address(), "Votre compte sera suspendu faute de connexion",
                     ExpiryMails.inactivityWarning(row.address(), last.atZone(NightlySchedule.ZONE).format(DAY),
@@ -209,57 +204,5 @@ public class PasswordExpiry {
         }
         LOG.info("Account " + row.username() + " suspended: no sign-in since " + last);
         return Optional.of(Outcome.SUSPENDED);
-    }
-
-    private boolean alreadySent(long account, String kind, Instant reference, int stage) {
-        // A warning of this stage, or of a more urgent one, was sent for this password.
-        return !em.createNativeQuery("select 1 from account_notice where account_id = ?1 and kind = ?2"
-                + " and reference = ?3 and stage <= ?4").setParameter(1, account).setParameter(2, kind)
-                .setParameter(3, utc(reference)).setParameter(4, stage).getResultList().isEmpty();
-    }
-
-    private Optional<Instant> sentAt(long account, String kind, Instant reference) {
-        List<?> rows = em.createNativeQuery("select min(sent_at) from account_notice where account_id = ?1"
-                + " and kind = ?2 and reference = ?3").setParameter(1, account).setParameter(2, kind)
-                .setParameter(3, utc(reference)).getResultList();
-        return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(instant(rows.get(0)));
-    }
-
-    private void record(long account, String kind, Instant reference, int stage, Instant now) {
-        em.createNativeQuery("insert into account_notice (account_id, kind, reference, stage, sent_at)"
-                + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing").setParameter(1, account)
-                .setParameter(2, kind).setParameter(3, utc(reference)).setParameter(4, stage)
-                .setParameter(5, utc(now)).executeUpdate();
-    }
-
-    private Optional<Row> row(String username) {
-        List<?> rows = em.createNativeQuery("select a.id, a.username, a.address, a.password_created_at,"
-                + " greatest(a.created_at, a.last_sign_in_at) from account a"
-                + " where a.username = ?1 and a.enabled and a.suspended_at is null")
-                .setParameter(1, username).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                r[3] == null ? null : instant(r[3]), instant(r[4])));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
-    }
-
-    /** An account as the job reads it; {@code lastActivity}: its last sign-in anywhere, or its creation. */
-    private record Row(long id, String username, String address, Instant passwordCreated, Instant lastActivity) {
     }
 }

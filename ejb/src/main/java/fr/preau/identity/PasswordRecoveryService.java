@@ -1,7 +1,7 @@
 package fr.preau.identity;
 
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -18,8 +18,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.WebApplicationException;
 import org.keycloak.representations.idm.CredentialRepresentation;
 
@@ -43,8 +41,11 @@ public class PasswordRecoveryService {
     @Inject
     private LeftoverCredentials leftovers;
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private RecoveryAddresses addresses;
+
+    @Inject
+    private RecoveryTokens tokens;
 
     @Inject
     private IdentityServer identity;
@@ -70,26 +71,18 @@ public class PasswordRecoveryService {
         if (id.isEmpty() || id.length() > 254) {
             throw new InvalidInputException("identifier", "recovery.identifier.required", null);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select a.username, r.address from account a"
-                + " join recovery_address r on r.username = a.username"
-                + " where a.enabled and r.verified_at is not null and (a.username = ?1 or a.address = ?1)")
-                .setParameter(1, id).getResultList();
-        if (rows.isEmpty()) {
+        Optional<RecoveryAddresses.Verified> verified = addresses.verifiedOfEnabledAccount(id);
+        if (verified.isEmpty()) {
             return;
         }
-        String username = (String) rows.get(0)[0];
-        String address = (String) rows.get(0)[1];
-        Number recent = (Number) em.createNativeQuery("select count(*) from recovery_token where username = ?1"
-                + " and created_at > now() - interval '1 hour'").setParameter(1, username).getSingleResult();
-        if (recent.intValue() >= settings.integer(MAX_PER_HOUR, 3)) {
+        String username = verified.get().username();
+        String address = verified.get().address();
+        if (tokens.createdInLastHour(username) >= settings.integer(MAX_PER_HOUR, 3)) {
             LOG.info("Password reset for " + username + " not sent: hourly limit reached");
             return;
         }
         String token = LinkToken.create();
-        em.createNativeQuery("insert into recovery_token (token_hash, username, expires_at)"
-                + " values (?1, ?2, now() + interval '1 hour')")
-                .setParameter(1, LinkToken.hash(token)).setParameter(2, username).executeUpdate();
+        tokens.add(LinkToken.hash(token), username);
         // Queued: the answer does not wait for Postfix, so it takes as long for an account without a recovery
         // address (ADR 0065).
         mailQueue.send(address, "Réinitialisation de votre mot de passe",
@@ -106,22 +99,17 @@ public class PasswordRecoveryService {
         if (!LinkToken.wellFormed(token)) {
             return RecoveryLink.UNKNOWN;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select username, address, verify_expires_at < now()"
-                + " from recovery_address where verify_token_hash = ?1 for update")
-                .setParameter(1, LinkToken.hash(token)).getResultList();
-        if (rows.isEmpty()) {
+        Optional<RecoveryAddresses.Pending> pending = addresses.pendingForUpdate(LinkToken.hash(token));
+        if (pending.isEmpty()) {
             return RecoveryLink.UNKNOWN;
         }
-        if ((Boolean) rows.get(0)[2]) {
+        if (pending.get().expired()) {
             return RecoveryLink.EXPIRED;
         }
-        String username = (String) rows.get(0)[0];
-        em.createNativeQuery("update recovery_address set verified_at = now(), verify_token_hash = null,"
-                + " verify_expires_at = null, updated_at = now() where username = ?1")
-                .setParameter(1, username).executeUpdate();
+        String username = pending.get().username();
+        addresses.markVerified(username);
         audit.fire(AuditEvent.of(AuditAction.RECOVERY_ADDRESS_CHANGED, username, username, null, true,
-                "verified " + rows.get(0)[1]));
+                "verified " + pending.get().address()));
         return RecoveryLink.VALID;
     }
 
@@ -130,17 +118,14 @@ public class PasswordRecoveryService {
         if (!LinkToken.wellFormed(token)) {
             return RecoveryLink.UNKNOWN;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select used_at is not null, expires_at < now()"
-                + " from recovery_token where token_hash = ?1").setParameter(1, LinkToken.hash(token))
-                .getResultList();
-        if (rows.isEmpty()) {
+        Optional<RecoveryTokens.State> state = tokens.state(LinkToken.hash(token));
+        if (state.isEmpty()) {
             return RecoveryLink.UNKNOWN;
         }
-        if ((Boolean) rows.get(0)[0]) {
+        if (state.get().used()) {
             return RecoveryLink.USED;
         }
-        return (Boolean) rows.get(0)[1] ? RecoveryLink.EXPIRED : RecoveryLink.VALID;
+        return state.get().expired() ? RecoveryLink.EXPIRED : RecoveryLink.VALID;
     }
 
     /**
@@ -166,14 +151,8 @@ public class PasswordRecoveryService {
         if (!password.equals(confirmation)) {
             throw new InvalidInputException("confirmation", "recovery.password.mismatch", null);
         }
-        @SuppressWarnings("unchecked")
-        List<String> claimed = em.createNativeQuery("update recovery_token set used_at = now()"
-                + " where token_hash = ?1 and used_at is null and expires_at >= now() returning username")
-                .setParameter(1, LinkToken.hash(token)).getResultList();
-        if (claimed.isEmpty()) {
-            throw new InvalidInputException("token", "recovery.link.used", null);
-        }
-        String username = claimed.get(0);
+        String username = tokens.claim(LinkToken.hash(token))
+                .orElseThrow(() -> new InvalidInputException("token", "recovery.link.used", null));
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
         credential.setValue(password);
@@ -185,8 +164,7 @@ public class PasswordRecoveryService {
         }
         // Whoever had the old password (or a stolen portal session) is signed out, in the portal too.
         revocations.revoke(identity.endSessions(username));
-        em.createNativeQuery("update recovery_token set used_at = now() where username = ?1 and used_at is null")
-                .setParameter(1, username).executeUpdate();
+        tokens.useAll(username);
         if (alsoCredentials) {
             leftovers.revoke(username);
         }

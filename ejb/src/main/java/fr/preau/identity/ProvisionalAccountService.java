@@ -3,14 +3,20 @@ package fr.preau.identity;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import fr.preau.account.Account;
+import fr.preau.account.AccountRecords;
 import fr.preau.audit.AuditAction;
 import fr.preau.audit.AuditEvent;
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.MailDomains;
 import fr.preau.shared.Deployment;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
+import fr.preau.shared.ServiceUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -18,8 +24,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -28,8 +32,10 @@ import org.keycloak.representations.idm.UserRepresentation;
 /**
  * Accounts created by an administrator ({@code admin}, or {@code etab-admin} for their own establishment): the
  * account row (mailbox, routing) and the Keycloak user with a provisional password, which Keycloak makes the user
- * replace at the first sign-in (required action UPDATE_PASSWORD). The provisional password is returned once and
- * never stored by the portal; {@link ProvisionalPasswordExpiry} makes an unused one stop working.
+ * replace at the first sign-in (required action UPDATE_PASSWORD). The provisional password is returned once, or
+ * mailed to a personal address instead (the one the administrator gives at creation, the account's verified
+ * recovery address at a reset) and then not returned; it is never stored by the portal.
+ * {@link ProvisionalPasswordExpiry} makes an unused one stop working.
  */
 @Stateless
 @ServiceBoundary
@@ -42,12 +48,28 @@ public class ProvisionalAccountService {
     /** No 0/O, 1/l/I: read aloud or copied from paper. */
     private static final String LETTERS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final String DIGITS = "23456789";
+    private static final Logger LOG = Logger.getLogger(ProvisionalAccountService.class.getName());
 
     @Resource
     private SessionContext context;
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private AccountRecords accounts;
+
+    @Inject
+    private Establishments establishments;
+
+    @Inject
+    private MailDomains domains;
+
+    @Inject
+    private ProvisionalPasswords issued;
+
+    @Inject
+    private RecoveryAddresses recoveryAddresses;
+
+    @Inject
+    private RecoveryMailer mailer;
 
     @Inject
     private IdentityServer identity;
@@ -81,7 +103,7 @@ public class ProvisionalAccountService {
         if (taken(name, address)) {
             throw new InvalidInputException("username", "identity.username.taken", name);
         }
-        return create(name, address, firstName, lastName, establishmentUai, STANDARD);
+        return create(name, address, firstName, lastName, establishmentUai, STANDARD, null);
     }
 
     /**
@@ -94,6 +116,21 @@ public class ProvisionalAccountService {
      */
     public ProvisionalPassword createAccount(String firstName, String lastName, String establishmentUai,
             String quotaClass) {
+        return createAccountAndMail(firstName, lastName, establishmentUai, quotaClass, null);
+    }
+
+    /**
+     * As {@link #createAccount(String, String, String, String)}; with a {@code personalAddress}, the provisional
+     * password is mailed there (French and English, from the portal's system address, {@link RecoveryMailer}) and
+     * not returned. Should that mail fail, the account stays created and the password is returned to be shown.
+     *
+     * @param personalAddress the person's own address outside the academy's domain; null or blank: none (the
+     *     password is then returned, as by {@link #createAccount(String, String, String, String)})
+     * @throws InvalidInputException field {@code personalAddress}: {@code admin.accounts.personal.invalid} or
+     *     {@code admin.accounts.personal.academic}; nothing is created then
+     */
+    public ProvisionalPassword createAccountAndMail(String firstName, String lastName, String establishmentUai,
+            String quotaClass, String personalAddress) {
         AccountIdentifier.checkNames(firstName, lastName);
         String base = AccountIdentifier.base(firstName, lastName);
         if (base.isEmpty()) {
@@ -101,21 +138,21 @@ public class ProvisionalAccountService {
         }
         String uai = establishmentUai == null || establishmentUai.isBlank() ? null : establishmentUai.trim();
         scope.checkEstablishment(uai);
-        if (uai != null && !rows.establishmentExists(uai)) {
+        if (uai != null && !establishments.exists(uai)) {
             throw new InvalidInputException("establishment", "identity.establishment.unknown", uai);
         }
         String quota = quotaClass == null || quotaClass.isBlank() ? STANDARD : quotaClass.trim();
         scope.checkQuotaClass(quota);
         String domain = academyDomain(null);
+        String personal = personalAddress(personalAddress, domain);
         String name = AccountIdentifier.firstFree(base, candidate -> taken(candidate, candidate + "@" + domain));
-        return create(name, name + "@" + domain, firstName, lastName, uai, quota);
+        return create(name, name + "@" + domain, firstName, lastName, uai, quota, personal);
     }
 
     private ProvisionalPassword create(String name, String address, String firstName, String lastName,
-            String establishmentUai, String quotaClass) {
-        em.persist(new Account(name, address, firstName.trim() + " " + lastName.trim(), establishmentUai,
+            String establishmentUai, String quotaClass, String personal) {
+        accounts.add(new Account(name, address, firstName.trim() + " " + lastName.trim(), establishmentUai,
                 quotaClass));
-        em.flush();
         String password = newPassword();
         UserRepresentation user = new UserRepresentation();
         user.setUsername(name);
@@ -134,9 +171,9 @@ public class ProvisionalAccountService {
                 CreatedResponseUtil.getCreatedId(response);
             }
         });
-        record(name);
+        issued.issued(name, caller());
         audit.fire(AuditEvent.of(AuditAction.ACCOUNT_CREATED, caller(), name, null, true, address));
-        return new ProvisionalPassword(name, address, password);
+        return deliver(name, address, password, personal);
     }
 
     /** An identifier or address in use, or once used (a disabled account, an alias kept after a rename). */
@@ -146,8 +183,25 @@ public class ProvisionalAccountService {
 
     /** Gives an existing account a new provisional password (the old password stops working at once). */
     public ProvisionalPassword issueProvisionalPassword(String username) {
+        return issueProvisionalPassword(username, false);
+    }
+
+    /**
+     * As {@link #issueProvisionalPassword(String)}; with {@code toRecoveryAddress}, the password is mailed to the
+     * account's verified recovery address (as {@link #createAccountAndMail} mails it) and not returned.
+     *
+     * @throws InvalidInputException {@code admin.accounts.noRecoveryAddress} when the account has no verified
+     *     recovery address; its password is left unchanged then
+     */
+    public ProvisionalPassword issueProvisionalPassword(String username, boolean toRecoveryAddress) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         Account account = scope.managed(name, "identity.administrator.forbidden");
+        String personal = null;
+        if (toRecoveryAddress) {
+            personal = recoveryAddresses.of(name).filter(RecoveryAddress::verified).map(RecoveryAddress::address)
+                    .orElseThrow(() -> new InvalidInputException("username", "admin.accounts.noRecoveryAddress",
+                            name));
+        }
         String password = newPassword();
         identity.run(() -> {
             var resource = identity.userResource(name);
@@ -162,9 +216,50 @@ public class ProvisionalAccountService {
         });
         // The old password stops working at once, and so does every session opened with it.
         revocations.revoke(identity.endSessions(name));
-        record(name);
+        issued.issued(name, caller());
         audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), name, null, true, "provisional password"));
-        return new ProvisionalPassword(name, account.getAddress(), password);
+        return deliver(name, account.getAddress(), password, personal);
+    }
+
+    /**
+     * Mails the password to {@code personal} and leaves it out of the answer; without an address, or when the mail
+     * fails (the account and its password stay: the administrator then shows it), the answer carries it. Audited
+     * when an address was given: to whom, never the password.
+     */
+    private ProvisionalPassword deliver(String name, String address, String password, String personal) {
+        if (personal == null) {
+            return new ProvisionalPassword(name, address, password);
+        }
+        try {
+            mailer.send(personal, ProvisionalPasswordMail.SUBJECT,
+                    ProvisionalPasswordMail.text(name, address, password, Deployment.portalUrl()));
+        } catch (ServiceUnavailableException e) {
+            LOG.log(Level.WARNING, "Provisional password of " + name + " not mailed to " + personal, e);
+            audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), name, null, false,
+                    "provisional password not sent to " + personal + ": shown instead"));
+            return new ProvisionalPassword(name, address, password, personal, true);
+        }
+        audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, caller(), name, null, true,
+                "provisional password sent to " + personal));
+        return new ProvisionalPassword(name, address, null, personal, false);
+    }
+
+    /**
+     * The personal address typed at creation, checked before anything is created: null when none; refused when it
+     * is not an address or is of the new account's own academic domain (it would be locked with the account).
+     */
+    private static String personalAddress(String typed, String academicDomain) {
+        if (blank(typed)) {
+            return null;
+        }
+        String clean = typed.trim().toLowerCase(Locale.ROOT);
+        if (!MailAddress.isValid(clean) || clean.length() > 254) {
+            throw new InvalidInputException("personalAddress", "admin.accounts.personal.invalid", typed.trim());
+        }
+        if (clean.substring(clean.indexOf('@') + 1).equals(academicDomain)) {
+            throw new InvalidInputException("personalAddress", "admin.accounts.personal.academic", academicDomain);
+        }
+        return clean;
     }
 
     /**
@@ -178,20 +273,11 @@ public class ProvisionalAccountService {
         if (wanted == null || wanted.isBlank()) {
             throw new InvalidInputException("domain", "identity.domain.invalid", "");
         }
-        boolean served = wanted.equalsIgnoreCase(academy) || ((Number) em.createNativeQuery(
-                "select count(*) from mail_domain where active and name = ?1").setParameter(1, wanted)
-                .getSingleResult()).intValue() > 0;
+        boolean served = wanted.equalsIgnoreCase(academy) || domains.isActive(wanted);
         if (!served) {
             throw new InvalidInputException("domain", "identity.domain.invalid", wanted);
         }
         return wanted;
-    }
-
-    private void record(String username) {
-        em.createNativeQuery("insert into provisional_password (username, issued_at, issued_by) values (?1, now(), ?2)"
-                + " on conflict (username) do update set issued_at = now(), issued_by = excluded.issued_by,"
-                + " expired_at = null")
-                .setParameter(1, username).setParameter(2, caller()).executeUpdate();
     }
 
     private static CredentialRepresentation provisional(String password) {

@@ -2,8 +2,6 @@ package fr.preau.identity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.logging.Logger;
 
 import fr.preau.audit.AuditAction;
@@ -14,8 +12,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -33,8 +29,8 @@ public class ProvisionalPasswordExpiry {
     public static final String DAYS = "identity.provisional-password.days";
     private static final Logger LOG = Logger.getLogger(ProvisionalPasswordExpiry.class.getName());
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private ProvisionalPasswords issued;
 
     @Inject
     private IdentityServer identity;
@@ -56,18 +52,11 @@ public class ProvisionalPasswordExpiry {
     /** As {@link #expireUnused(Instant)}, for the identifiers like {@code usernames} (SQL LIKE) only. */
     public int expireUnused(Instant now, String usernames) {
         Instant cutoff = now.minus(Duration.ofDays(settings.integer(DAYS, 14)));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select username, issued_at from provisional_password"
-                + " where issued_at < ?1 and expired_at is null and username like ?2")
-                .setParameter(1, OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC))
-                .setParameter(2, usernames).getResultList();
         int expired = 0;
-        for (Object[] row : rows) {
-            String username = (String) row[0];
+        for (String username : issued.issuedBefore(cutoff, usernames)) {
             var user = identity.findUser(username);
             if (user.isEmpty() || !stillProvisional(user.get())) {
-                em.createNativeQuery("delete from provisional_password where username = ?1").setParameter(1, username)
-                        .executeUpdate();
+                issued.forget(username);
                 continue;
             }
             String id = user.get().getId();
@@ -79,8 +68,7 @@ public class ProvisionalPasswordExpiry {
                     }
                 }
             });
-            em.createNativeQuery("update provisional_password set expired_at = now() where username = ?1")
-                    .setParameter(1, username).executeUpdate();
+            issued.expired(username);
             audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, null, username, null, true,
                     "unused provisional password expired"));
             LOG.info("Unused provisional password of " + username + " expired");

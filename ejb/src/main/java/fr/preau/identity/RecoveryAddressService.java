@@ -1,10 +1,10 @@
 package fr.preau.identity;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import fr.preau.audit.AuditAction;
+import fr.preau.account.AccountRecords;
 import fr.preau.audit.AuditEvent;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.largefile.LinkToken;
@@ -17,8 +17,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * The caller's personal recovery address ("Mon compte › Sécurité"): registered, then verified by a link mailed to it
@@ -35,8 +33,11 @@ public class RecoveryAddressService {
     @Resource
     private SessionContext context;
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private RecoveryAddresses addresses;
+
+    @Inject
+    private AccountRecords accounts;
 
     @Inject
     private RecoveryMailer mailer;
@@ -51,10 +52,7 @@ public class RecoveryAddressService {
     private RecentSignIn recentSignIn;
 
     public Optional<RecoveryAddress> current() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select address, verified_at is not null from recovery_address"
-                + " where username = ?1").setParameter(1, caller()).getResultList();
-        return rows.stream().findFirst().map(r -> new RecoveryAddress((String) r[0], (Boolean) r[1]));
+        return addresses.of(caller());
     }
 
     /**
@@ -69,32 +67,16 @@ public class RecoveryAddressService {
         if (!MailAddress.isValid(clean) || clean.length() > 254) {
             throw new InvalidInputException("address", "recovery.address.invalid", address);
         }
-        Number academic = (Number) em.createNativeQuery("select count(*) from account where username = ?1"
-                + " and split_part(address, '@', 2) = ?2")
-                .setParameter(1, caller()).setParameter(2, clean.substring(clean.indexOf('@') + 1))
-                .getSingleResult();
-        if (academic.intValue() > 0) {
+        if (accounts.addressInDomain(caller(), clean.substring(clean.indexOf('@') + 1))) {
             throw new InvalidInputException("address", "recovery.address.academic", clean);
         }
-        Number recent = (Number) em.createNativeQuery("select count(*) from recovery_verification_sent"
-                + " where username = ?1 and sent_at > now() - interval '1 hour'").setParameter(1, caller())
-                .getSingleResult();
         int limit = settings.integer(VERIFICATION_MAX_PER_HOUR, 3);
-        if (recent.intValue() >= limit) {
+        if (addresses.verificationsInLastHour(caller()) >= limit) {
             throw new InvalidInputException("address", "recovery.address.tooMany", String.valueOf(limit));
         }
-        em.createNativeQuery("delete from recovery_verification_sent where sent_at < now() - interval '1 day'")
-                .executeUpdate();
-        em.createNativeQuery("insert into recovery_verification_sent (username) values (?1)")
-                .setParameter(1, caller()).executeUpdate();
+        addresses.noteVerificationSent(caller());
         String token = LinkToken.create();
-        em.createNativeQuery("insert into recovery_address (username, address, verified_at, verify_token_hash,"
-                + " verify_expires_at, updated_at) values (?1, ?2, null, ?3, now() + interval '24 hours', now())"
-                + " on conflict (username) do update set address = excluded.address, verified_at = null,"
-                + " verify_token_hash = excluded.verify_token_hash,"
-                + " verify_expires_at = excluded.verify_expires_at, updated_at = now()")
-                .setParameter(1, caller()).setParameter(2, clean).setParameter(3, LinkToken.hash(token))
-                .executeUpdate();
+        addresses.register(caller(), clean, LinkToken.hash(token));
         mailer.send(clean, "Vérifiez votre adresse de secours",
                 "Bonjour,\n\nVous avez indiqué cette adresse comme adresse de secours de votre compte de messagerie"
                 + " académique (" + caller() + ").\n\nPour la confirmer, ouvrez ce lien dans les 24 heures :\n"
@@ -106,9 +88,7 @@ public class RecoveryAddressService {
 
     /** Forgets the caller's recovery address: "Mot de passe oublié ?" will send nothing. */
     public void remove() {
-        int removed = em.createNativeQuery("delete from recovery_address where username = ?1")
-                .setParameter(1, caller()).executeUpdate();
-        if (removed > 0) {
+        if (addresses.remove(caller())) {
             audit.fire(AuditEvent.of(AuditAction.RECOVERY_ADDRESS_CHANGED, caller(), caller(), null, true,
                     "removed"));
         }

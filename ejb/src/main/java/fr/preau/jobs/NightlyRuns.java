@@ -22,8 +22,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * The schedule of the nightly jobs and their runs of each night (table {@code nightly_job_run}). The scheduler of
@@ -34,8 +32,8 @@ import jakarta.persistence.PersistenceContext;
 public class NightlyRuns {
     private static final Logger LOG = Logger.getLogger(NightlyRuns.class.getName());
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private NightlyJobRuns runs;
 
     @EJB
     private AcademySettings settings;
@@ -72,7 +70,7 @@ public class NightlyRuns {
         Map<String, LocalDate> due = new LinkedHashMap<>();
         hours().forEach((job, at) -> at
                 .flatMap(hour -> NightlySchedule.dueNight(hour, ZonedDateTime.ofInstant(now, NightlySchedule.ZONE)))
-                .filter(night -> !claimed(job, night)).ifPresent(night -> due.put(job, night)));
+                .filter(night -> !runs.claimed(job, night)).ifPresent(night -> due.put(job, night)));
         return due;
     }
 
@@ -80,22 +78,19 @@ public class NightlyRuns {
     @RolesAllowed("batch")
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean claim(String job, LocalDate night) {
-        return em.createNativeQuery("insert into nightly_job_run (job_name, night) values (?1, ?2)"
-                + " on conflict do nothing").setParameter(1, job).setParameter(2, night).executeUpdate() == 1;
+        return runs.claim(job, night);
     }
 
     /** Notes the execution started for a claimed run. */
     @RolesAllowed("batch")
     public void started(String job, LocalDate night, long execution) {
-        em.createNativeQuery("update nightly_job_run set execution_id = ?3 where job_name = ?1 and night = ?2")
-                .setParameter(1, job).setParameter(2, night).setParameter(3, execution).executeUpdate();
+        runs.started(job, night, execution);
     }
 
     /** Gives a claimed run back when the job could not start, so the next tick tries again. */
     @RolesAllowed("batch")
     public void release(String job, LocalDate night) {
-        em.createNativeQuery("delete from nightly_job_run where job_name = ?1 and night = ?2 and execution_id is null")
-                .setParameter(1, job).setParameter(2, night).executeUpdate();
+        runs.release(job, night);
     }
 
     /**
@@ -113,10 +108,5 @@ public class NightlyRuns {
         settings.put(NightlySchedule.setting(job), written);
         audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, context.getCallerPrincipal().getName(),
                 NightlySchedule.setting(job), null, true, "nightly job " + job + " at " + before + " -> " + written));
-    }
-
-    private boolean claimed(String job, LocalDate night) {
-        return !em.createNativeQuery("select 1 from nightly_job_run where job_name = ?1 and night = ?2")
-                .setParameter(1, job).setParameter(2, night).getResultList().isEmpty();
     }
 }

@@ -18,4 +18,10 @@ public class MailDomains {
                 + "(name = ?1 or ?1 like '%.' || name)").setParameter(1, domain).getSingleResult();
         return n.intValue() > 0;
     }
+
+    /** Whether {@code name} is itself an active domain of the academy (not a subdomain of one). */
+    public boolean isActive(String name) {
+        return ((Number) em.createNativeQuery("select count(*) from mail_domain where active and name = ?1")
+                .setParameter(1, name).getSingleResult()).intValue() > 0;
+    }
 }

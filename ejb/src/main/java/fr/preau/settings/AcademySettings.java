@@ -3,15 +3,13 @@ package fr.preau.settings;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 /**
  * The academy's settings (table {@code academy_setting}): one row per setting that differs from its default. Each
@@ -25,13 +23,11 @@ import jakarta.persistence.PersistenceContext;
 public class AcademySettings {
     private static final Logger LOG = Logger.getLogger(AcademySettings.class.getName());
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private SettingRows rows;
 
     public Optional<String> text(String name) {
-        List<?> rows = em.createNativeQuery("select value from academy_setting where name = ?1")
-                .setParameter(1, name).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+        return rows.value(name);
     }
 
     public String text(String name, String defaultValue) {
@@ -73,13 +69,10 @@ public class AcademySettings {
     @RolesAllowed("admin")
     public void put(String name, String value) {
         if (value == null) {
-            em.createNativeQuery("delete from academy_setting where name = ?1").setParameter(1, name)
-                    .executeUpdate();
+            rows.remove(name);
             return;
         }
-        em.createNativeQuery("insert into academy_setting (name, value) values (?1, ?2) "
-                + "on conflict (name) do update set value = excluded.value, updated_at = now()")
-                .setParameter(1, name).setParameter(2, value).executeUpdate();
+        rows.put(name, value);
     }
 
     private <T> T parse(String name, T defaultValue, java.util.function.Function<String, T> parser) {

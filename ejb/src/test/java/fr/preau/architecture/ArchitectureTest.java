@@ -73,20 +73,13 @@ class ArchitectureTest {
 
     /**
      * The SQL of a feature lives in its repositories ({@code @Repository}), not in its services (issue 10, item 2):
-     * nothing else holds an {@code EntityManager} or a JDBC {@code DataSource}. The mail packages are done but the
-     * quota sweep's, merged after; the packages listed here still run SQL inside services and are moved next (the
-     * list only shrinks).
+     * nothing else holds an {@code EntityManager} or a JDBC {@code DataSource}. No exception is left.
      */
     @Test
     void onlyRepositoriesRunSql() {
         noClasses().that().areNotAnnotatedWith(Repository.class)
-                .and().resideOutsideOfPackages(SQL_IN_SERVICES_STILL)
                 .should().dependOnClassesThat().areAssignableTo(jakarta.persistence.EntityManager.class)
                 .orShould().dependOnClassesThat().areAssignableTo(javax.sql.DataSource.class)
                 .check(EJB);
     }
-
-    /** Packages whose services still run their SQL themselves (issue 10, item 2, left for after issue 11). */
-    private static final String[] SQL_IN_SERVICES_STILL = {"fr.preau.account..", "fr.preau.audit..",
-        "fr.preau.identity..", "fr.preau.jobs..", "fr.preau.settings.."};
 }

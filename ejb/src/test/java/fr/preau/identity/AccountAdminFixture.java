@@ -39,6 +39,29 @@ public class AccountAdminFixture {
                 .setParameter(2, code).executeUpdate();
     }
 
+    /** Gives the account a verified recovery address, as its owner's verification link leaves it. */
+    public void verifiedRecoveryAddress(String username, String address) {
+        em.createNativeQuery("insert into recovery_address (username, address, verified_at, updated_at)"
+                + " values (?1, ?2, now(), now()) on conflict (username) do update set address = excluded.address,"
+                + " verified_at = now(), verify_token_hash = null, verify_expires_at = null")
+                .setParameter(1, username).setParameter(2, address).executeUpdate();
+    }
+
+    /** Sets an academy setting (null: removes it). */
+    public void setting(String name, String value) {
+        em.createNativeQuery("delete from academy_setting where name = ?1").setParameter(1, name).executeUpdate();
+        if (value != null) {
+            em.createNativeQuery("insert into academy_setting (name, value) values (?1, ?2)").setParameter(1, name)
+                    .setParameter(2, value).executeUpdate();
+        }
+    }
+
+    /** Entries of the audit log whose detail contains {@code text}. */
+    public long auditEntriesContaining(String text) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_entry where strpos(detail, ?1) > 0")
+                .setParameter(1, text).getSingleResult()).longValue();
+    }
+
     /** Entries of the audit log about this account with this detail. */
     public long auditEntries(String action, String subject, String detail) {
         return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = ?1 and subject = ?2"

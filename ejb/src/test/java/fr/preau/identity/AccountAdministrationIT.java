@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import fr.preau.audit.AuditAction;
 import fr.preau.mail.MailFixture;
@@ -91,6 +93,9 @@ class AccountAdministrationIT {
     /** Its run is serialised with its own ticks: a message due before the call is handled when it returns. */
     @EJB
     private ScheduledSender sender;
+
+    @EJB
+    private RecoveryFixture recoveryFixture;
 
     @Test
     void aSuspendedAccountSignsInNowhereButStillReceivesMail() throws Exception {
@@ -275,6 +280,79 @@ class AccountAdministrationIT {
                 () -> admin.create("Hélène", lastName, null, "illimite"));
         assertEquals("identity.quotaClass.unknown", unknown.messageKey());
         assertEquals(2, admin.search(new AccountQuery(base, null, null)).size(), "nothing created");
+    }
+
+    /**
+     * Issue 11, item 1: a provisional password mailed to a personal address (at creation the address typed, at a
+     * reset the account's verified recovery address) reaches that mailbox in French and English, works, is not in
+     * the service's answer, and is audited without the password; a bad or academic address creates nothing, a reset
+     * without a recovery address changes nothing, and a refused mail leaves the password to be shown.
+     */
+    @Test
+    void aProvisionalPasswordMailedToAPersonalAddressIsNotShown() throws Exception {
+        String run = uniqueName("p").substring(2);
+        String personal = "paule." + run + "@" + RecoveryFixture.PERSONAL_DOMAIN;
+        String recovery = "paule.secours." + run + "@" + RecoveryFixture.PERSONAL_DOMAIN;
+        recoveryFixture.personalMailbox("it.perso.paule-" + run, personal);
+        recoveryFixture.personalMailbox("it.secours.paule-" + run, recovery);
+        fixture.ensureAccount("ne-pas-repondre", "ne-pas-repondre@" + TestEnv.domain(), "Messagerie académique");
+        database.setting(RecoveryMailer.SENDER_SETTING, "ne-pas-repondre@" + TestEnv.domain());
+        String lastName = "Courriel-" + run;
+        String base = "paule." + AccountIdentifier.fold(lastName);
+
+        InvalidInputException invalid = assertThrows(InvalidInputException.class,
+                () -> admin.createMailed("Paule", lastName, null, "paule-sans-arobase"));
+        assertEquals("admin.accounts.personal.invalid", invalid.messageKey());
+        assertEquals("personalAddress", invalid.field());
+        InvalidInputException academic = assertThrows(InvalidInputException.class,
+                () -> admin.createMailed("Paule", lastName, null, "paule@" + TestEnv.domain()));
+        assertEquals("admin.accounts.personal.academic", academic.messageKey());
+        assertTrue(admin.search(new AccountQuery(base, null, null)).isEmpty(), "nothing created on bad input");
+        assertTrue(identity.findUser(base).isEmpty());
+
+        ProvisionalPassword created = admin.createMailed("Paule", lastName, null, " " + personal.toUpperCase() + " ");
+
+        assertEquals(base, created.username());
+        assertEquals(null, created.password(), "mailed, not handed back to the page");
+        assertEquals(personal, created.mailedTo());
+        assertTrue(created.mailed());
+        String mail = mailTo(personal);
+        assertTrue(mail.contains("Identifiant : " + base) && mail.contains("Username: " + base), mail);
+        String password = passwordIn(mail);
+        assertEquals(PasswordGrant.Outcome.PROVISIONAL, PasswordGrant.check(base, password));
+        assertEquals(1L, auditEntries(base, "provisional password sent to " + personal));
+        assertEquals(0L, database.auditEntriesContaining(password), "the password is in no audit entry");
+
+        InvalidInputException none = assertThrows(InvalidInputException.class,
+                () -> admin.reissueToRecoveryAddress(base));
+        assertEquals("admin.accounts.noRecoveryAddress", none.messageKey());
+        assertEquals(PasswordGrant.Outcome.PROVISIONAL, PasswordGrant.check(base, password), "nothing changed");
+
+        database.verifiedRecoveryAddress(base, recovery);
+        otherEtabAdmin.ensureOwnAccount(TestEnv.domain());
+        assertEquals("identity.establishment.forbidden", assertThrows(InvalidInputException.class,
+                () -> otherEtabAdmin.reissueToRecoveryAddress(base)).messageKey(), "not their establishment's");
+        ProvisionalPassword reset = admin.reissueToRecoveryAddress(base);
+
+        assertEquals(null, reset.password());
+        assertEquals(recovery, reset.mailedTo());
+        String again = passwordIn(mailTo(recovery));
+        assertNotEquals(password, again);
+        assertEquals(PasswordGrant.Outcome.PROVISIONAL, PasswordGrant.check(base, again));
+        assertEquals(PasswordGrant.Outcome.REFUSED, PasswordGrant.check(base, password), "the old one stops");
+        assertEquals(1L, auditEntries(base, "provisional password"));
+        assertEquals(1L, auditEntries(base, "provisional password sent to " + recovery));
+
+        // Postfix refuses an unknown mailbox of a local domain: the account stays, its password is shown instead.
+        String nobody = "personne." + run + "@" + RecoveryFixture.PERSONAL_DOMAIN;
+        ProvisionalPassword refused = admin.createMailed("Paule", lastName, null, nobody);
+        assertEquals(base + "2", refused.username());
+        assertTrue(refused.mailFailed());
+        assertFalse(refused.mailed());
+        assertEquals(PasswordGrant.Outcome.PROVISIONAL, PasswordGrant.check(refused.username(), refused.password()));
+        assertEquals(1, admin.search(new AccountQuery(base + "2", null, null)).size());
+        assertEquals(1L, database.auditEntries(AuditAction.ADMIN_ACTION.name(), base + "2",
+                "provisional password not sent to " + nobody + ": shown instead"));
     }
 
     @Test
@@ -499,6 +577,21 @@ class AccountAdministrationIT {
     /** An action of the accounts page on one account. */
     private interface Action {
         void run(String username) throws Exception;
+    }
+
+    /** The text of the one message in a personal mailbox (waits for it). */
+    private static String mailTo(String address) throws Exception {
+        try (ImapProbe mailbox = ImapProbe.asMaster(address)) {
+            assertEquals(1L, mailbox.awaitSubject("INBOX", ProvisionalPasswordMail.SUBJECT, Duration.ofSeconds(60)));
+            return mailbox.text("INBOX", ProvisionalPasswordMail.SUBJECT);
+        }
+    }
+
+    private static String passwordIn(String mail) {
+        Matcher m = Pattern.compile("Mot de passe provisoire : (\\S+)\n").matcher(mail);
+        assertTrue(m.find(), mail);
+        assertTrue(mail.contains("Provisional password: " + m.group(1) + "\n"), "the same in English");
+        return m.group(1);
     }
 
     private String createUser(String username, String password) throws Exception {

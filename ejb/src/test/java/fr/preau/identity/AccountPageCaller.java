@@ -39,6 +39,14 @@ public abstract class AccountPageCaller {
         return provisional.issueProvisionalPassword(username);
     }
 
+    public ProvisionalPassword createMailed(String firstName, String lastName, String uai, String personal) {
+        return provisional.createAccountAndMail(firstName, lastName, uai, null, personal);
+    }
+
+    public ProvisionalPassword reissueToRecoveryAddress(String username) {
+        return provisional.issueProvisionalPassword(username, true);
+    }
+
     public void suspend(String username) {
         administration.suspend(username);
     }

@@ -131,6 +131,26 @@ public final class ImapProbe implements AutoCloseable {
     }
 
     /**
+     * The plain text of the newest message with this subject in the folder, line ends as {@code \n} (a 7bit text
+     * part comes back with CRLF); fails when there is none.
+     */
+    public String text(String folderName, String subject) throws MessagingException, java.io.IOException {
+        Folder folder = store.getFolder(folderName);
+        folder.open(Folder.READ_ONLY);
+        try {
+            Message[] all = folder.getMessages();
+            for (int i = all.length - 1; i >= 0; i--) {
+                if (subject.equals(all[i].getSubject())) {
+                    return String.valueOf(all[i].getContent()).replace("\r\n", "\n");
+                }
+            }
+            throw new AssertionError("no message \"" + subject + "\" in " + folderName);
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    /**
      * Whether the server closed this session within {@code timeout}: a NOOP is sent every 100 ms (Angus' isConnected)
      * until the connection is found closed. A session that the server keeps answers every NOOP until the timeout.
      */

@@ -16,8 +16,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * The quota classes page (issue 11, item 2; docs/adr/0094): list, create, edit and delete the classes, role
@@ -38,8 +36,8 @@ public class QuotaClasses {
     public static final int MAX_ARCHIVE_DAYS = 36500;
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
-    @PersistenceContext(unitName = "preau")
-    private EntityManager em;
+    @Inject
+    private QuotaClassRows rows;
 
     @Resource
     private SessionContext context;
@@ -48,17 +46,8 @@ public class QuotaClasses {
     private Event<AuditEvent> audit;
 
     /** Every class, by label, with the number of its accounts. */
-    @SuppressWarnings("unchecked")
     public List<QuotaClass> list() {
-        List<Object[]> rows = em.createNativeQuery("select q.code, q.label, q.storage_mb, q.attachment_mb,"
-                + " q.archive_days, (select count(*) from account a where a.quota_class = q.code)"
-                + " from quota_class q order by q.label, q.code").getResultList();
-        List<QuotaClass> classes = new ArrayList<>();
-        for (Object[] r : rows) {
-            classes.add(new QuotaClass((String) r[0], (String) r[1], ((Number) r[2]).intValue(), integer(r[3]),
-                    integer(r[4]), ((Number) r[5]).longValue()));
-        }
-        return classes;
+        return rows.all();
     }
 
     /**
@@ -71,11 +60,7 @@ public class QuotaClasses {
     public Optional<Integer> attachmentMb() {
         String caller = context.getCallerPrincipal() == null ? "" : context.getCallerPrincipal().getName();
         String key = caller == null ? "" : caller.trim().toLowerCase(Locale.ROOT);
-        List<?> rows = em.createNativeQuery("select q.attachment_mb from account a join quota_class q"
-                + " on q.code = a.quota_class where a.enabled and " + (key.contains("@") ? "a.address" : "a.username")
-                + " = ?1").setParameter(1, key).getResultList();
-        return rows.isEmpty() || rows.get(0) == null ? Optional.empty()
-                : Optional.of(((Number) rows.get(0)).intValue());
+        return rows.attachmentMbOfEnabled(key);
     }
 
     /**
@@ -89,11 +74,7 @@ public class QuotaClasses {
         if (find(q.code()).isPresent()) {
             throw new InvalidInputException("code", "quota.class.error.exists", q.code());
         }
-        em.createNativeQuery("insert into quota_class (code, label, storage_mb, attachment_mb, archive_days)"
-                + " values (?1, ?2, ?3, cast(?4 as integer), cast(?5 as integer)) on conflict (code) do nothing")
-                .setParameter(1, q.code())
-                .setParameter(2, q.label()).setParameter(3, q.storageMb())
-                .setParameter(4, q.attachmentMb()).setParameter(5, q.archiveDays()).executeUpdate();
+        rows.insert(q);
         audit("quota class " + q.code() + " created: " + describe(q), q.code());
         return q;
     }
@@ -117,11 +98,7 @@ public class QuotaClasses {
         if (changes.isEmpty()) {
             return;
         }
-        em.createNativeQuery("update quota_class set label = ?2, storage_mb = ?3,"
-                + " attachment_mb = cast(?4 as integer), archive_days = cast(?5 as integer) where code = ?1")
-                .setParameter(1, code).setParameter(2, q.label())
-                .setParameter(3, q.storageMb()).setParameter(4, q.attachmentMb()).setParameter(5, q.archiveDays())
-                .executeUpdate();
+        rows.update(q);
         audit("quota class " + code + ": " + String.join(", ", changes), code);
     }
 
@@ -138,14 +115,11 @@ public class QuotaClasses {
             throw new InvalidInputException("code", "quota.class.error.default", c);
         }
         // Locks the class: an account put in it meanwhile waits, then is refused by the foreign key.
-        em.createNativeQuery("select code from quota_class where code = ?1 for update").setParameter(1, c)
-                .getResultList();
-        long accounts = ((Number) em.createNativeQuery("select count(*) from account where quota_class = ?1")
-                .setParameter(1, c).getSingleResult()).longValue();
+        long accounts = rows.lockAndCountAccounts(c);
         if (accounts > 0) {
             throw new InvalidInputException("code", "quota.class.error.inUse", Long.toString(accounts));
         }
-        em.createNativeQuery("delete from quota_class where code = ?1").setParameter(1, c).executeUpdate();
+        rows.delete(c);
         audit("quota class " + c + " deleted: " + describe(q), c);
     }
 
@@ -199,9 +173,5 @@ public class QuotaClasses {
     private void audit(String detail, String code) {
         audit.fire(AuditEvent.of(AuditAction.ADMIN_ACTION, context.getCallerPrincipal().getName(),
                 "quota-class:" + code, null, true, detail));
-    }
-
-    private static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
     }
 }

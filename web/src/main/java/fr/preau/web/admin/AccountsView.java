@@ -22,8 +22,9 @@ import jakarta.inject.Named;
 /**
  * "Comptes" (administrators, establishment administrators for their establishments): search, create, suspend,
  * reactivate, give a new provisional password, change the quota class, rename (the new identifier shown, then
- * confirmed: docs/adr/0096). The services decide who may do what; this
- * view only shows their answers. A provisional password is shown once, until the next action.
+ * confirmed: docs/adr/0096). The services decide who may do what; this view only shows their answers. A
+ * provisional password is shown once, until the next action, unless it was mailed to a personal address (given at
+ * creation, or the account's verified recovery address at a reset).
  */
 @Named
 @ViewScoped
@@ -50,6 +51,7 @@ public class AccountsView implements Serializable {
     private String lastName;
     private String newEstablishment;
     private String newQuotaClass = STANDARD;
+    private String personalAddress;
     private ProvisionalPassword issued;
 
     private AccountRow renaming;
@@ -82,10 +84,17 @@ public class AccountsView implements Serializable {
     public void create() {
         issued = null;
         try {
-            issued = provisional.createAccount(firstName, lastName, newEstablishment, newQuotaClass);
-            Feedback.info("admin.accounts.created", issued.username());
+            issued = provisional.createAccountAndMail(firstName, lastName, newEstablishment, newQuotaClass,
+                    personalAddress);
+            if (issued.mailed()) {
+                Feedback.info("admin.accounts.createdMailed", issued.username(), issued.mailedTo());
+            } else {
+                Feedback.info("admin.accounts.created", issued.username());
+            }
+            mailFailure();
             firstName = null;
             lastName = null;
+            personalAddress = null;
             text = issued.username();
             search();
         } catch (RuntimeException e) {
@@ -108,6 +117,29 @@ public class AccountsView implements Serializable {
             Feedback.info("admin.accounts.resetDone", row.username());
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
+        }
+    }
+
+    /** A new provisional password mailed to the account's verified recovery address, not shown here. */
+    public void resetPasswordByMail(AccountRow row) {
+        issued = null;
+        try {
+            issued = provisional.issueProvisionalPassword(row.username(), true);
+            if (issued.mailed()) {
+                Feedback.info("admin.accounts.resetMailed", row.username(), issued.mailedTo());
+            } else {
+                Feedback.info("admin.accounts.resetDone", row.username());
+            }
+            mailFailure();
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
+    }
+
+    /** Says so when the password could not be mailed and is shown instead. */
+    private void mailFailure() {
+        if (issued.mailFailed()) {
+            Feedback.error(null, "admin.accounts.mailFailed", issued.mailedTo());
         }
     }
 
@@ -242,6 +274,19 @@ public class AccountsView implements Serializable {
     /** The provisional password just issued, shown once; {@code null} afterwards. */
     public ProvisionalPassword getIssued() {
         return issued;
+    }
+
+    /** Whether a provisional password is to be shown (issued and not mailed). */
+    public boolean isPasswordShown() {
+        return issued != null && issued.password() != null;
+    }
+
+    public String getPersonalAddress() {
+        return personalAddress;
+    }
+
+    public void setPersonalAddress(String personalAddress) {
+        this.personalAddress = personalAddress;
     }
 
     public String getText() {
