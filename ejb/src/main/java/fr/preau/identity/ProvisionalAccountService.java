@@ -309,4 +309,8 @@ public class ProvisionalAccountService {
     private String caller() {
         return context.getCallerPrincipal().getName();
     }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
 }
