@@ -45,6 +45,11 @@ public class PasswordExpiry {
     /** The actor of the suspensions in the audit log. */
     public static final String JOB = "password-expiry";
     static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    /**
+     * The least time between the first warning and the expiry: 14 days, what the J-15 warning gives when it is sent
+     * (by a job that runs once a night) on the day 15 days or fewer are left.
+     */
+    static final Duration MIN_NOTICE = Duration.ofDays(14);
     /** Days before expiry of the warnings, most urgent last. */
     static final int[] STAGES = {15, 7, 1};
 
@@ -132,7 +137,8 @@ public class PasswordExpiry {
         if (actions.contains(UPDATE_PASSWORD)) {
             return Optional.empty(); // provisional, or already expired: the next sign-in asks for a new one
         }
-        Instant expiry = created.get().plus(maxAge);
+        Instant expiry = noticed(created.get().plus(maxAge),
+                notices.firstSentAt(row.id(), "password", created.get()).orElse(now));
         int stage = stage(now, expiry);
         if (stage < 0 || notices.sent(row.id(), "password", created.get(), stage)) {
             return Optional.empty();
@@ -158,6 +164,17 @@ public class PasswordExpiry {
         mailer.send(row.address(), ExpiryMails.passwordWarningSubject(stage),
                 ExpiryMails.passwordWarning(row.address(), expiry.atZone(NightlySchedule.ZONE).format(DAY)));
         return Optional.of(Outcome.PASSWORD_WARNED);
+    }
+
+    /**
+     * When a password expires: at {@code expiry}, but never sooner than {@link #MIN_NOTICE} after the first warning
+     * about it was sent ({@code firstWarning}: now, when none was). A lifetime switched on for an academy whose
+     * passwords are older than it, or nights the job did not run, thus warn first and expire two weeks later, as the
+     * inactivity policy does, instead of forcing a change at the next sign-in without notice.
+     */
+    static Instant noticed(Instant expiry, Instant firstWarning) {
+        Instant earliest = firstWarning.plus(MIN_NOTICE);
+        return earliest.isAfter(expiry) ? earliest : expiry;
     }
 
     /**

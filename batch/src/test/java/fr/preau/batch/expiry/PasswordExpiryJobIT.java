@@ -125,6 +125,26 @@ class PasswordExpiryJobIT {
     }
 
     @Test
+    void aPasswordOlderThanALifetimeJustSwitchedOnIsWarnedBeforeItExpires() throws Exception {
+        fixture.setting(AccountSecurityService.PASSWORD_EXPIRY_DAYS, "90");
+        String username = run + "ancien";
+        String address = account(username, 0, "Conseil-de-classe-2026-" + UUID.randomUUID());
+        Instant switchedOn = Instant.now().plus(Duration.ofDays(200));
+
+        long first = runJob(switchedOn, 20);
+        assertEquals(0, outcome(first, "PASSWORD_EXPIRED"), "never without notice: " + stepExit(first));
+        assertEquals(1, outcome(first, "PASSWORD_WARNED"), stepExit(first));
+        assertEquals(1, outcome(runJob(switchedOn.plus(Duration.ofDays(13)), 20), "PASSWORD_WARNED"), "J-1");
+        assertTrue(identity.user(username).getRequiredActions().isEmpty(), "not yet");
+        long expired = runJob(switchedOn.plus(Duration.ofDays(14).plusHours(1)), 20);
+        assertEquals(1, outcome(expired, "PASSWORD_EXPIRED"), "two weeks after the first warning");
+        try (ImapProbe inbox = ImapProbe.asMaster(address)) {
+            assertEquals(1, inbox.awaitSubject("INBOX", "Votre mot de passe a expiré", MAIL));
+            assertEquals(1, inbox.awaitSubject("INBOX", "Votre mot de passe expire dans 15 jours", MAIL));
+        }
+    }
+
+    @Test
     void anAccountUnusedIsWarnedThenSuspendedWhileSignInsKeepOthersActive() throws Exception {
         fixture.setting(PasswordExpiry.INACTIVITY_DAYS, "30");
         String password = "Conseil-pedagogique-2026-" + UUID.randomUUID();
