@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -96,6 +99,33 @@ class AccountAdministrationIT {
 
     @EJB
     private RecoveryFixture recoveryFixture;
+
+    /**
+     * The door through which a suspension ends the mail sessions (doveadm's HTTP API, ADR 0095) opens only to its
+     * key: a request without it, or with another, is refused and ends nobody's session.
+     */
+    @Test
+    void doveadmsApiRefusesARequestWithoutItsKey() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + TestEnv.get("PREAU_DOVEADM_PORT") + "/doveadm/v1");
+        String kick = "[[\"kick\",{\"mask\":[\"*\"]},\"k\"]]"; // every session, were it accepted
+        HttpClient http = HttpClient.newHttpClient();
+        for (String authorization : new String[] {null, "X-Dovecot-API " + java.util.Base64.getEncoder()
+                .encodeToString("not-the-key".getBytes(StandardCharsets.UTF_8)), "Basic ZG92ZWFkbTpkb3ZlYWRt"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(api).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(kick));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, answer.statusCode(), authorization + ": " + answer.body());
+        }
+        String nobody = "[[\"kick\",{\"mask\":[\"personne." + UUID.randomUUID() + "@invalid\"]},\"k\"]]";
+        HttpResponse<String> keyed = http.send(HttpRequest.newBuilder(api).header("Content-Type", "application/json")
+                .header("Authorization", "X-Dovecot-API " + java.util.Base64.getEncoder().encodeToString(
+                        TestEnv.get("PREAU_DOVEADM_API_KEY").getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(nobody)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, keyed.statusCode(), "the same door with its key answers: " + keyed.body());
+    }
 
     @Test
     void aSuspendedAccountSignsInNowhereButStillReceivesMail() throws Exception {
