@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * few letters typed without accents, opens a card, writes to the person from it (and compose suggests directory
  * people as recipients); a colleague's personal phone is
  * never in the page unless that colleague chose to show it, and each user shows or hides their own; a person who
- * left is not found and their card is gone. axe-core finds nothing serious.
+ * left is not found and their card is gone; an establishment's card lists its functional mailboxes and its staff.
+ * axe-core finds nothing serious.
  */
 class DirectoryBrowserIT extends PortalDeployment {
     private final String run = (UUID.randomUUID().toString().replaceAll("[^a-z]", "") + "qwxyz").substring(0, 5);
@@ -48,6 +49,9 @@ class DirectoryBrowserIT extends PortalDeployment {
         person("D" + run, family, "Parti", "ENS", "Mathématiques", "0389902B", null, null, false,
                 folded + " parti enseignant mathematiques lycee stendhal echirolles", null);
         PortalDatabase.update("update directory_person set disabled_at = now() where hr_id = ?", "D" + run);
+        PortalDatabase.update("insert into account (username, address, display_name, quota_class, establishment_uai)"
+                + " values (?, ?, 'Vie scolaire du lycée Stendhal', 'fonctionnelle', '0389902B')"
+                + " on conflict do nothing", "vie-scolaire." + folded, "vie-scolaire." + folded + "@ac-preau.fr");
 
         try (Browser browser = new Browser()) {
             WebDriver d = browser.driver();
@@ -75,6 +79,20 @@ class DirectoryBrowserIT extends PortalDeployment {
             assertTrue(d.findElements(By.id("card-personal-phone")).isEmpty());
             browser.screenshot("directory-02-card");
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the card");
+
+            // The establishment's card: its functional mailboxes and its staff (not the person who left).
+            d.findElement(By.cssSelector("#card-establishment a")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("establishment-name")));
+            assertEquals("Lycée Stendhal", d.findElement(By.id("establishment-name")).getText());
+            assertTrue(d.findElement(By.id("establishment-mailboxes")).getText()
+                    .contains("vie-scolaire." + folded + "@ac-preau.fr"), "its functional mailbox");
+            List<String> staff = d.findElements(By.cssSelector("#staff .person-link")).stream()
+                    .map(e -> e.getText()).filter(n -> n.startsWith(family)).toList();
+            assertEquals(List.of(family + " Chloé", family + " Gérald"), staff, "by function, then name");
+            browser.screenshot("directory-03-establishment");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the establishment");
+            d.navigate().back();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("card-write")));
 
             d.findElement(By.id("card-write")).click();
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to_input")));

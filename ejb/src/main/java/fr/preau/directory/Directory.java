@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
 
 /**
  * The academy directory as staff use it ("Annuaire", DIR-1): search by a few letters of a name, a function, a
- * discipline, an establishment or a town, across the academy, accents and case ignored; a person's card. Every
+ * discipline, an establishment or a town, across the academy, accents and case ignored; a person's card; an
+ * establishment's card with its functional mailboxes and its staff. Every
  * signed-in user may search; the personal phone of a person is shown only when that person chose to show it, and
  * each person sets that for their own entry only.
  */
@@ -24,6 +25,8 @@ import jakarta.inject.Inject;
 public class Directory {
     /** Results of one search at most (the page says to type more beyond that). */
     public static final int LIMIT = 50;
+    /** People of one establishment's card at most (a large lycée has about 250 staff). */
+    public static final int STAFF_LIMIT = 500;
     /** Characters typed at most. */
     static final int MAX_TYPED = 100;
 
@@ -59,6 +62,21 @@ public class Directory {
                 .orElseThrow(() -> new NotFoundException("directory.card.gone", String.valueOf(id)));
         Optional<Long> mine = own();
         return mine.isPresent() && mine.get() == id ? entry : asSeenByColleagues(entry);
+    }
+
+    /**
+     * The card of the establishment {@code uai}: what HR says of it, its functional mailboxes and its staff (at most
+     * {@link #STAFF_LIMIT}, by function then name).
+     *
+     * @throws NotFoundException no such establishment
+     */
+    public EstablishmentCard establishment(String uai) {
+        String code = uai == null ? "" : uai.strip().toUpperCase(java.util.Locale.ROOT);
+        Object[] e = rows.establishment(code)
+                .orElseThrow(() -> new NotFoundException("directory.establishment.gone", code));
+        return new EstablishmentCard((String) e[0], (String) e[1], (String) e[2], (String) e[3], (String) e[4],
+                rows.functionalMailboxes(code), rows.staffOf(code, STAFF_LIMIT).stream()
+                        .map(Directory::asSeenByColleagues).toList());
     }
 
     /** The signed-in user's own entry, with their personal phone, if the HR feed names them. */

@@ -158,6 +158,33 @@ public class DirectoryRows {
         return rows.stream().findFirst().map(DirectoryRows::entry);
     }
 
+    /** The establishment {@code uai} without its people: {@code uai, name, kind, town, circonscription}. */
+    @SuppressWarnings("unchecked")
+    public Optional<Object[]> establishment(String uai) {
+        List<Object[]> rows = em.createNativeQuery("select uai, name, kind, town, circonscription from establishment"
+                + " where uai = ?1").setParameter(1, uai).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    /** The people of the establishment (not disabled), by function then name, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<DirectoryEntry> staffOf(String uai, int limit) {
+        return ((List<Object[]>) em.createNativeQuery("select " + COLUMNS + " from directory_person p join"
+                + " establishment e on e.uai = p.establishment_uai where p.establishment_uai = ?1"
+                + " and p.disabled_at is null order by p.function_code, p.last_name, p.first_name, p.id limit ?2")
+                .setParameter(1, uai).setParameter(2, limit).getResultList()).stream().map(DirectoryRows::entry)
+                .toList();
+    }
+
+    /** The functional mailboxes of the establishment (enabled accounts of class {@code fonctionnelle}), by name. */
+    @SuppressWarnings("unchecked")
+    public List<EstablishmentCard.Mailbox> functionalMailboxes(String uai) {
+        return ((List<Object[]>) em.createNativeQuery("select address, display_name from account where enabled"
+                + " and quota_class = 'fonctionnelle' and establishment_uai = ?1 order by display_name, address")
+                .setParameter(1, uai).getResultList()).stream()
+                .map(r -> new EstablishmentCard.Mailbox((String) r[0], (String) r[1])).toList();
+    }
+
     /** The person linked to account {@code accountId}, if any (enabled or not). */
     public Optional<Long> personOfAccount(long accountId) {
         return em.createNativeQuery("select id from directory_person where account_id = ?1 order by id limit 1")

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import fr.preau.directory.Directory;
 import fr.preau.directory.DirectoryEntry;
+import fr.preau.directory.EstablishmentCard;
 import fr.preau.shared.NotFoundException;
 import fr.preau.web.shared.Feedback;
 import jakarta.ejb.EJB;
@@ -17,7 +18,8 @@ import jakarta.inject.Named;
 
 /**
  * "Annuaire": the words typed ({@code ?qui=}, a bookmarkable search), the people found, the card of one of them
- * ({@code ?personne=}), and the signed-in user's choice to show their personal phone.
+ * ({@code ?personne=}), an establishment's card ({@code ?etablissement=UAI}), and the signed-in user's choice to
+ * show their personal phone.
  */
 @Named
 @ViewScoped
@@ -29,6 +31,8 @@ public class DirectoryView implements Serializable {
 
     private String q;
     private Long personne;
+    private String etablissement;
+    private EstablishmentCard establishment;
     private List<DirectoryEntry> results = List.of();
     private boolean searched;
     private DirectoryEntry card;
@@ -45,8 +49,11 @@ public class DirectoryView implements Serializable {
             if (personne != null) {
                 card = directory.card(personne);
             }
+            if (etablissement != null && !etablissement.isBlank()) {
+                establishment = directory.establishment(etablissement);
+            }
         } catch (NotFoundException e) {
-            Feedback.error(null, "directory.card.gone");
+            Feedback.error(null, e.messageKey());
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
         }
@@ -71,9 +78,21 @@ public class DirectoryView implements Serializable {
 
     /** Compose with this person as recipient. */
     public String writeTo(DirectoryEntry e) {
+        return writeToAddress(e.displayName(), e.address());
+    }
+
+    /** Compose with this name and address as recipient. */
+    public String writeToAddress(String name, String address) {
         String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
         return context + "/mail/compose.xhtml?destinataire="
-                + URLEncoder.encode(e.displayName() + " <" + e.address() + ">", StandardCharsets.UTF_8);
+                + URLEncoder.encode(name + " <" + address + ">", StandardCharsets.UTF_8);
+    }
+
+    /** The card of an establishment, with its functional mailboxes and its staff. */
+    public String establishmentLink(String uai) {
+        String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        return context + "/annuaire?etablissement=" + URLEncoder.encode(uai, StandardCharsets.UTF_8)
+                + "#fiche-etablissement";
     }
 
     /** The card of this person, keeping the search. */
@@ -98,6 +117,18 @@ public class DirectoryView implements Serializable {
 
     public void setQ(String q) {
         this.q = q;
+    }
+
+    public String getEtablissement() {
+        return etablissement;
+    }
+
+    public void setEtablissement(String etablissement) {
+        this.etablissement = etablissement;
+    }
+
+    public EstablishmentCard getEstablishment() {
+        return establishment;
     }
 
     public Long getPersonne() {
