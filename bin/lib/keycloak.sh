@@ -112,6 +112,10 @@ keycloak_start() {
     touch "$log"
     echo "--- $(date -Is) kc.sh start-dev" >>"$log"
 
+    # Concurrent logins allowed: Keycloak's default brute-force detector refuses
+    # a login while another of the same user is in progress, and a mail
+    # client's parallel IMAP connections all check the account password with
+    # Keycloak at once (docs/adr/0082). Failures are still counted.
     # setsid: detached from the caller's terminal, so Ctrl-C on a later
     # command does not kill it. The heap is capped: the default takes a share
     # of the machine's memory, too much on a shared box.
@@ -123,6 +127,7 @@ keycloak_start() {
             --http-port="$PREAU_KEYCLOAK_PORT" \
             --http-management-port="$PREAU_KEYCLOAK_MANAGEMENT_PORT" \
             --hostname="$PREAU_KEYCLOAK_URL" \
+            --spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true \
             --import-realm \
             >>"$log" 2>&1 </dev/null &
     pid=$!

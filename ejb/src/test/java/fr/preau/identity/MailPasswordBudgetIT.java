@@ -40,6 +40,35 @@ import org.junit.jupiter.api.Test;
 class MailPasswordBudgetIT {
     private static final int DEFAULT_BUDGET = 5;
 
+    /**
+     * A mail client opens several connections at once (Thunderbird: one per folder it watches), each signing in with
+     * the account password, which Dovecot checks with Keycloak's password grant. Keycloak's default brute-force
+     * detector refuses a login of a user while another is in progress ("user_temporarily_disabled"); the stack
+     * starts Keycloak with concurrent requests allowed (bin/lib/keycloak.sh, docs/adr/0082), so every connection
+     * signs in.
+     */
+    @Test
+    void aMailClientsParallelConnectionsAllSignIn() throws Exception {
+        String password = "Salle-des-profs-" + UUID.randomUUID().toString().substring(0, 8) + "-2026!";
+        String username = "it.parallele-" + UUID.randomUUID().toString().substring(0, 6);
+        String address = TestUser.create(username, "Paule", "Parallele", password, false);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<Future<PasswordGrant.Outcome>> logins = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    logins.add(pool.submit(() -> PasswordGrant.check(address, password)));
+                }
+                for (Future<PasswordGrant.Outcome> login : logins) {
+                    assertEquals(PasswordGrant.Outcome.VALID, login.get(60, TimeUnit.SECONDS),
+                            "round " + round + ": every parallel sign-in with the right password is accepted");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void wrongPasswordsFromMailClientsNeverLockTheWebSignIn() throws Exception {
         String password = "Cahier-d-appel-2026-" + UUID.randomUUID().toString().substring(0, 8) + "!";
