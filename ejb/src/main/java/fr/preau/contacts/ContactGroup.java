@@ -1,0 +1,8 @@
+package fr.preau.contacts;
+
+import java.io.Serializable;
+
+/** A group of the caller's book and how many contacts it holds. */
+public record ContactGroup(long id, String uid, String name, int size) implements Serializable {
+    private static final long serialVersionUID = 1L;
+}
