@@ -121,20 +121,21 @@ public class ContactRows {
     public List<Contact> find(long account, List<String> words, Long group, int limit) {
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
                 .append(" from contact c where c.account_id = ?1");
+        List<Object> params = new ArrayList<>(List.of(account));
         if (group != null) {
-            sql.append(" and c.id in (select m.contact_id from contact_group_member m where m.group_id = ?2)");
+            params.add(group);
+            sql.append(" and c.id in (select m.contact_id from contact_group_member m where m.group_id = ?")
+                    .append(params.size()).append(')');
         }
-        for (int i = 0; i < words.size(); i++) {
-            sql.append(" and c.search_text like ?").append(i + 3);
+        for (String w : words) {
+            params.add("%" + w + "%");
+            sql.append(" and c.search_text like ?").append(params.size());
         }
         sql.append(" order by lower(coalesce(c.last_name, c.first_name, '')), lower(coalesce(c.first_name, '')), c.id")
                 .append(" limit ").append(Math.max(1, limit));
-        Query q = em.createNativeQuery(sql.toString()).setParameter(1, account);
-        if (group != null) {
-            q.setParameter(2, group);
-        }
-        for (int i = 0; i < words.size(); i++) {
-            q.setParameter(i + 3, "%" + words.get(i) + "%");
+        Query q = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
         }
         return complete(account, (List<Object[]>) q.getResultList());
     }
