@@ -70,7 +70,7 @@ class ContactsBrowserIT extends PortalDeployment {
                     "Hélène " + family));
 
             // Found by a few letters without accents, edited.
-            d.get(Browser.portal() + "/contacts?q=HELENE+dupre" + run);
+            d.get(Browser.portal() + "/contacts?qui=HELENE+dupre" + run);
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".contact-link")));
             assertEquals(List.of("Hélène " + family), d.findElements(By.cssSelector(".contact-link")).stream()
                     .map(e -> e.getText()).toList());
@@ -93,6 +93,8 @@ class ContactsBrowserIT extends PortalDeployment {
             browser.click(By.id("card-groups:save-groups"));
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("contacts-messages"), "Les groupes du contact sont enregistrés."));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("group-nav"),
+                    groupName + " (1)"));
             browser.screenshot("contacts-01-card");
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the card");
             browser.click(By.partialLinkText(groupName));
@@ -109,7 +111,7 @@ class ContactsBrowserIT extends PortalDeployment {
                     && vcard.contains("CATEGORIES:" + groupName), vcard);
 
             // "Écrire" opens compose with the contact.
-            d.get(Browser.portal() + "/contacts?q=dupre" + run);
+            d.get(Browser.portal() + "/contacts?qui=dupre" + run);
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".write-link")));
             d.findElement(By.cssSelector(".write-link")).click();
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to_input")));
@@ -147,6 +149,9 @@ class ContactsBrowserIT extends PortalDeployment {
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("card-name"),
                     "Agnès Fontaine" + run));
             assertFalse(d.getPageSource().contains("06 99 99 99 99"), "the personal phone stays out");
+
+            d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.screenshot("contacts-03-phone");
 
             // Deleted after confirming.
             browser.click(By.id("card-actions:delete"));

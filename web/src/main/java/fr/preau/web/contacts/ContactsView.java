@@ -29,7 +29,8 @@ import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * "Contacts": the caller's address book. The words typed ({@code ?q=}) and the group shown ({@code ?groupe=}) make a
+ * "Contacts": the caller's address book. The words typed ({@code ?qui=}, as the directory: {@code q} is the mail
+ * search of the top bar) and the group shown ({@code ?groupe=}) make a
  * bookmarkable list; {@code ?contact=} opens a card. Creating and editing a contact, its groups, the groups
  * themselves, import of a file with the list of what was refused, export as vCard 4 or 3. One service call per
  * action; every access check is the service's.
@@ -250,7 +251,7 @@ public class ContactsView implements Serializable {
         String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
         StringBuilder s = new StringBuilder(context).append("/contacts?");
         if (q != null && !q.isBlank()) {
-            s.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
+            s.append("qui=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
         }
         if (groupe != null) {
             s.append("groupe=").append(groupe).append('&');
