@@ -109,6 +109,10 @@ class ContactsBrowserIT extends PortalDeployment {
             assertTrue(vcard.startsWith("text/vcard"), vcard);
             assertTrue(vcard.contains("VERSION:4.0") && vcard.contains("FN:Hélène " + family)
                     && vcard.contains("CATEGORIES:" + groupName), vcard);
+            browser.click(By.id("group-write"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to_input")));
+            assertEquals("Hélène " + family + " <helene.dupre" + run + "@ac-preau.fr>",
+                    d.findElement(By.id("compose:to_input")).getAttribute("value"), "Écrire au groupe");
 
             // "Écrire" opens compose with the contact.
             d.get(Browser.portal() + "/contacts?qui=dupre" + run);

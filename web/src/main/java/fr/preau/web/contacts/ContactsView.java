@@ -50,6 +50,8 @@ public class ContactsView implements Serializable {
     private Long groupe;
     private Long contact;
     private List<Contact> results = List.of();
+    private List<Contact> groupMembers = List.of();
+    private String groupWrite;
     private List<ContactGroup> groups = List.of();
     private ContactGroup group;
     private Contact card;
@@ -72,6 +74,7 @@ public class ContactsView implements Serializable {
             }
             groupName = group == null ? null : group.name();
             results = book.search(q, groupe);
+            members();
             if (contact != null) {
                 open(book.card(contact));
             }
@@ -236,6 +239,20 @@ public class ContactsView implements Serializable {
         return context + "/mail/compose.xhtml?destinataire=" + URLEncoder.encode(to, StandardCharsets.UTF_8);
     }
 
+    /** Compose with the first address of every contact of the group shown; null when none has one. */
+    private String writeToGroup() {
+        String to = groupMembers.stream().filter(c -> c.email() != null)
+                .map(c -> (c.fields().firstName() == null && c.fields().lastName() == null ? ""
+                        : c.displayName().replace("\"", "").replace("<", "").replace(">", "").replace(",", " ")
+                        + " ") + "<" + c.email() + ">")
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (to.isEmpty()) {
+            return null;
+        }
+        String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        return context + "/mail/compose.xhtml?destinataire=" + URLEncoder.encode(to, StandardCharsets.UTF_8);
+    }
+
     /** The card of this contact, keeping the search and the group. */
     public String cardLink(Contact c) {
         return link("contact=" + c.id()) + "#fiche";
@@ -295,6 +312,21 @@ public class ContactsView implements Serializable {
         group = groupe == null ? null : groups.stream().filter(g -> g.id() == groupe).findFirst().orElse(null);
         groupName = group == null ? null : group.name();
         results = book.search(q, group == null ? null : groupe);
+        members();
+    }
+
+    private void members() {
+        if (group == null) {
+            groupMembers = List.of();
+        } else {
+            groupMembers = q == null || q.isBlank() ? results : book.search(null, groupe);
+        }
+        groupWrite = writeToGroup();
+    }
+
+    /** "Écrire au groupe": compose with the group's addresses, or null. */
+    public String getGroupWrite() {
+        return groupWrite;
     }
 
     public boolean isTooMany() {
