@@ -13,9 +13,11 @@ import java.util.Set;
 import fr.preau.mail.MailAddress;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
+import fr.preau.testing.AsNightlyJob;
 import fr.preau.testing.ItArchive;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -44,6 +46,12 @@ class AddressBookIT {
 
     @EJB
     private ContactsFixture fixture;
+
+    @EJB
+    private AsNightlyJob job;
+
+    @EJB
+    private AddressBook book;
 
     @BeforeEach
     void emptyBooks() {
@@ -128,6 +136,8 @@ class AddressBookIT {
         assertEquals(mine.revision() + 1, still.revision(), "only the owner's own grouping changed it");
         assertEquals(List.of("Parents délégués"), still.groups().stream().map(ContactGroup::name).toList());
         assertEquals(1, owner.groups().get(0).size());
+        assertThrows(EJBAccessException.class, () -> job.call(() -> book.card(mine.id())),
+                "a role other than user (the nightly jobs') is refused");
     }
 
     @Test
