@@ -191,7 +191,8 @@ public class AddressBook {
 
     /**
      * Imports a vCard file or a CSV export of Outlook, Gmail or Thunderbird: every valid contact not already in the
-     * book (same e-mail address, or same UID) is created; the others are listed with their card or line and reason.
+     * book (same e-mail address, or same UID) is created, in the groups its card names (CATEGORIES; a group missing
+     * is created); the others are listed with their card or line and reason.
      *
      * @throws InvalidInputException (field {@code file}) the file is too large or is not a contact file: nothing is
      *     imported
@@ -231,7 +232,12 @@ public class AddressBook {
                 token = rows.nextToken(me);
             }
             String uid = d.uid() != null ? d.uid() : UUID.randomUUID().toString();
-            rows.insert(me, uid, d, ContactCards.write(uid, d, List.of()), searchText(d), token);
+            List<String> groups = importedGroups(e.groups());
+            long id = rows.insert(me, uid, d, ContactCards.write(uid, d, groups), searchText(d), token);
+            if (!groups.isEmpty()) {
+                rows.setGroups(id, groups.stream().map(g -> rows.groupByName(me, g)
+                        .orElseGet(() -> rows.insertGroup(me, UUID.randomUUID().toString(), g))).toList());
+            }
             created++;
         }
         return new ImportReport(read.kind(), created, duplicates, rejected);
@@ -271,6 +277,22 @@ public class AddressBook {
                 p.address() == null ? List.of() : List.of(new ContactValue(p.address(), "work")),
                 p.workPhone() == null ? List.of() : List.of(new ContactValue(p.workPhone(), "work")),
                 establishment, title, null, null, null));
+    }
+
+    /** The group names a card gives that make valid group names (the others are left out), without repeats. */
+    private static List<String> importedGroups(List<String> names) {
+        List<String> kept = new ArrayList<>();
+        for (String n : names) {
+            try {
+                String name = ContactRules.groupName(n);
+                if (kept.stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
+                    kept.add(name);
+                }
+            } catch (InvalidInputException tooLong) {
+                // a category longer than a group name: the contact is imported without it
+            }
+        }
+        return kept;
     }
 
     private long me() {

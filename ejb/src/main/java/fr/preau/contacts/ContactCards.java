@@ -22,8 +22,8 @@ import ezvcard.property.Uid;
 /**
  * Contacts to and from vCard (pure logic, ez-vcard). Reading is lenient as real files need: a line that cannot be
  * read is skipped and the rest of its card kept; a card is read into a {@link ContactDraft} (N or else FN for the
- * name, EMAIL, TEL, ORG, TITLE, ADR, NOTE, UID) that {@link ContactRules} then accepts or refuses. Writing gives
- * vCard 4.0 or 3.0, one card per contact, the groups as CATEGORIES.
+ * name, EMAIL, TEL, ORG, TITLE, ADR, NOTE, UID) that {@link ContactRules} then accepts or refuses, and its CATEGORIES
+ * (group names). Writing gives vCard 4.0 or 3.0, one card per contact, the groups as CATEGORIES.
  */
 public final class ContactCards {
     private ContactCards() {
@@ -37,7 +37,10 @@ public final class ContactCards {
             int n = 0;
             while ((card = reader.readNext()) != null) {
                 n++;
-                entries.add(ContactFile.Entry.of(n, draft(card)));
+                List<String> groups = card.getCategories() == null ? List.of()
+                        : card.getCategories().getValues().stream().filter(g -> g != null && !g.isBlank())
+                                .map(String::strip).distinct().limit(ContactRules.VALUES_MAX).toList();
+                entries.add(new ContactFile.Entry(n, draft(card), null, null, groups));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,10 +25,17 @@ public final class ContactFile {
         VCARD, OUTLOOK, GMAIL, THUNDERBIRD
     }
 
-    /** A card (its number, from 1) or a CSV line (its line number, the header is line 1). */
-    public record Entry(int position, ContactDraft draft, String fault, String detail) {
+    /**
+     * A card (its number, from 1) or a CSV line (its line number, the header is line 1), with the names of the
+     * groups it names (a card's CATEGORIES).
+     */
+    public record Entry(int position, ContactDraft draft, String fault, String detail, List<String> groups) {
+        public Entry {
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+
         static Entry of(int position, ContactDraft draft) {
-            return new Entry(position, draft, null, null);
+            return new Entry(position, draft, null, null, List.of());
         }
     }
 

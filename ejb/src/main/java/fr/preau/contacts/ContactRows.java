@@ -1,9 +1,12 @@
 package fr.preau.contacts;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +27,20 @@ public class ContactRows {
     private static final String COLUMNS = "c.id, c.uid, c.revision, c.first_name, c.last_name, c.organisation,"
             + " c.job_title, c.postal_address, c.note";
 
+    /**
+     * French order (accents after their letter, case ignored): the database's collation may put "Équipe" after
+     * "Zoé".
+     */
+    private static final Comparator<String> FRENCH = Comparator.nullsLast(frenchCollator());
+
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
+
+    private static Comparator<String> frenchCollator() {
+        Collator c = Collator.getInstance(Locale.FRENCH);
+        c.setStrength(Collator.SECONDARY);
+        return c::compare;
+    }
 
     /** One more change in the book of {@code account} (made if missing): the new sync token. */
     public long nextToken(long account) {
@@ -137,7 +152,10 @@ public class ContactRows {
         for (int i = 0; i < params.size(); i++) {
             q.setParameter(i + 1, params.get(i));
         }
-        return complete(account, (List<Object[]>) q.getResultList());
+        List<Contact> found = new ArrayList<>(complete(account, (List<Object[]>) q.getResultList()));
+        found.sort(Comparator.comparing((Contact c) -> c.fields().lastName() != null ? c.fields().lastName()
+                : c.displayName(), FRENCH).thenComparing(c -> c.fields().firstName(), FRENCH));
+        return found;
     }
 
     /** Contact {@code id} of the book. */
@@ -154,7 +172,8 @@ public class ContactRows {
         List<Object[]> rows = em.createNativeQuery("select g.id, g.uid, g.name, (select count(*) from"
                 + " contact_group_member m where m.group_id = g.id) from contact_group g where g.account_id = ?1"
                 + " order by lower(g.name), g.id").setParameter(1, account).getResultList();
-        return rows.stream().map(ContactRows::group).toList();
+        return rows.stream().map(ContactRows::group).sorted(Comparator.comparing(ContactGroup::name, FRENCH))
+                .toList();
     }
 
     /** Whether the book has another group of that name (case ignored). */
@@ -162,6 +181,13 @@ public class ContactRows {
         return !em.createNativeQuery("select 1 from contact_group where account_id = ?1 and lower(name) = lower(?2)"
                 + " and id <> ?3").setParameter(1, account).setParameter(2, name).setParameter(3, except)
                 .getResultList().isEmpty();
+    }
+
+    /** The group of the book of that name (case ignored), if any. */
+    public Optional<Long> groupByName(long account, String name) {
+        return em.createNativeQuery("select id from contact_group where account_id = ?1 and lower(name) = lower(?2)")
+                .setParameter(1, account).setParameter(2, name).getResultList().stream().findFirst()
+                .map(id -> ((Number) id).longValue());
     }
 
     public long insertGroup(long account, String uid, String name) {
@@ -254,7 +280,9 @@ public class ContactRows {
             long id = e.getKey();
             ContactDraft d = new ContactDraft((String) r[3], (String) r[4], emails.get(id), phones.get(id),
                     (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[1]);
-            contacts.add(new Contact(id, (String) r[1], ((Number) r[2]).longValue(), d, groups.get(id)));
+            List<ContactGroup> in = new ArrayList<>(groups.getOrDefault(id, List.of()));
+            in.sort(Comparator.comparing(ContactGroup::name, FRENCH));
+            contacts.add(new Contact(id, (String) r[1], ((Number) r[2]).longValue(), d, in));
         }
         return contacts;
     }

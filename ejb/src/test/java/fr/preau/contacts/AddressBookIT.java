@@ -172,11 +172,17 @@ class AddressBookIT {
                 new ImportReport.Rejected(4, "contacts.error.address", "paul.martin@@exemple")), first.rejected());
         Contact helene = owner.search("helene", null).get(0);
         assertEquals("urn:uuid:6f1c2a52-1111-4c1e-9f0a-000000000001", helene.uid(), "the card's UID is kept");
+        Contact karim = owner.search("karim", null).get(0);
+        assertEquals(List.of("Équipe 5e", "Parents délégués"), karim.groups().stream().map(ContactGroup::name)
+                .toList(), "the card's CATEGORIES become groups, once each whatever their case");
+        assertEquals(List.of("Équipe 5e", "Parents délégués"), owner.groups().stream().map(ContactGroup::name)
+                .toList());
 
         ImportReport again = owner.importFile(ContactFileTest.resource("cartes-abimees.vcf"));
         assertEquals(0, again.created());
         assertEquals(4, again.duplicates());
         assertEquals(4, owner.search(null, null).size());
+        assertEquals(2, owner.groups().size(), "no group created twice");
 
         ImportReport gmail = owner.importFile(ContactFileTest.resource("gmail.csv"));
         assertEquals(1, gmail.created());

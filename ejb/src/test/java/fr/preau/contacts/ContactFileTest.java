@@ -55,6 +55,8 @@ class ContactFileTest {
         assertEquals("Référente numérique, salle 12", helene.note());
         assertEquals("urn:uuid:6f1c2a52-1111-4c1e-9f0a-000000000001", helene.uid());
 
+        assertEquals(List.of("Équipe 5e", "Parents délégués", "équipe 5E"), read.entries().get(1).groups(),
+                "CATEGORIES as the card gives them");
         ContactDraft karim = (ContactDraft) got.get(1);
         assertEquals("Benali", karim.lastName());
         assertEquals(List.of(new ContactValue("+33-4-72-00-00-01", "work")), karim.phones());
