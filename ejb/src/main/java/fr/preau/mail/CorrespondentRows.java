@@ -8,15 +8,37 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * The rows {@link Correspondents} suggests from: a mailbox's recent correspondents (table
- * {@code recent_correspondent}), the academy's enabled accounts and the directory. Each row is {address, display
- * name}.
+ * The rows {@link Correspondents} suggests from: the caller's contacts (tables {@code contact} and
+ * {@code contact_value} of the address book, read here so that mail does not depend on {@code fr.preau.contacts}),
+ * a mailbox's recent correspondents (table {@code recent_correspondent}), the academy's enabled accounts and the
+ * directory. Each row is {address, display name}.
  */
 @ApplicationScoped
 @Repository
 public class CorrespondentRows {
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
+
+    /**
+     * The e-mail addresses of the contacts of account {@code account} whose folded text (names, organisation,
+     * function, addresses; {@code SearchText}) contains every one of {@code words}, by name; each row {address,
+     * "Prénom Nom"}.
+     */
+    public List<?> contacts(long account, List<String> words, int max) {
+        StringBuilder sql = new StringBuilder("select v.value, nullif(trim(coalesce(c.first_name, '') || ' '"
+                + " || coalesce(c.last_name, '')), '') from contact c join contact_value v on v.contact_id = c.id"
+                + " and v.kind = 'email' where c.account_id = ?1");
+        for (int i = 0; i < words.size(); i++) {
+            sql.append(" and c.search_text like ?").append(i + 2);
+        }
+        sql.append(" order by lower(coalesce(c.last_name, c.first_name, v.value)), c.id, v.position limit ")
+                .append(Math.max(1, max));
+        var q = em.createNativeQuery(sql.toString()).setParameter(1, account);
+        for (int i = 0; i < words.size(); i++) {
+            q.setParameter(i + 2, "%" + words.get(i) + "%");
+        }
+        return q.getResultList();
+    }
 
     /** The owner's recent correspondents matching {@code like} (escape {@code !}), most recent first. */
     public List<?> recent(String owner, String like, int max) {

@@ -14,9 +14,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 /**
- * The addresses the recipient fields suggest: first the caller's recent correspondents (table
- * {@code recent_correspondent}, fed by each message they send), then the enabled accounts of the academy, then the
- * people of the directory (accents and case ignored, every word typed matched).
+ * The addresses the recipient fields suggest: first the caller's own contacts (address book, accents and case
+ * ignored, every word typed matched), then their recent correspondents (table {@code recent_correspondent}, fed by
+ * each message they send), then the enabled accounts of the academy, then the people of the directory (accents and
+ * case ignored, every word typed matched).
  */
 @Stateless
 @RolesAllowed("user")
@@ -31,7 +32,7 @@ public class Correspondents {
     @EJB
     private MailboxAccess access;
 
-    /** Addresses whose address or name contains the text (2 characters at least), recent ones first. */
+    /** Addresses whose address or name contains the text (2 characters at least), contacts and recent ones first. */
     public List<MailAddress> suggest(String text) {
         String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (q.length() < 2) {
@@ -39,11 +40,17 @@ public class Correspondents {
         }
         String like = "%" + q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         Map<String, MailAddress> found = new LinkedHashMap<>();
-        add(found, rows.recent(access.own().owner().address(), like, MAX));
+        List<String> words = SearchText.words(text);
+        MailboxContext me = access.own();
+        if (!words.isEmpty()) {
+            add(found, rows.contacts(me.ownerAccountId(), words, MAX));
+        }
+        if (found.size() < MAX) {
+            add(found, rows.recent(me.owner().address(), like, MAX));
+        }
         if (found.size() < MAX) {
             add(found, rows.accounts(like, MAX));
         }
-        List<String> words = SearchText.words(text);
         if (found.size() < MAX && !words.isEmpty()) {
             add(found, rows.directory(words, MAX)); // a colleague of another establishment, typed without accents
         }

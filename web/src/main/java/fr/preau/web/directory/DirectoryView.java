@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import fr.preau.contacts.AddressBook;
+import fr.preau.contacts.Contact;
 import fr.preau.directory.Directory;
 import fr.preau.directory.DirectoryEntry;
 import fr.preau.directory.EstablishmentCard;
@@ -28,6 +30,9 @@ public class DirectoryView implements Serializable {
 
     @EJB
     private Directory directory;
+
+    @EJB
+    private AddressBook contacts;
 
     private String q;
     private Long personne;
@@ -67,6 +72,25 @@ public class DirectoryView implements Serializable {
             Feedback.info(showPhone ? "directory.mine.shown" : "directory.mine.hidden");
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
+        }
+    }
+
+    /**
+     * Adds the card's person to the user's contacts (professional data only; an address already in the book is not
+     * added twice) and opens that contact.
+     */
+    public String addToContacts() {
+        if (card == null) {
+            return null;
+        }
+        try {
+            Contact c = contacts.addFromDirectory(card.id());
+            Feedback.info("contacts.created", c.displayName());
+            Feedback.keepForRedirect();
+            return "/contacts.xhtml?faces-redirect=true&contact=" + c.id();
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+            return null;
         }
     }
 
