@@ -271,7 +271,7 @@ class ScheduleAndLargeFileBrowserIT extends PortalDeployment {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(at.format(PICKER));
         input.sendKeys(Keys.TAB);
-        browser.waitUpTo(5).until(ExpectedConditions.attributeToBe(By.id("compose:scheduleAt_input"), "value",
+        browser.waitUpTo(30).until(ExpectedConditions.attributeToBe(By.id("compose:scheduleAt_input"), "value",
                 at.format(PICKER)));
     }
 

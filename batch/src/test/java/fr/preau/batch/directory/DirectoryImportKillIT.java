@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DirectoryImportKillIT {
     private static final String JOB = "directory-import";
     private static final String PREFIX = "K";
-    private static final int PEOPLE = 8000;
+    private static final int PEOPLE = 5000;
     private static final String FEED = "annuaire-kill.csv";
     private static final String RUN_FILE = "directory-kill-run.txt";
 
