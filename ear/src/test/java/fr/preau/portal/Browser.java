@@ -55,6 +55,41 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * Chooses the suggestion of autocomplete field {@code input} that contains {@code text}, until the field's value
+     * contains {@code expected}: a click on that row once the list has finished opening (its animation moves the
+     * rows under a click), made again if a later search replaced the list meanwhile.
+     */
+    void choose(String input, String text, String expected) {
+        org.openqa.selenium.WebElement field = driver.findElement(By.id(input));
+        try {
+            waitUpTo(30).until(d -> {
+                if (field.getAttribute("value").contains(expected)) {
+                    return true;
+                }
+                List<org.openqa.selenium.WebElement> rows = d.findElements(By.xpath(
+                        "//*[contains(@class,'ui-connected-overlay-enter-done')]" + SUGGESTION.formatted(text)));
+                if (!rows.isEmpty() && rows.get(0).isDisplayed()) {
+                    rows.get(0).click();
+                }
+                return false;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no suggestion " + text + " chosen; the field holds "
+                    + field.getAttribute("value") + "; the lists: " + driver.findElements(
+                    By.cssSelector(".ui-autocomplete-panel")).stream().map(p -> p.getAttribute("outerHTML")).toList(),
+                    e);
+        }
+    }
+
+    private static final String SUGGESTION = "//*[contains(@class,'ui-autocomplete-item')][contains(., '%s')]";
+
+    /** The row of an open autocomplete list that contains {@code text}. */
+    static By suggestion(String text) {
+        return By.xpath("//*[contains(@class,'ui-autocomplete-panel')][not(contains(@style,'display: none'))]"
+                + SUGGESTION.formatted(text));
+    }
+
+    /**
      * A wait that also looks again when an element it was reading was just replaced by an AJAX update (a
      * StaleElementReferenceException, or Chromium's "Node with given id does not belong to the document", a plain
      * WebDriverException).

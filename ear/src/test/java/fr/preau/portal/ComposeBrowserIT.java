@@ -159,12 +159,14 @@ class ComposeBrowserIT extends PortalDeployment {
             // A new message: the default signature is already there; suggestions from the academy's accounts.
             openCompose(browser, "");
             assertTrue(editor(d).getText().contains("Paule Plume, CPE " + run), editor(d).getText());
-            d.findElement(By.id("compose:to_input")).sendKeys("it.voisi");
-            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
-                    By.xpath("//li[contains(@class,'ui-autocomplete-item')][contains(., '" + colleague + "')]")))
-                    .click();
-            browser.waitUpTo(10).until(ExpectedConditions.attributeContains(By.id("compose:to_input"), "value",
-                    colleague));
+            // A suggestion chosen after an address already typed keeps that address (issue 12, item 6).
+            d.findElement(By.id("compose:cc_input")).sendKeys(address + ", it.voisine@");
+            browser.choose("compose:cc_input", colleague, colleague);
+            assertTrue(d.findElement(By.id("compose:cc_input")).getAttribute("value").startsWith(address + ", "),
+                    d.findElement(By.id("compose:cc_input")).getAttribute("value"));
+            d.findElement(By.id("compose:cc_input")).clear();
+            d.findElement(By.id("compose:to_input")).sendKeys("it.voisine@");
+            browser.choose("compose:to_input", colleague, colleague);
             String subject = "Projet de classe " + run;
             d.findElement(By.id("compose:subject")).sendKeys(subject);
             WebElement body = editor(d);

@@ -113,6 +113,13 @@ class ContactsBrowserIT extends PortalDeployment {
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to_input")));
             assertEquals("Hélène " + family + " <helene.dupre" + run + "@ac-preau.fr>",
                     d.findElement(By.id("compose:to_input")).getAttribute("value"), "Écrire au groupe");
+            // The recipient field suggests the group by its name typed without accents, all its members at once.
+            d.findElement(By.id("compose:to_input")).clear();
+            d.findElement(By.id("compose:to_input")).sendKeys("equipe 5e " + run);
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    Browser.suggestion("Groupe « " + groupName + " »")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the suggestions");
+            browser.choose("compose:to_input", "Groupe « " + groupName + " »", "helene.dupre" + run + "@ac-preau.fr");
 
             // "Écrire" opens compose with the contact.
             d.get(Browser.portal() + "/contacts?qui=dupre" + run);

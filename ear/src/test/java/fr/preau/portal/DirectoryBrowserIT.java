@@ -101,8 +101,8 @@ class DirectoryBrowserIT extends PortalDeployment {
             // The recipient fields suggest the directory too: a colleague found without accents.
             d.findElement(By.id("compose:to_input")).clear();
             d.findElement(By.id("compose:to_input")).sendKeys("gera " + folded);
-            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                    "//li[contains(@class,'ui-autocomplete-item')][contains(., 'gerald." + folded + "@')]")));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    Browser.suggestion("gerald." + folded + "@")));
 
             d.get(Browser.portal() + "/annuaire?qui=" + folded + "+chloe");
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".person-link")));

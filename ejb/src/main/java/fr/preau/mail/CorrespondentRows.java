@@ -1,5 +1,6 @@
 package fr.preau.mail;
 
+import java.util.Collection;
 import java.util.List;
 
 import fr.preau.shared.Repository;
@@ -72,6 +73,35 @@ public class CorrespondentRows {
             q.setParameter(i + 1, "%" + words.get(i) + "%");
         }
         return q.getResultList();
+    }
+
+    /** The contact groups of account {@code account}: rows {id, name}. */
+    public List<?> groups(long account) {
+        return em.createNativeQuery("select id, name from contact_group where account_id = ?1 order by lower(name)")
+                .setParameter(1, account).getResultList();
+    }
+
+    /**
+     * The first e-mail address of each contact of group {@code group} (of account {@code account}), by name; rows
+     * {address, "Prénom Nom"}.
+     */
+    public List<?> groupMembers(long account, long group, int max) {
+        return em.createNativeQuery("select distinct on (lower(coalesce(c.last_name, c.first_name, '')), c.id)"
+                + " v.value, nullif(trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), '')"
+                + " from contact_group_member m join contact c on c.id = m.contact_id and c.account_id = ?1"
+                + " join contact_value v on v.contact_id = c.id and v.kind = 'email' where m.group_id = ?2"
+                + " order by lower(coalesce(c.last_name, c.first_name, '')), c.id, v.position limit ?3")
+                .setParameter(1, account).setParameter(2, group).setParameter(3, max).getResultList();
+    }
+
+    /** How often and when account {@code account} last wrote to each of these addresses: rows {address, count, at}. */
+    public List<?> uses(long account, Collection<String> addresses) {
+        if (addresses.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("select address, use_count, last_used_at from recent_correspondent"
+                + " where account_id = ?1 and address in (?2)")
+                .setParameter(1, account).setParameter(2, addresses).getResultList();
     }
 
     /** One more message from the owner to that address. */

@@ -1,11 +1,14 @@
 package fr.preau.mail;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.preau.mail.Suggestion.Kind;
 import fr.preau.shared.SearchText;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,10 +17,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 /**
- * The addresses the recipient fields suggest: first the caller's own contacts (address book, accents and case
- * ignored, every word typed matched), then their recent correspondents (table {@code recent_correspondent}, fed by
- * each message they send), then the enabled accounts of the academy, then the people of the directory (accents and
- * case ignored, every word typed matched).
+ * What the recipient fields suggest (issue 12, item 6): the caller's own contacts (address book, accents and case
+ * ignored, every word typed matched), their contact groups (all members at once), their recent correspondents
+ * (table {@code recent_correspondent}, fed by each message they send), the enabled accounts of the academy and the
+ * people of the directory (accents and case ignored); ranked by use ({@link Suggestion#ranked}): the addresses the
+ * caller writes to most often first, then by source in that order.
  */
 @Stateless
 @RolesAllowed("user")
@@ -26,35 +30,46 @@ public class Correspondents {
     /** Suggestions returned at most. */
     public static final int MAX = 10;
 
+    /** Addresses a group suggestion adds at most (a larger group is a case for a distribution list). */
+    public static final int MAX_GROUP = 200;
+
     @Inject
     private CorrespondentRows rows;
 
     @EJB
     private MailboxAccess access;
 
-    /** Addresses whose address or name contains the text (2 characters at least), contacts and recent ones first. */
-    public List<MailAddress> suggest(String text) {
+    /** Suggestions for what was typed (2 characters at least): people, groups and lists, ranked by use. */
+    public List<Suggestion> suggest(String text) {
         String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (q.length() < 2) {
             return List.of();
         }
         String like = "%" + q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        Map<String, MailAddress> found = new LinkedHashMap<>();
         List<String> words = SearchText.words(text);
         MailboxContext me = access.own();
+        long account = me.ownerAccountId();
+        List<Suggestion> found = new ArrayList<>();
         if (!words.isEmpty()) {
-            add(found, rows.contacts(me.ownerAccountId(), words, MAX));
+            found.addAll(people(Kind.CONTACT, rows.contacts(account, words, MAX)));
+            found.addAll(groups(account, words));
         }
-        if (found.size() < MAX) {
-            add(found, rows.recent(me.owner().address(), like, MAX));
+        found.addAll(people(Kind.RECENT, rows.recent(me.owner().address(), like, MAX)));
+        found.addAll(people(Kind.ACCOUNT, rows.accounts(like, MAX)));
+        if (!words.isEmpty()) {
+            found.addAll(people(Kind.DIRECTORY, rows.directory(words, MAX)));
         }
-        if (found.size() < MAX) {
-            add(found, rows.accounts(like, MAX));
+        Map<String, Object[]> uses = new HashMap<>();
+        for (Object row : rows.uses(account, found.stream().filter(s -> s.kind() != Kind.GROUP)
+                .map(s -> s.address().address()).distinct().toList())) {
+            Object[] cols = (Object[]) row;
+            uses.put((String) cols[0], cols);
         }
-        if (found.size() < MAX && !words.isEmpty()) {
-            add(found, rows.directory(words, MAX)); // a colleague of another establishment, typed without accents
-        }
-        return new ArrayList<>(found.values()).subList(0, Math.min(MAX, found.size()));
+        List<Suggestion> counted = found.stream().map(s -> {
+            Object[] use = s.kind() == Kind.GROUP ? null : uses.get(s.address().address());
+            return use == null ? s : s.used(((Number) use[1]).intValue(), instant(use[2]));
+        }).toList();
+        return Suggestion.ranked(counted, MAX);
     }
 
     /** Remembers the recipients of a message the caller sent. */
@@ -65,13 +80,46 @@ public class Correspondents {
         }
     }
 
-    private static void add(Map<String, MailAddress> found, List<?> rows) {
+    private List<Suggestion> groups(long account, List<String> words) {
+        List<Suggestion> found = new ArrayList<>();
+        for (Object row : rows.groups(account)) {
+            Object[] cols = (Object[]) row;
+            String name = (String) cols[1];
+            String folded = SearchText.fold(name);
+            if (words.stream().allMatch(folded::contains)) {
+                List<MailAddress> members = addresses(rows.groupMembers(account, ((Number) cols[0]).longValue(),
+                        MAX_GROUP));
+                if (!members.isEmpty()) {
+                    found.add(new Suggestion(Kind.GROUP, name, members, 0, null));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Suggestion> people(Kind kind, List<?> rows) {
+        return addresses(rows).stream().map(a -> Suggestion.of(kind, a)).toList();
+    }
+
+    private static List<MailAddress> addresses(List<?> rows) {
+        List<MailAddress> found = new ArrayList<>();
         for (Object row : rows) {
             Object[] cols = (Object[]) row;
             String address = (String) cols[0];
-            if (MailAddress.isValid(address) && found.size() < MAX) {
-                found.putIfAbsent(address, new MailAddress(address, (String) cols[1]));
+            if (MailAddress.isValid(address)) {
+                found.add(new MailAddress(address, (String) cols[1]));
             }
         }
+        return found;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : null;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import fr.preau.mail.MailAddress;
+import fr.preau.mail.Suggestion;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.testing.AsNightlyJob;
@@ -208,12 +209,33 @@ class AddressBookIT {
         assertEquals(agnes.id(), owner.addFromDirectory(person).id(), "not created twice");
         assertEquals(1, owner.search(null, null).size());
 
-        owner.create(new ContactDraft("Agathe", "Zeller", List.of(new ContactValue("agathe.z@example.org",
-                "home")), List.of(), null, null, null, null, null));
-        List<MailAddress> suggested = owner.suggest("aga");
-        assertEquals(new MailAddress("agathe.z@example.org", "Agathe Zeller"), suggested.get(0),
+        Contact zeller = owner.create(new ContactDraft("Agathe", "Zeller", List.of(new ContactValue(
+                "agathe.z@example.org", "home")), List.of(), null, null, null, null, null));
+        List<Suggestion> suggested = owner.suggest("aga");
+        assertEquals(new MailAddress("agathe.z@example.org", "Agathe Zeller"), suggested.get(0).address(),
                 "a contact comes before accounts and the directory: " + suggested);
-        assertFalse(stranger.suggest("agathe").stream().anyMatch(a -> a.address().equals("agathe.z@example.org")),
+        assertFalse(stranger.suggest("agathe").stream()
+                .anyMatch(a -> a.address().address().equals("agathe.z@example.org")),
                 "nobody else is offered another user's contacts");
+
+        // Ranked by use (issue 12, item 6): an address written to twice comes before a contact never written to.
+        MailAddress blanc = new MailAddress("agathe.b@example.org", "Agathe Blanc");
+        owner.remember(List.of(blanc));
+        owner.remember(List.of(blanc));
+        suggested = owner.suggest("agathe");
+        assertEquals(List.of("agathe.b@example.org", "agathe.z@example.org"), suggested.stream().limit(2)
+                .map(s -> s.address().address()).toList(), "by use, then contacts first: " + suggested);
+        assertEquals(2, suggested.get(0).uses());
+        assertEquals(Suggestion.Kind.CONTACT, suggested.get(1).kind());
+
+        // A contact group: all its members at once, found by its name typed without accents; the caller's only.
+        long group = owner.createGroup("Équipe agrégée");
+        owner.setGroups(zeller.id(), java.util.Set.of(group));
+        Suggestion team = owner.suggest("EQUIPE agreg").stream().filter(s -> s.kind() == Suggestion.Kind.GROUP)
+                .findFirst().orElseThrow();
+        assertEquals("Équipe agrégée", team.label());
+        assertEquals(List.of(new MailAddress("agathe.z@example.org", "Agathe Zeller")), team.addresses());
+        assertTrue(stranger.suggest("equipe agreg").stream().noneMatch(s -> s.kind() == Suggestion.Kind.GROUP),
+                "nobody else is offered another user's groups");
     }
 }

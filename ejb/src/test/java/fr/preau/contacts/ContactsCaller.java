@@ -5,6 +5,7 @@ import java.util.Set;
 
 import fr.preau.mail.Correspondents;
 import fr.preau.mail.MailAddress;
+import fr.preau.mail.Suggestion;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 
@@ -69,7 +70,11 @@ public abstract class ContactsCaller {
         return book.addFromDirectory(person);
     }
 
-    public List<MailAddress> suggest(String typed) {
+    public List<Suggestion> suggest(String typed) {
         return correspondents.suggest(typed);
+    }
+
+    public void remember(List<MailAddress> recipients) {
+        correspondents.remember(recipients);
     }
 }

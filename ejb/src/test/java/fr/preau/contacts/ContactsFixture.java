@@ -14,13 +14,15 @@ public class ContactsFixture {
     @PersistenceContext
     private EntityManager em;
 
-    /** The account (made if missing) with no contact and no group. */
+    /** The account (made if missing) with no contact, no group and no recent correspondent. */
     public void emptyBook(String username, String address) {
         em.createNativeQuery("insert into account (username, address, display_name, quota_class, enabled)"
                 + " values (?1, ?2, ?1, 'standard', true) on conflict (username) do nothing")
                 .setParameter(1, username).setParameter(2, address).executeUpdate();
-        em.createNativeQuery("delete from contact_book where account_id = (select id from account where"
-                + " username = ?1)").setParameter(1, username).executeUpdate();
+        for (String table : new String[] {"contact_book", "recent_correspondent"}) {
+            em.createNativeQuery("delete from " + table + " where account_id = (select id from account where"
+                    + " username = ?1)").setParameter(1, username).executeUpdate();
+        }
     }
 
     /** A person of the directory with a personal phone they do not show; their id. */

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 
 import fr.preau.batch.archive.ArchiveJobRuns;
 import fr.preau.directory.HrFeed;
+import fr.preau.shared.SearchText;
 import fr.preau.testing.ItArchive;
 import fr.preau.testing.WildFlyRestart;
 import jakarta.batch.runtime.BatchRuntime;
@@ -28,10 +29,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The directory at the academy's size (issue 12; docs/benchmarks.md), on demand only (not an {@code *IT}):
  * {@code -Dit.test=DirectoryBench}, environment {@code PREAU_BENCH_PEOPLE} (default 25,000). It writes a feed of
- * that many people in 300 establishments (French names, functions and subjects drawn with a fixed seed), imports it
- * (the first night: every person created), imports it again (nothing changes), then times 300 searches of the kinds
- * staff type (part of a name, a name and a town, a subject and a town, a function) as a signed-in user; the
- * figures go to WildFly's log ("directory bench"). The bench's people are deleted at the end.
+ * that many people in 300 establishments (French names, functions, subjects and addresses drawn with a fixed seed),
+ * imports it (the first night: every person created), imports it again (nothing changes), then times 300 searches of
+ * the kinds staff type (part of a name, a name and a town, a subject and a town, a function) as a signed-in user,
+ * and compose's suggestions for the same words (their first 12 characters); the figures go to WildFly's log
+ * ("directory bench"). The bench's people are deleted at the end.
  */
 @ExtendWith(ArquillianExtension.class)
 class DirectoryBench {
@@ -77,10 +79,15 @@ class DirectoryBench {
             int e = random.nextInt(300);
             String kind = KINDS.get(e % KINDS.size());
             boolean teacher = random.nextInt(10) < 7;
-            lines.add(String.join(";", String.format("%s%06d", PREFIX, i), pick(LAST, random), pick(FIRST, random),
+            String last = pick(LAST, random);
+            String first = pick(FIRST, random);
+            String address = SearchText.fold(first).replace(' ', '-') + "." + SearchText.fold(last).replace(' ', '-')
+                    + i + "@ac-preau.fr";
+            lines.add(String.join(";", String.format("%s%06d", PREFIX, i), last, first,
                     teacher ? "ENS" : pick(List.of("CPE", "AESH", "ADM", "DIR", "DOC", "AED"), random),
                     teacher ? pick(SUBJECTS, random) : "", String.format("0389%03dZ", e),
-                    kind + " " + pick(LAST, random) + " " + e, kind, TOWNS.get(e % TOWNS.size()), "", "", "", ""));
+                    kind + " " + pick(LAST, random) + " " + e, kind, TOWNS.get(e % TOWNS.size()), "", "", "",
+                    address));
         }
         fixture.feed("bench-annuaire.csv", lines);
         try {
@@ -109,29 +116,41 @@ class DirectoryBench {
         for (int i = 0; i < 300; i++) {
             String last = pick(LAST, random).toLowerCase(java.util.Locale.FRENCH);
             queries.add(switch (i % 5) {
-                case 0 -> last.substring(0, Math.min(4, last.length()));
-                case 1 -> last + " " + pick(TOWNS, random).substring(0, 4);
-                case 2 -> pick(SUBJECTS, random).substring(0, 5) + " " + pick(TOWNS, random);
+                case 0 -> prefix(last, 4);
+                case 1 -> last + " " + prefix(pick(TOWNS, random), 4);
+                case 2 -> prefix(pick(SUBJECTS, random), 5) + " " + pick(TOWNS, random);
                 case 3 -> pick(FIRST, random) + " " + last;
                 default -> "cpe " + pick(TOWNS, random);
             });
         }
+        time("searches", queries, q -> searcher.search(q).size());
+        fixture.account(DirectorySearcher.USERNAME, DirectorySearcher.USERNAME + "@ac-preau.fr");
+        time("compose suggestions (contacts, groups, recent, accounts, directory, ranked)",
+                queries.stream().map(q -> prefix(q, 12)).toList(), q -> searcher.suggest(q).size());
+    }
+
+    /** Runs each query (50 untimed first: JIT and PostgreSQL's caches) and logs the percentiles. */
+    private static void time(String what, List<String> queries, java.util.function.ToIntFunction<String> run) {
         for (String q : queries.subList(0, 50)) {
-            searcher.search(q); // untimed: JIT and PostgreSQL's caches
+            run.applyAsInt(q);
         }
         long[] nanos = new long[queries.size()];
         int found = 0;
         for (int i = 0; i < queries.size(); i++) {
             long start = System.nanoTime();
-            found += searcher.search(queries.get(i)).size();
+            found += run.applyAsInt(queries.get(i));
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        assertFalse(found == 0, "the searches find people");
-        LOG.info(String.format("directory bench: %d searches, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms;"
-                + " %.1f people found per search", nanos.length, nanos[nanos.length / 2] / 1e6,
+        assertFalse(found == 0, what + " find people");
+        LOG.info(String.format("directory bench: %d %s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                + " %.1f found per query", nanos.length, what, nanos[nanos.length / 2] / 1e6,
                 nanos[nanos.length * 9 / 10] / 1e6, nanos[nanos.length * 99 / 100] / 1e6,
                 nanos[nanos.length - 1] / 1e6, found / (double) nanos.length));
+    }
+
+    private static String prefix(String word, int letters) {
+        return word.substring(0, Math.min(letters, word.length()));
     }
 
     private static String pick(List<String> values, Random random) {

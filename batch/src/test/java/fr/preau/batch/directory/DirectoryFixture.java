@@ -76,6 +76,13 @@ public class DirectoryFixture {
     }
 
     /** Deletes the bench's people (matricules starting with {@code prefix}) and their faults. */
+    /** The account {@code username} (made if missing), to ask for suggestions as. */
+    public void account(String username, String address) {
+        em.createNativeQuery("insert into account (username, address, display_name, quota_class, enabled)"
+                + " values (?1, ?2, ?1, 'standard', true) on conflict (username) do nothing")
+                .setParameter(1, username).setParameter(2, address).executeUpdate();
+    }
+
     public void deleteBenchPeople(String prefix) {
         em.createNativeQuery("delete from directory_person where hr_id like ?1").setParameter(1, prefix + "%")
                 .executeUpdate();

@@ -7,7 +7,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import fr.preau.mail.compose.ComposeService;
@@ -17,6 +20,7 @@ import fr.preau.mail.MailAddress;
 import fr.preau.mail.MessageUid;
 import fr.preau.mail.OutgoingAttachment;
 import fr.preau.mail.OutgoingMessage;
+import fr.preau.mail.Suggestion;
 import fr.preau.mail.compose.SignatureService;
 import fr.preau.mail.compose.NotSentException;
 import fr.preau.mail.compose.Quoting;
@@ -57,6 +61,9 @@ public class ComposeView implements Serializable {
 
     @EJB
     private Correspondents correspondents;
+
+    /** The suggestions of the last {@link #complete} call, by the value each puts in the field. */
+    private final Map<String, Suggestion> suggestions = new HashMap<>();
 
     @EJB
     private SignatureService signatures;
@@ -304,28 +311,52 @@ public class ComposeView implements Serializable {
         }
     }
 
-    /** Suggestions for the last address being typed in a recipient field; each keeps the addresses before it. */
+    /**
+     * Suggestions for the last address being typed in a recipient field (issue 12, item 6): each is the whole new
+     * value of the field, the addresses before it kept and the suggestion's address (or a group's addresses) added,
+     * because PrimeFaces puts an item's label in the field; the list shows {@link #suggestionTitle} and
+     * {@link #suggestionDetail} instead.
+     */
     public List<String> complete(String query) {
         String q = query == null ? "" : query;
         int cut = Math.max(q.lastIndexOf(','), q.lastIndexOf(';')) + 1;
         String before = q.substring(0, cut).strip();
         String prefix = before.isEmpty() ? "" : before + " ";
+        List<String> values = new ArrayList<>();
+        suggestions.clear();
         try {
-            return correspondents.suggest(q.substring(cut)).stream().map(a -> prefix + Quoting.typed(a) + ", ")
-                    .toList();
+            for (Suggestion s : correspondents.suggest(q.substring(cut))) {
+                String value = prefix + Quoting.join(s.addresses()) + ", ";
+                suggestions.put(value, s);
+                values.add(value);
+            }
         } catch (RuntimeException e) {
             return List.of();
         }
+        return values;
     }
 
-    /** What a suggestion shows: only the address it adds. */
-    public String suggestionLabel(String suggestion) {
-        String s = suggestion == null ? "" : suggestion.strip();
-        if (s.endsWith(",")) {
-            s = s.substring(0, s.length() - 1);
+    /** What the list shows of a suggestion: a person's or a group's name, or the address. */
+    public String suggestionTitle(String value) {
+        Suggestion s = suggestions.get(value);
+        if (s == null) {
+            return value;
         }
-        int cut = Math.max(s.lastIndexOf(", "), s.lastIndexOf("; "));
-        return cut < 0 ? s : s.substring(cut + 2);
+        return s.kind() == Suggestion.Kind.GROUP
+                ? Feedback.text("compose.suggest.group", s.label(), s.addresses().size()) : s.label();
+    }
+
+    /** Under the title: the address, or for a group how many addresses it adds, and where the suggestion is from. */
+    public String suggestionDetail(String value) {
+        Suggestion s = suggestions.get(value);
+        if (s == null) {
+            return "";
+        }
+        if (s.kind() == Suggestion.Kind.GROUP) {
+            return Feedback.text("compose.suggest.group.from");
+        }
+        String from = Feedback.text("compose.suggest." + s.kind().name().toLowerCase(Locale.ROOT));
+        return s.address().address() + " · " + from;
     }
 
     private List<MailAddress> recipients(String field, String text, boolean strict) {
