@@ -217,10 +217,9 @@ public class DistributionLists {
         } else {
             external = address;
         }
-        if (!rows.addMember(list.id(), account, member, external)) {
-            throw new InvalidInputException("member", "lists.member.already", address);
-        }
-        return rows.members(list.id()).stream().filter(m -> m.address().equals(address)).findFirst().orElseThrow();
+        long added = rows.addMember(list.id(), account, member, external)
+                .orElseThrow(() -> new InvalidInputException("member", "lists.member.already", address));
+        return rows.members(list.id()).stream().filter(m -> m.id() == added).findFirst().orElseThrow();
     }
 
     /**

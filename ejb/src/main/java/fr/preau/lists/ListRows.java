@@ -134,11 +134,15 @@ public class ListRows {
                 ListMember.Kind.valueOf((String) r[1]), (String) r[2], (String) r[3], (Boolean) r[4])).toList();
     }
 
-    /** Adds an account, a list or an external address (exactly one not null); false when it already was one. */
-    public boolean addMember(long list, Long account, Long memberList, String external) {
-        return em.createNativeQuery("insert into distribution_list_member (list_id, account_id, member_list_id,"
-                + " external_address) values (?1, ?2, ?3, ?4) on conflict do nothing").setParameter(1, list)
-                .setParameter(2, account).setParameter(3, memberList).setParameter(4, external).executeUpdate() == 1;
+    /**
+     * Adds an account, a list or an external address (exactly one not null); the new member row, empty when it
+     * already was a member.
+     */
+    public Optional<Long> addMember(long list, Long account, Long memberList, String external) {
+        return first(em.createNativeQuery("insert into distribution_list_member (list_id, account_id,"
+                + " member_list_id, external_address) values (?1, ?2, ?3, ?4) on conflict do nothing returning id")
+                .setParameter(1, list).setParameter(2, account).setParameter(3, memberList)
+                .setParameter(4, external));
     }
 
     /** Removes member row {@code member} of the list; false when the list has no such member. */

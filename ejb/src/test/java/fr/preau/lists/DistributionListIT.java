@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import fr.preau.identity.AccountRows;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.testing.AsNightlyJob;
@@ -18,6 +19,7 @@ import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -64,6 +66,9 @@ class DistributionListIT {
 
     @EJB
     private DistributionLists lists;
+
+    @Inject
+    private AccountRows accountRows;
 
     @BeforeEach
     void accounts() {
@@ -300,6 +305,8 @@ class DistributionListIT {
         assertEquals("lists.member.unknown", assertThrows(InvalidInputException.class,
                 () -> owner.addMember(taken.id(), "personne@" + TestEnv.domain())).messageKey());
         owner.addMember(taken.id(), "Parent.Eleve@Exemple.org");
+        assertEquals(address("it.liste.ana"), owner.addMember(taken.id(), ListsFixture.PREFIX + "alias@"
+                + TestEnv.domain()).address(), "an alias typed adds its account");
         assertEquals("lists.member.already", assertThrows(InvalidInputException.class,
                 () -> owner.addMember(taken.id(), "parent.eleve@exemple.org")).messageKey());
         DistributionList functional = admin.create(new ListDraft(listAddress(), "Fonctionnelle",
@@ -307,7 +314,9 @@ class DistributionListIT {
         assertEquals("lists.member.listForbidden", assertThrows(InvalidInputException.class,
                 () -> owner.addMember(taken.id(), functional.address())).messageKey(),
                 "nobody puts a list they do not manage inside theirs");
-        assertEquals("Chorale|members|1|1", fixture.stored(taken.id()));
+        assertEquals("Chorale|members|2|1", fixture.stored(taken.id()));
+        assertTrue(accountRows.given("it.chorale", taken.address()),
+                "a new account or a rename never takes a list's address (its identifier gets a number)");
     }
 
     @Test

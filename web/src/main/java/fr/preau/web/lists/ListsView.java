@@ -64,6 +64,14 @@ public class ListsView implements Serializable {
         } catch (NotFoundException e) {
             liste = null;
             Feedback.error(null, e.messageKey());
+            overview();
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
+    }
+
+    private void overview() {
+        try {
             managed = lists.managed();
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
@@ -146,12 +154,19 @@ public class ListsView implements Serializable {
         }
     }
 
-    /** Removes owner {@code account}; the caller removing themselves no longer manages the list. */
+    /** Removes owner {@code account}; a caller who removed themselves goes back to their lists. */
     public void removeOwner(long account) {
         try {
             lists.removeOwner(card.id(), account);
             Feedback.info("lists.owner.removed");
-            load();
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+            return;
+        }
+        try {
+            open(lists.card(card.id()));
+        } catch (NotFoundException e) {
+            redirect(null);
         } catch (RuntimeException e) {
             Feedback.failed(e, null);
         }
