@@ -24,7 +24,7 @@ postfix_configure() {
     mkdir -p "$dir" "$(postfix_queue)" "$(postfix_data)"
     render_template "$src/main.cf" "$dir/main.cf" 644
     render_template "$src/master.cf" "$dir/master.cf" 644
-    for f in pgsql-domains.cf pgsql-mailboxes.cf pgsql-aliases.cf pgsql-sender-login.cf; do
+    for f in pgsql-domains.cf pgsql-mailboxes.cf pgsql-aliases.cf pgsql-sender-login.cf pgsql-list-posting.cf; do
         # Read by proxymap, which runs as the postfix user.
         render_template "$src/$f" "$dir/$f" 640
         chgrp postfix "$dir/$f"
@@ -34,6 +34,13 @@ postfix_configure() {
     # The sending-limit policy, also as nobody, and its SQLite counts (docs/adr/0081).
     install -m 644 "$src/preau-rate-policy.py" "$dir/preau-rate-policy.py"
     install -d -m 700 -o nobody -g nogroup "$dir/send-rate"
+    # Who may post to a distribution list, as nobody too (docs/adr/0101): it asks
+    # PostgreSQL through psql as the mail servers' role, whose password only it reads.
+    install -m 644 "$src/preau-list-policy.py" "$dir/preau-list-policy.py"
+    install -d -m 700 -o nobody -g nogroup "$dir/list-policy"
+    (umask 077; printf '%s:%s:%s:%s:%s\n' "$PREAU_DB_HOST" "$PREAU_DB_PORT" "$PREAU_DB_NAME" "$PREAU_MAILDB_USER" \
+        "$PREAU_MAILDB_PASSWORD" >"$dir/list-policy/pgpass")
+    chown nobody:nogroup "$dir/list-policy/pgpass"
     # Queue: root-owned top, postfix-owned subfolders, postdrop for
     # maildrop/public. set-permissions creates what is missing and fixes
     # ownership (e.g. after a copy of PREAU_HOME).

@@ -40,4 +40,17 @@ final class PortalDatabase {
             s.executeUpdate();
         }
     }
+
+    /** The first column of the first row of a query with text parameters, as a number. */
+    static long number(String query, String... values) throws SQLException {
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement(query)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setString(i + 1, values[i]);
+            }
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
 }

@@ -120,11 +120,13 @@ public class AccountRows {
 
     /**
      * Whether an identifier or an address was ever given: an account row (closed or not, under its identifier or
-     * its address) or an alias (an address kept by a rename). Keycloak's users are the caller's to check.
+     * its address), an alias (an address kept by a rename) or a distribution list's address (docs/adr/0101).
+     * Keycloak's users are the caller's to check.
      */
     public boolean given(String username, String address) {
         return ((Number) em.createNativeQuery("select (select count(*) from account where username = ?1"
-                + " or address = ?2) + (select count(*) from alias where address = ?2)")
+                + " or address = ?2) + (select count(*) from alias where address = ?2)"
+                + " + (select count(*) from distribution_list where address = ?2)")
                 .setParameter(1, username).setParameter(2, address).getSingleResult()).intValue() > 0;
     }
 

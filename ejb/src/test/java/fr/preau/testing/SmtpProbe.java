@@ -77,12 +77,20 @@ public final class SmtpProbe {
      * as another mail server delivers it.
      */
     public static void sendFromOutside(String to, String subject) throws MessagingException {
-        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-        m.setFrom(new InternetAddress("parent.eleve@exemple.org"));
+        sendFromOutside("parent.eleve@exemple.org", to, subject);
+    }
+
+    /** As {@link #sendFromOutside(String, String)}, with this envelope sender and {@code From:}. */
+    public static void sendFromOutside(String sender, String to, String subject) throws MessagingException {
+        Properties props = new Properties();
+        props.put("mail.smtp.from", sender);
+        Session session = Session.getInstance(props);
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(sender));
         m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
         m.setSubject(subject, "UTF-8");
         m.setText("Bonjour", "UTF-8");
-        try (Transport t = Session.getInstance(new Properties()).getTransport("smtp")) {
+        try (Transport t = session.getTransport("smtp")) {
             t.connect("127.0.0.1", TestEnv.port("PREAU_SMTP_PORT"), null, null);
             t.sendMessage(m, m.getAllRecipients());
         }

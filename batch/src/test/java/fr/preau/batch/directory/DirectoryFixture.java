@@ -41,6 +41,21 @@ public class DirectoryFixture {
                 .setParameter(1, username).getSingleResult();
     }
 
+    /** A disciplinary list of the mathematics teachers of département 038 (made if missing); its id. */
+    public long mathematicsList(String address) {
+        return ((Number) em.createNativeQuery("insert into distribution_list (address, name, kind, discipline,"
+                + " departement) values (?1, 'Mathématiques 038', 'disciplinaire', 'Mathématiques', '038') on conflict"
+                + " (address) do update set name = excluded.name returning id").setParameter(1, address)
+                .getSingleResult()).longValue();
+    }
+
+    /** Whether the account is a member of list {@code list}. */
+    public boolean member(long list, String username) {
+        return !em.createNativeQuery("select 1 from distribution_list_member m join account a on a.id = m.account_id"
+                + " where m.list_id = ?1 and a.username = ?2").setParameter(1, list).setParameter(2, username)
+                .getResultList().isEmpty();
+    }
+
     /**
      * The person's row as {@code last_name|first_name|function|discipline|uai|work_phone|personal_phone|address|
      * account username|disabled}, or null.

@@ -61,8 +61,11 @@ class DirectoryImportJobIT {
         fixture.account(helene, address, "0999001Z");
         List<String> lines = sample(address);
         fixture.feed(run + ".csv", lines);
+        long mathematics = fixture.mathematicsList("it-diffusion-maths-038@ac-preau.fr");
 
         long first = runJob(run + ".csv", 3, 100);
+        assertTrue(fixture.member(mathematics, helene), "the disciplinary list follows the import: " + exit(first,
+                "lists"));
         assertEquals("CREATED 5 UPDATED 0 UNCHANGED 0 FAULTS 5 LINES [7, 8, 9, 10, 11]", exit(first, "people"));
         long instance = BatchRuntime.getJobOperator().getJobInstance(first).getInstanceId();
         assertEquals(List.of("7:directory.import.fault.function", "8:directory.import.fault.missing",
@@ -81,6 +84,7 @@ class DirectoryImportJobIT {
         long second = runJob(run + ".csv", 200, 100);
         assertEquals("CREATED 0 UPDATED 0 UNCHANGED 5 FAULTS 5 LINES [7, 8, 9, 10, 11]", exit(second, "people"));
         assertEquals(5, fixture.people(run)[1]);
+        assertEquals("LISTS 0", exit(second, "lists"), "the lists' step changes nothing the second time");
     }
 
     @Test
