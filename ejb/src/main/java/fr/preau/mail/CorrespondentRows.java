@@ -75,6 +75,21 @@ public class CorrespondentRows {
         return q.getResultList();
     }
 
+    /**
+     * The distribution lists whose address or name matches {@code like} (escape {@code !}) that account
+     * {@code account} may write to: those open to the academy or to anyone, and the members-only ones it belongs to
+     * or owns (directly; Postfix's policy service has the last word); rows {address, name}.
+     */
+    public List<?> lists(long account, String like, int max) {
+        return em.createNativeQuery("select l.address, l.name from distribution_list l"
+                + " where (l.address like ?1 escape '!' or lower(l.name) like ?1 escape '!')"
+                + " and (l.posting <> 'members'"
+                + " or exists (select 1 from distribution_list_member m where m.list_id = l.id and m.account_id = ?2)"
+                + " or exists (select 1 from distribution_list_owner o where o.list_id = l.id and o.account_id = ?2))"
+                + " order by lower(l.name), l.id limit ?3")
+                .setParameter(1, like).setParameter(2, account).setParameter(3, max).getResultList();
+    }
+
     /** The contact groups of account {@code account}: rows {id, name}. */
     public List<?> groups(long account) {
         return em.createNativeQuery("select id, name from contact_group where account_id = ?1 order by lower(name)")

@@ -18,7 +18,8 @@ import jakarta.inject.Inject;
 
 /**
  * What the recipient fields suggest (issue 12, item 6): the caller's own contacts (address book, accents and case
- * ignored, every word typed matched), their contact groups (all members at once), their recent correspondents
+ * ignored, every word typed matched), their contact groups (all members at once), the distribution lists they may
+ * write to (by address or name), their recent correspondents
  * (table {@code recent_correspondent}, fed by each message they send), the enabled accounts of the academy and the
  * people of the directory (accents and case ignored); ranked by use ({@link Suggestion#ranked}): the addresses the
  * caller writes to most often first, then by source in that order.
@@ -54,6 +55,7 @@ public class Correspondents {
             found.addAll(people(Kind.CONTACT, rows.contacts(account, words, MAX)));
             found.addAll(groups(account, words));
         }
+        found.addAll(people(Kind.LIST, rows.lists(account, like, MAX)));
         found.addAll(people(Kind.RECENT, rows.recent(me.owner().address(), like, MAX)));
         found.addAll(people(Kind.ACCOUNT, rows.accounts(like, MAX)));
         if (!words.isEmpty()) {

@@ -1,6 +1,7 @@
 package fr.preau.lists;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,6 +174,10 @@ class DistributionListIT {
         String master = "*" + TestEnv.get("PREAU_MASTER_USER");
         String password = TestEnv.get("PREAU_MASTER_PASSWORD");
 
+        assertTrue(owner.suggestedLists("conseil p").contains(list.address()),
+                "compose suggests the list to whom may write to it");
+        assertFalse(stranger.suggestedLists("conseil p").contains(list.address()), "and not to others");
+
         String outside = refusal(() -> SmtpProbe.sendFromOutside(list.address(), "Refusé dehors"));
         assertTrue(outside.contains("550") && outside.contains("Seuls les membres de cette liste peuvent y ecrire")
                 && outside.contains("only members of this list may post to it"), outside);
@@ -193,6 +198,7 @@ class DistributionListIT {
         }
 
         owner.update(list.id(), "Conseil pédagogique", PostingRule.ACADEMY);
+        assertTrue(stranger.suggestedLists("conseil p").contains(list.address()), "open to the academy");
         String academy = refusal(() -> SmtpProbe.sendFromOutside(list.address(), "Refusé académie"));
         assertTrue(academy.contains("Seuls les personnels de l'academie peuvent ecrire a cette liste")
                 && academy.contains("only academy staff may post to this list"), academy);

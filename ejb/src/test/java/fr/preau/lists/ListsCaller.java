@@ -2,6 +2,8 @@ package fr.preau.lists;
 
 import java.util.List;
 
+import fr.preau.mail.Correspondents;
+import fr.preau.mail.Suggestion;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 
@@ -10,6 +12,15 @@ import jakarta.ejb.EJB;
 public abstract class ListsCaller {
     @EJB
     private DistributionLists lists;
+
+    @EJB
+    private Correspondents correspondents;
+
+    /** The addresses of the distribution lists compose suggests to this user for what was typed. */
+    public List<String> suggestedLists(String typed) {
+        return correspondents.suggest(typed).stream().filter(s -> s.kind() == Suggestion.Kind.LIST)
+                .map(s -> s.address().address()).toList();
+    }
 
     public List<DistributionList> managed() {
         return lists.managed();
