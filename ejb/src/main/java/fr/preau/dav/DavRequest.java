@@ -31,8 +31,8 @@ import org.xml.sax.SAXException;
  */
 public record DavRequest(Kind kind, List<QName> props, List<String> hrefs, CardFilter filter, int limit,
         String syncToken) {
-    /** Bodies larger than this are refused (a multiget of a few thousand hrefs fits). */
-    public static final int MAX_BYTES = 1 << 20;
+    /** Bodies larger than this are refused (a multiget of the whole directory, 25,000 hrefs, fits). */
+    public static final int MAX_BYTES = 4 << 20;
 
     public enum Kind { ALLPROP, PROPNAME, PROP, MULTIGET, QUERY, SYNC }
 

@@ -357,8 +357,9 @@ public class CardDavServlet extends HttpServlet {
     }
 
     private static String text(HttpServletRequest req, String key, Object... args) {
-        Locale l = req.getLocale();
-        Locale locale = l != null && "en".equals(l.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+        // French unless the client asks for English (without Accept-Language, getLocale() is the server's).
+        Locale l = req.getHeader("Accept-Language") == null ? Locale.FRENCH : req.getLocale();
+        Locale locale = "en".equals(l.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
         String pattern;
         try {
             pattern = ResourceBundle.getBundle("fr.preau.web.messages", locale).getString(key);
