@@ -151,6 +151,11 @@ class CardDavIT extends PortalDeployment {
         assertEquals(403, send("DELETE", dirCard, basic(owner, app), null).statusCode());
         assertEquals(1, number("select count(*) from directory_person where id = ? and disabled_at is null",
                 colleague));
+        HttpResponse<String> academy = send("PROPFIND", "/dav/" + me + "/annuaire/", basic(owner, app),
+                propfind("<d:getetag/><d:current-user-privilege-set/>"), "Depth", "1");
+        assertEquals(207, academy.statusCode(), academy.body());
+        assertTrue(academy.body().contains("<d:href>" + dirCard + "</d:href>"), "the whole academy");
+        assertFalse(academy.body().contains("<d:write>"), "read only");
 
         // sync-collection: everything at first, then only what changed, deletions included.
         HttpResponse<String> first = send("REPORT", book, basic(owner, app), sync(""));
@@ -181,15 +186,16 @@ class CardDavIT extends PortalDeployment {
         String address = TestUser.create(username, "Vianney", "Dirsync", password, false);
         long me = number("select id from account where address = ?", address);
         long colleague = ContactsBrowserIT.colleague("Girard" + run);
+        PortalDatabase.update("update account set establishment_uai = '0389901A' where address = ?", address);
         Path dir = Files.createTempDirectory("vdirsyncer-");
         Path phone = Files.createDirectories(dir.resolve("phone"));
         Path contacts = Files.createDirectories(phone.resolve("contacts"));
-        Path directory = Files.createDirectories(phone.resolve("annuaire"));
+        Path directory = Files.createDirectories(phone.resolve("etablissement"));
         Path config = dir.resolve("config");
         Files.writeString(config, "[general]\nstatus_path = \"" + dir.resolve("status") + "/\"\n\n"
                 + "[pair contacts]\na = \"phone\"\nb = \"portal\"\ncollections = [\"contacts\"]\n\n"
                 + "[pair annuaire]\na = \"phone_directory\"\nb = \"portal_directory\"\n"
-                + "collections = [\"annuaire\"]\n\n"
+                + "collections = [\"etablissement\"]\n\n"
                 + storage("phone", "type = \"filesystem\"\npath = \"" + phone + "/\"\nfileext = \".vcf\"")
                 + storage("phone_directory", "type = \"filesystem\"\npath = \"" + phone + "/\"\nfileext = \".vcf\"")
                 + storage("portal", carddav(address, appPassword(me)))
@@ -252,9 +258,10 @@ class CardDavIT extends PortalDeployment {
         assertEquals(List.of(zoe + ".vcf"), snapshot(contacts).stream().map(f -> f.substring(0, f.indexOf('\n')))
                 .toList());
 
-        // The directory: every person on the phone, the hidden personal phone nowhere; a card written on the
-        // phone side stays there (the portal's book is read-only, and would refuse it: 403).
-        long people = number("select count(*) from directory_person where disabled_at is null and ? > 0", me);
+        // The directory of the establishment: its staff on the phone, the hidden personal phone nowhere; a card
+        // written on the phone side stays there (the portal's book is read-only, and would refuse it: 403).
+        long people = number("select count(*) from directory_person where disabled_at is null"
+                + " and establishment_uai = '0389901A' and ? > 0", me);
         assertEquals(people, snapshot(directory).size());
         String girard = snapshot(directory).stream().filter(f -> f.contains("UID:urn:x-preau:annuaire:" + colleague))
                 .filter(f -> f.contains("Girard" + run)).findFirst().orElseThrow();
@@ -263,6 +270,11 @@ class CardDavIT extends PortalDeployment {
         Files.writeString(directory.resolve("ajout.vcf"), card("ajout-" + run, "Ajout", "Telephone", null, null));
         vdirsyncer(config, "sync");
         assertEquals(0, number("select count(*) from directory_person where last_name = 'Telephone' and ? > 0", me));
+        try (Stream<Path> left = Files.walk(dir)) {
+            for (Path f : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
     }
 
     private void openContact(Browser browser, String typed) {

@@ -23,6 +23,7 @@ import fr.preau.dav.Dav;
 import fr.preau.dav.DavRefusal;
 import fr.preau.dav.Preconditions;
 import fr.preau.dav.SyncToken;
+import fr.preau.directory.DirectoryEntry;
 import fr.preau.directory.DirectoryRows;
 import fr.preau.identity.MailClientPasswords;
 import fr.preau.shared.InvalidInputException;
@@ -34,10 +35,11 @@ import jakarta.inject.Inject;
 
 /**
  * The books a CardDAV client sees (issue 12, item 5; docs/adr/0102): the account's own address book ("Contacts",
- * read-write) and the academy directory (read-only). No container sign-in is behind a DAV request, so every method
- * checks the request's credentials itself, exactly as IMAP and submission do ({@link MailClientPasswords}: the
- * account's password or an app password), and serves only the book of that account: a path naming another account
- * gets the same 404 as a path that does not exist ({@link DavRefusal#notFound()}), and changes nothing.
+ * read-write), the academy directory and the directory of the account's establishment (read-only). No container
+ * sign-in is behind a DAV request, so every method checks the request's credentials itself, exactly as IMAP and
+ * submission do ({@link MailClientPasswords}: the account's password or an app password), and serves only the books
+ * of that account: a path naming another account gets the same 404 as a path that does not exist
+ * ({@link DavRefusal#notFound()}), and changes nothing.
  */
 @Stateless
 @PermitAll
@@ -45,8 +47,10 @@ import jakarta.inject.Inject;
 public class CardDavBooks {
     /** The personal address book's name in the home. */
     public static final String CONTACTS = "contacts";
-    /** The directory's name in the home. */
+    /** The academy directory's name in the home. */
     public static final String DIRECTORY = "annuaire";
+    /** The name in the home of the directory of the caller's establishment (when the account has one). */
+    public static final String ESTABLISHMENT = "etablissement";
     /** Above this many names, a multiget reads the whole book once rather than card by card. */
     private static final int MANY = 20;
     private static final String DIRECTORY_NAME = "Annuaire de l'académie";
@@ -80,22 +84,24 @@ public class CardDavBooks {
             throw new DavRefusal(401, null, "dav.signIn");
         }
         Account a = account.get();
-        return new DavAccount(a.getId(), a.getAddress(), a.getDisplayName());
+        return new DavAccount(a.getId(), a.getAddress(), a.getDisplayName(), a.getEstablishmentUai());
     }
 
     /**
-     * The account {@code owner} and its two books, without their cards.
+     * The account {@code owner} and its books, without their cards: "Contacts", the academy directory and, for an
+     * account of an establishment, the directory of that establishment.
      *
      * @throws DavRefusal 401 see {@link #signIn}; 404 not the caller's account
      */
     public DavShelf shelf(DavLogin login, long owner) {
-        DavAccount me = signIn(login);
-        if (me.id() != owner) {
-            throw DavRefusal.notFound();
-        }
-        return new DavShelf(me, List.of(
+        DavAccount me = owned(login, owner);
+        List<DavBook> books = new ArrayList<>(List.of(
                 new DavBook(CONTACTS, "Contacts", true, SyncToken.of(CONTACTS, rows.token(me.id())), List.of()),
                 new DavBook(DIRECTORY, DIRECTORY_NAME, false, null, List.of())));
+        if (me.establishment() != null) {
+            books.add(new DavBook(ESTABLISHMENT, establishmentName(me), false, null, List.of()));
+        }
+        return new DavShelf(me, books);
     }
 
     /**
@@ -104,14 +110,18 @@ public class CardDavBooks {
      * @throws DavRefusal 401 see {@link #signIn}; 404 not the caller's account, or no such book
      */
     public DavBook book(DavLogin login, long owner, String book) {
-        long me = owned(login, owner);
+        DavAccount me = owned(login, owner);
         if (DIRECTORY.equals(book)) {
             return new DavBook(DIRECTORY, DIRECTORY_NAME, false, null,
-                    people.everyone().stream().map(DirectoryCards::card).toList());
+                    people(me, book).stream().map(DirectoryCards::card).toList());
+        }
+        if (ESTABLISHMENT.equals(book)) {
+            return new DavBook(ESTABLISHMENT, establishmentName(me), false, null,
+                    people(me, book).stream().map(DirectoryCards::card).toList());
         }
         contacts(book);
-        return new DavBook(CONTACTS, "Contacts", true, SyncToken.of(CONTACTS, rows.token(me)),
-                rows.stored(me).stream().map(CardDavBooks::card).toList());
+        return new DavBook(CONTACTS, "Contacts", true, SyncToken.of(CONTACTS, rows.token(me.id())),
+                rows.stored(me.id()).stream().map(CardDavBooks::card).toList());
     }
 
     /**
@@ -120,28 +130,30 @@ public class CardDavBooks {
      * @throws DavRefusal see {@link #book}
      */
     public List<DavCard> cards(DavLogin login, long owner, String book, Collection<String> names) {
-        long me = owned(login, owner);
+        DavAccount me = owned(login, owner);
         Set<String> wanted = new LinkedHashSet<>(names);
         List<DavCard> found = new ArrayList<>();
-        if (DIRECTORY.equals(book)) {
+        if (readOnly(book)) {
             if (wanted.size() > MANY) {
-                return people.everyone().stream().map(DirectoryCards::card).filter(c -> wanted.contains(c.name()))
+                return people(me, book).stream().map(DirectoryCards::card).filter(c -> wanted.contains(c.name()))
                         .toList();
             }
             for (String name : wanted) {
                 long id = DirectoryCards.person(name);
                 if (id >= 0) {
-                    people.person(id).map(DirectoryCards::card).ifPresent(found::add);
+                    people.person(id).filter(p -> DIRECTORY.equals(book) || p.uai().equals(me.establishment()))
+                            .map(DirectoryCards::card).ifPresent(found::add);
                 }
             }
             return found;
         }
         contacts(book);
         if (wanted.size() > MANY) {
-            return rows.stored(me).stream().filter(s -> wanted.contains(s.name())).map(CardDavBooks::card).toList();
+            return rows.stored(me.id()).stream().filter(s -> wanted.contains(s.name())).map(CardDavBooks::card)
+                    .toList();
         }
         for (String name : wanted) {
-            rows.storedNamed(me, name).map(CardDavBooks::card).ifPresent(found::add);
+            rows.storedNamed(me.id(), name).map(CardDavBooks::card).ifPresent(found::add);
         }
         return found;
     }
@@ -154,8 +166,8 @@ public class CardDavBooks {
      *     403 {@code DAV:supported-report} on the directory
      */
     public DavChanges changes(DavLogin login, long owner, String book, String token) {
-        long me = owned(login, owner);
-        if (DIRECTORY.equals(book)) {
+        long me = owned(login, owner).id();
+        if (readOnly(book)) {
             throw new DavRefusal(403, Dav.dav("supported-report"), "dav.report");
         }
         contacts(book);
@@ -181,7 +193,7 @@ public class CardDavBooks {
      */
     public DavWrite put(DavLogin login, long owner, String book, String name, String text, String ifMatch,
             String ifNoneMatch) {
-        long me = owned(login, owner);
+        long me = owned(login, owner).id();
         writable(book);
         if (name == null || !name.endsWith(".vcf") || name.length() > 255 || name.contains("/")) {
             throw new DavRefusal(403, null, "dav.name");
@@ -230,7 +242,7 @@ public class CardDavBooks {
      * @throws DavRefusal see {@link #put}; 404 no such card
      */
     public void delete(DavLogin login, long owner, String book, String name, String ifMatch, String ifNoneMatch) {
-        long me = owned(login, owner);
+        long me = owned(login, owner).id();
         writable(book);
         long token = rows.nextToken(me);
         ContactRows.Stored current = rows.storedNamed(me, name).orElseThrow(DavRefusal::notFound);
@@ -238,13 +250,33 @@ public class CardDavBooks {
         rows.delete(me, current.id(), token);
     }
 
-    private long owned(DavLogin login, long owner) {
+    private DavAccount owned(DavLogin login, long owner) {
         DavAccount me = signIn(login);
         if (me.id() != owner) {
             LOG.info("DAV: " + me.address() + " asked for the books of account " + owner + ": 404");
             throw DavRefusal.notFound();
         }
-        return me.id();
+        return me;
+    }
+
+    /** The people of a read-only book: the whole directory, or the staff of the caller's establishment. */
+    private List<DirectoryEntry> people(DavAccount me, String book) {
+        if (DIRECTORY.equals(book)) {
+            return people.everyone();
+        }
+        if (me.establishment() == null) {
+            throw DavRefusal.notFound();
+        }
+        return people.staffOf(me.establishment(), Integer.MAX_VALUE);
+    }
+
+    private String establishmentName(DavAccount me) {
+        return "Annuaire — " + people.establishment(me.establishment()).map(e -> (String) e[1])
+                .orElse(me.establishment());
+    }
+
+    private static boolean readOnly(String book) {
+        return DIRECTORY.equals(book) || ESTABLISHMENT.equals(book);
     }
 
     private static void contacts(String book) {
@@ -254,7 +286,7 @@ public class CardDavBooks {
     }
 
     private static void writable(String book) {
-        if (DIRECTORY.equals(book)) {
+        if (readOnly(book)) {
             throw new DavRefusal(403, Dav.dav("need-privileges"), "dav.readOnly");
         }
         contacts(book);

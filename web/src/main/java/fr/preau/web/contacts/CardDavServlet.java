@@ -45,7 +45,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * CardDAV (RFC 6352, 6578, 6764; docs/adr/0102): {@code /.well-known/carddav} sends clients to {@code /dav/}, whose
  * PROPFIND names the signed-in account's principal {@code /dav/<account id>/}, which is also its address-book home
- * with two books: {@code contacts/} (read-write) and {@code annuaire/} (the directory, read-only). Each request
+ * with its books: {@code contacts/} (read-write), {@code annuaire/} (the academy directory) and
+ * {@code etablissement/} (the staff of the account's establishment), both read-only. Each request
  * signs in with HTTP Basic (the address and the account's password or an app password, checked by
  * {@link CardDavBooks} as IMAP checks them); the OIDC sign-in of the pages is not asked here (web.xml leaves
  * {@code /dav/*} to this servlet) and a bearer token opens nothing. Another account's path answers 404.
