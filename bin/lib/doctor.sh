@@ -35,6 +35,7 @@ DOCTOR_INSTALLED=(
     "postfix:postfix"
     "chromium:chromium (bin/preau test)"
     "chromedriver:chromium-driver (bin/preau test)"
+    "vdirsyncer:vdirsyncer (bin/preau test, the CardDAV client of CardDavIT)"
     "npm:npm (bin/preau test, axe-core)"
     "python3:python3 (Postfix's From: check, a milter)"
 )

@@ -28,7 +28,7 @@ preau_test() {
     local rc=0 sum
     export PREAU_HOME=${PREAU_HOME:-$PREAU_REPO/.preau/test}
     export PREAU_PORT_OFFSET=${PREAU_PORT_OFFSET:-20}
-    PREAU_PACKAGES+=(chromium chromium-driver)
+    PREAU_PACKAGES+=(chromium chromium-driver vdirsyncer)
     # axe-core comes from npm: Debian's npm (with its nodejs) when the machine
     # has no npm of its own (a bare Debian with only a JDK and Maven).
     command -v npm >/dev/null || PREAU_PACKAGES+=(npm)

@@ -304,7 +304,7 @@ class ContactsBrowserIT extends PortalDeployment {
     }
 
     /** A person of the directory with a hidden personal phone; their id. */
-    private static long colleague(String lastName) throws Exception {
+    static long colleague(String lastName) throws Exception {
         PortalDatabase.update("insert into establishment (uai, name, town, kind) values ('0389901A',"
                 + " 'Collège Champollion', 'Grenoble', 'Collège') on conflict do nothing");
         PortalDatabase.update("insert into directory_person (hr_id, last_name, first_name, function_code,"

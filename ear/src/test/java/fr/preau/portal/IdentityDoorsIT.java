@@ -104,7 +104,7 @@ class IdentityDoorsIT extends PortalDeployment {
         assertTrue(query.statusCode() == 302 || query.statusCode() == 401, "sent to sign in: " + query.statusCode());
     }
 
-    private static String dovecotToken(String username, String password) throws Exception {
+    static String dovecotToken(String username, String password) throws Exception {
         String form = "grant_type=password&client_id=dovecot&client_secret="
                 + URLEncoder.encode(TestEnv.get("PREAU_DOVECOT_CLIENT_SECRET"), StandardCharsets.UTF_8)
                 + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)

@@ -95,7 +95,7 @@ public class AddressBook {
         long me = me();
         Contact old = card(id);
         ContactDraft d = ContactRules.check(draft);
-        if (!rows.update(me, id, d, ContactCards.write(old.uid(), d, groupNames(old)), searchText(d),
+        if (!rows.update(me, id, d, rewritten(me, old, d), searchText(d),
                 rows.nextToken(me))) {
             throw gone(id);
         }
@@ -152,7 +152,7 @@ public class AddressBook {
         rows.renameGroup(me, id, n);
         long token = rows.nextToken(me);
         for (Contact c : rows.find(me, List.of(), id, Integer.MAX_VALUE)) {
-            rows.touch(me, c.id(), ContactCards.write(c.uid(), c.fields(), groupNames(c)), token);
+            rows.touch(me, c.id(), rewritten(me, c, c.fields()), token);
         }
     }
 
@@ -167,7 +167,7 @@ public class AddressBook {
         long token = rows.nextToken(me);
         for (long m : members) {
             rows.one(me, m).ifPresent(c -> rows.touch(me, c.id(),
-                    ContactCards.write(c.uid(), c.fields(), groupNames(c)), token));
+                    rewritten(me, c, c.fields()), token));
         }
     }
 
@@ -185,7 +185,7 @@ public class AddressBook {
         }
         rows.setGroups(id, wanted);
         Contact c = card(id);
-        rows.touch(me, id, ContactCards.write(c.uid(), c.fields(), groupNames(c)), rows.nextToken(me));
+        rows.touch(me, id, rewritten(me, c, c.fields()), rows.nextToken(me));
         return card(id);
     }
 
@@ -232,7 +232,7 @@ public class AddressBook {
                 token = rows.nextToken(me);
             }
             String uid = d.uid() != null ? d.uid() : UUID.randomUUID().toString();
-            List<String> groups = importedGroups(e.groups());
+            List<String> groups = ContactRules.groupNames(e.groups());
             long id = rows.insert(me, uid, d, ContactCards.write(uid, d, groups), searchText(d), token);
             if (!groups.isEmpty()) {
                 rows.setGroups(id, groups.stream().map(g -> rows.groupByName(me, g)
@@ -279,22 +279,6 @@ public class AddressBook {
                 establishment, title, null, null, null));
     }
 
-    /** The group names a card gives that make valid group names (the others are left out), without repeats. */
-    private static List<String> importedGroups(List<String> names) {
-        List<String> kept = new ArrayList<>();
-        for (String n : names) {
-            try {
-                String name = ContactRules.groupName(n);
-                if (kept.stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
-                    kept.add(name);
-                }
-            } catch (InvalidInputException tooLong) {
-                // a category longer than a group name: the contact is imported without it
-            }
-        }
-        return kept;
-    }
-
     private long me() {
         return access.own().ownerAccountId();
     }
@@ -305,11 +289,17 @@ public class AddressBook {
         }
     }
 
+    /** The card of contact {@code c} with fields {@code d}, keeping what the portal does not model (ADR 0102). */
+    private String rewritten(long me, Contact c, ContactDraft d) {
+        return ContactCards.write(rows.vcard(me, c.id()), c.uid(), d, groupNames(c));
+    }
+
     private static List<String> groupNames(Contact c) {
         return c.groups().stream().map(ContactGroup::name).toList();
     }
 
-    static String searchText(ContactDraft d) {
+    /** The folded text of a contact that the search and compose's suggestions read. */
+    public static String searchText(ContactDraft d) {
         List<String> fields = new ArrayList<>(List.of(nz(d.firstName()), nz(d.lastName()), nz(d.organisation()),
                 nz(d.title())));
         d.emails().forEach(e -> fields.add(e.value()));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -17,7 +18,16 @@ import ezvcard.property.Address;
 import ezvcard.property.Email;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
+import ezvcard.property.Categories;
+import ezvcard.property.FormattedName;
+import ezvcard.property.Note;
+import ezvcard.property.Organization;
+import ezvcard.property.ProductId;
+import ezvcard.property.Revision;
+import ezvcard.property.Title;
 import ezvcard.property.Uid;
+import ezvcard.property.VCardProperty;
+import fr.preau.shared.InvalidInputException;
 
 /**
  * Contacts to and from vCard (pure logic, ez-vcard). Reading is lenient as real files need: a line that cannot be
@@ -26,6 +36,11 @@ import ezvcard.property.Uid;
  * (group names). Writing gives vCard 4.0 or 3.0, one card per contact, the groups as CATEGORIES.
  */
 public final class ContactCards {
+    /** The properties {@link ContactDraft} holds, which a write replaces. */
+    private static final Set<Class<?>> MODELLED = Set.of(Uid.class, FormattedName.class, StructuredName.class,
+            Email.class, Telephone.class, Organization.class, Title.class, Address.class, Note.class,
+            Categories.class, ProductId.class, Revision.class);
+
     private ContactCards() {
     }
 
@@ -76,6 +91,43 @@ public final class ContactCards {
         String note = card.getNotes().isEmpty() ? null : card.getNotes().get(0).getValue();
         String uid = card.getUid() == null ? null : card.getUid().getValue();
         return new ContactDraft(first, last, emails, phones, organisation, title, postal, note, uid);
+    }
+
+    /** A card a CardDAV client sent: its fields and its CATEGORIES (group names, valid ones only). */
+    public record Sent(ContactDraft draft, List<String> groups) {
+    }
+
+    /**
+     * Reads the one card of a CardDAV PUT.
+     *
+     * @throws InvalidInputException (field {@code vcard}, {@code contacts.dav.notOneCard}) the text is not exactly one
+     *     vCard; the fields are checked by the caller ({@link ContactRules#check})
+     */
+    public static Sent sent(String text) {
+        List<ContactFile.Entry> cards = text == null || !text.stripLeading().toUpperCase(java.util.Locale.ROOT)
+                .startsWith("BEGIN:VCARD") ? List.of() : read(text);
+        if (cards.size() != 1) {
+            throw new InvalidInputException("vcard", "contacts.dav.notOneCard", String.valueOf(cards.size()));
+        }
+        return new Sent(cards.get(0).draft(), ContactRules.groupNames(cards.get(0).groups()));
+    }
+
+    /**
+     * One contact as a vCard 4.0 card, keeping from {@code previous} (the card stored before, null for none) every
+     * property the portal does not model: what a phone put there (a photo, a birthday, its own X- properties)
+     * survives an edit in the portal (docs/adr/0102).
+     */
+    public static String write(String previous, String uid, ContactDraft d, List<String> groups) {
+        VCard card = card(uid, d, groups);
+        VCard before = previous == null ? null : Ezvcard.parse(previous).first();
+        if (before != null) {
+            for (VCardProperty p : before.getProperties()) {
+                if (!MODELLED.contains(p.getClass())) {
+                    card.addProperty(p);
+                }
+            }
+        }
+        return Ezvcard.write(card).version(VCardVersion.V4_0).prodId(false).go();
     }
 
     /** The contacts as one vCard file of the version asked (4.0 or 3.0), UTF-8 text. */

@@ -95,16 +95,90 @@ public class ContactRows {
 
     /** Deletes contact {@code id} of the book, remembering its uid for sync; false when there is no such contact. */
     public boolean delete(long account, long id, long token) {
-        List<?> uid = em.createNativeQuery("delete from contact where id = ?1 and account_id = ?2 returning uid")
-                .setParameter(1, id).setParameter(2, account).getResultList();
-        if (uid.isEmpty()) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> gone = em.createNativeQuery("delete from contact where id = ?1 and account_id = ?2"
+                + " returning uid, dav_name").setParameter(1, id).setParameter(2, account).getResultList();
+        if (gone.isEmpty()) {
             return false;
         }
-        em.createNativeQuery("insert into contact_deleted (account_id, uid, changed_token) values (?1, ?2, ?3)"
-                + " on conflict (account_id, uid) do update set changed_token = excluded.changed_token,"
-                + " deleted_at = now()").setParameter(1, account).setParameter(2, uid.get(0)).setParameter(3, token)
-                .executeUpdate();
+        em.createNativeQuery("insert into contact_deleted (account_id, uid, changed_token, dav_name)"
+                + " values (?1, ?2, ?3, ?4) on conflict (account_id, uid) do update set"
+                + " changed_token = excluded.changed_token, dav_name = excluded.dav_name, deleted_at = now()")
+                .setParameter(1, account).setParameter(2, gone.get(0)[0]).setParameter(3, token)
+                .setParameter(4, gone.get(0)[1]).executeUpdate();
         return true;
+    }
+
+    /**
+     * A contact as CardDAV serves it: its name in the book ({@code dav_name}, else the uid followed by ".vcf"), its
+     * revision and the card as stored.
+     */
+    public record Stored(long id, String uid, String name, long revision, String vcard) {
+    }
+
+    private static final String STORED = "select id, uid, coalesce(dav_name, uid || '.vcf'), revision, vcard"
+            + " from contact where account_id = ?1";
+
+    /** The contacts of the book as CardDAV serves them, by id. */
+    public List<Stored> stored(long account) {
+        return stored(em.createNativeQuery(STORED + " order by id").setParameter(1, account));
+    }
+
+    /** The contact of that name in the book, if any. */
+    public Optional<Stored> storedNamed(long account, String name) {
+        return stored(em.createNativeQuery(STORED + " and coalesce(dav_name, uid || '.vcf') = ?2")
+                .setParameter(1, account).setParameter(2, name)).stream().findFirst();
+    }
+
+    /** The contacts of the book changed after token {@code since}. */
+    public List<Stored> storedSince(long account, long since) {
+        return stored(em.createNativeQuery(STORED + " and changed_token > ?2 order by id").setParameter(1, account)
+                .setParameter(2, since));
+    }
+
+    /** The names of the contacts deleted from the book after token {@code since}. */
+    @SuppressWarnings("unchecked")
+    public List<String> deletedSince(long account, long since) {
+        return em.createNativeQuery("select coalesce(dav_name, uid || '.vcf') from contact_deleted"
+                + " where account_id = ?1 and changed_token > ?2 order by changed_token").setParameter(1, account)
+                .setParameter(2, since).getResultList();
+    }
+
+    /** The card stored for contact {@code id} of the book, or null. */
+    public String vcard(long account, long id) {
+        List<?> r = em.createNativeQuery("select vcard from contact where id = ?1 and account_id = ?2")
+                .setParameter(1, id).setParameter(2, account).getResultList();
+        return r.isEmpty() ? null : (String) r.get(0);
+    }
+
+    /** Whether a contact alive in the book has that uid. */
+    public boolean liveUid(long account, String uid) {
+        return !em.createNativeQuery("select 1 from contact where account_id = ?1 and uid = ?2")
+                .setParameter(1, account).setParameter(2, uid).getResultList().isEmpty();
+    }
+
+    /** Forgets a deleted uid that a client brings back: the contact is alive again under it. */
+    public void forgetDeleted(long account, String uid) {
+        em.createNativeQuery("delete from contact_deleted where account_id = ?1 and uid = ?2")
+                .setParameter(1, account).setParameter(2, uid).executeUpdate();
+    }
+
+    /** Gives contact {@code id} of the book the name a client chose for it. */
+    public void name(long account, long id, String name) {
+        em.createNativeQuery("update contact set dav_name = ?3 where id = ?1 and account_id = ?2")
+                .setParameter(1, id).setParameter(2, account).setParameter(3, name).executeUpdate();
+    }
+
+    /** Stores the card a client sent for contact {@code id} of the book, as sent. */
+    public void storeCard(long account, long id, String vcard) {
+        em.createNativeQuery("update contact set vcard = ?3 where id = ?1 and account_id = ?2")
+                .setParameter(1, id).setParameter(2, account).setParameter(3, vcard).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Stored> stored(Query q) {
+        return ((List<Object[]>) q.getResultList()).stream().map(r -> new Stored(((Number) r[0]).longValue(),
+                (String) r[1], (String) r[2], ((Number) r[3]).longValue(), (String) r[4])).toList();
     }
 
     /** Whether an e-mail address (lower case) is already an address of a contact of the book. */

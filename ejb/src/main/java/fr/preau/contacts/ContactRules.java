@@ -120,4 +120,20 @@ public final class ContactRules {
         }
         return s;
     }
+
+    /** The group names a card gives that make valid group names (the others are left out), without repeats. */
+    public static List<String> groupNames(List<String> names) {
+        List<String> kept = new ArrayList<>();
+        for (String n : names) {
+            try {
+                String name = groupName(n);
+                if (kept.stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
+                    kept.add(name);
+                }
+            } catch (InvalidInputException tooLong) {
+                // a category longer than a group name: the contact is kept without it
+            }
+        }
+        return kept;
+    }
 }

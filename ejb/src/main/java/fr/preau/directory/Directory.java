@@ -49,7 +49,7 @@ public class Directory {
         if (words.isEmpty()) {
             return List.of();
         }
-        return rows.search(words, LIMIT).stream().map(Directory::asSeenByColleagues).toList();
+        return rows.search(words, LIMIT).stream().map(DirectoryEntry::seenByColleagues).toList();
     }
 
     /**
@@ -61,7 +61,7 @@ public class Directory {
         DirectoryEntry entry = rows.person(id)
                 .orElseThrow(() -> new NotFoundException("directory.card.gone", String.valueOf(id)));
         Optional<Long> mine = own();
-        return mine.isPresent() && mine.get() == id ? entry : asSeenByColleagues(entry);
+        return mine.isPresent() && mine.get() == id ? entry : entry.seenByColleagues();
     }
 
     /**
@@ -76,7 +76,7 @@ public class Directory {
                 .orElseThrow(() -> new NotFoundException("directory.establishment.gone", code));
         return new EstablishmentCard((String) e[0], (String) e[1], (String) e[2], (String) e[3], (String) e[4],
                 rows.functionalMailboxes(code), rows.staffOf(code, STAFF_LIMIT).stream()
-                        .map(Directory::asSeenByColleagues).toList());
+                        .map(DirectoryEntry::seenByColleagues).toList());
     }
 
     /** The signed-in user's own entry, with their personal phone, if the HR feed names them. */
@@ -97,9 +97,5 @@ public class Directory {
     private Optional<Long> own() {
         MailboxContext me = access.own();
         return rows.personOfAccount(me.ownerAccountId());
-    }
-
-    private static DirectoryEntry asSeenByColleagues(DirectoryEntry e) {
-        return e.personalPhoneShown() ? e : e.withoutPrivateData();
     }
 }

@@ -16,6 +16,11 @@ public record DirectoryEntry(long id, String lastName, String firstName, StaffFu
         return firstName + " " + lastName;
     }
 
+    /** The person as a colleague may see them: without the personal phone unless its owner shows it. */
+    public DirectoryEntry seenByColleagues() {
+        return personalPhoneShown ? this : withoutPrivateData();
+    }
+
     /** The same person without the personal phone. */
     DirectoryEntry withoutPrivateData() {
         return new DirectoryEntry(id, lastName, firstName, function, discipline, uai, establishment, town,

@@ -149,6 +149,14 @@ public class DirectoryRows {
         return ((List<Object[]>) q.getResultList()).stream().map(DirectoryRows::entry).toList();
     }
 
+    /** Everyone in the directory (not disabled), by id: the read-only address book of CardDAV (docs/adr/0102). */
+    @SuppressWarnings("unchecked")
+    public List<DirectoryEntry> everyone() {
+        return ((List<Object[]>) em.createNativeQuery("select " + COLUMNS + " from directory_person p join"
+                + " establishment e on e.uai = p.establishment_uai where p.disabled_at is null order by p.id")
+                .getResultList()).stream().map(DirectoryRows::entry).toList();
+    }
+
     /** The person {@code id}, when in the directory (not disabled). */
     @SuppressWarnings("unchecked")
     public Optional<DirectoryEntry> person(long id) {

@@ -91,6 +91,18 @@ public final class Deployment {
         return port == null ? null : "http://" + (host == null ? "127.0.0.1" : host) + ":" + port + "/doveadm/v1";
     }
 
+    /**
+     * Dovecot's authentication service as its other clients reach it ({@code PREAU_IMAP_HOST}:
+     * {@code PREAU_DOVECOT_AUTH_PORT}, the listener Postfix's SMTP AUTH asks): the DAV doors check passwords there
+     * (docs/adr/0102); null when the port is not configured.
+     */
+    public static java.net.InetSocketAddress dovecotAuth() {
+        String port = blankAsNull(System.getenv("PREAU_DOVECOT_AUTH_PORT"));
+        String host = blankAsNull(System.getenv("PREAU_IMAP_HOST"));
+        return port == null ? null
+                : new java.net.InetSocketAddress(host == null ? "127.0.0.1" : host, Integer.parseInt(port));
+    }
+
     /** The key of doveadm's HTTP API ({@code PREAU_DOVEADM_API_KEY}), or null. */
     public static String doveadmApiKey() {
         return blankAsNull(System.getenv("PREAU_DOVEADM_API_KEY"));

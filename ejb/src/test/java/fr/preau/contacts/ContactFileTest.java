@@ -162,4 +162,34 @@ class ContactFileTest {
         assertEquals(List.of(new ContactValue("a@b.fr", "other")), twice.emails());
         assertNull(twice.lastName());
     }
+
+    @Test
+    void aCardSentByAClientGivesItsFieldsAndGroupsAndOnlyOneCardIsAccepted() {
+        ContactCards.Sent sent = ContactCards.sent("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:tel-1\r\nN:Martin;Paul;;;\r\n"
+                + "EMAIL;TYPE=WORK:paul@exemple.fr\r\nCATEGORIES:Parents,parents, ,Équipe\r\nEND:VCARD\r\n");
+        assertEquals("tel-1", sent.draft().uid());
+        assertEquals("Martin", sent.draft().lastName());
+        assertEquals(List.of("Parents", "Équipe"), sent.groups(), "valid names, once, case ignored");
+        for (String notOne : List.of("", "NOTE:rien", "BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\n"
+                + "END:VCARD\r\n")) {
+            assertEquals("contacts.dav.notOneCard", assertThrows(InvalidInputException.class,
+                    () -> ContactCards.sent(notOne)).messageKey(), notOne);
+        }
+    }
+
+    @Test
+    void anEditInThePortalKeepsWhatThePhoneStoredThatThePortalDoesNotShow() {
+        String phone = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:tel-1\r\nFN:Paul Martin\r\nN:Martin;Paul;;;\r\n"
+                + "TITLE:Ancien titre\r\nBDAY:1980-04-12\r\nX-PHONE-ONLY:garde-moi\r\nEND:VCARD\r\n";
+        ContactDraft edited = ContactRules.check(new ContactDraft("Paul", "Martin", List.of(), List.of(), null,
+                "Professeur de musique", null, null, "tel-1"));
+        String card = ContactCards.write(phone, "tel-1", edited, List.of("Parents"));
+        assertTrue(card.contains("TITLE:Professeur de musique") && !card.contains("Ancien titre"), card);
+        assertTrue(card.contains("X-PHONE-ONLY:garde-moi"), card);
+        assertTrue(card.contains("BDAY:1980"), card);
+        assertTrue(card.contains("CATEGORIES:Parents"), card);
+        assertEquals(1, card.split("UID:", -1).length - 1, card);
+        assertEquals(ContactCards.write("tel-1", edited, List.of("Parents")), ContactCards.write(null, "tel-1",
+                edited, List.of("Parents")), "nothing stored before: the portal's card");
+    }
 }
