@@ -3,6 +3,7 @@ package fr.preau.portal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import fr.preau.testing.TestEnv;
@@ -38,6 +39,17 @@ final class PortalDatabase {
                 s.setString(i + 1, values[i]);
             }
             s.executeUpdate();
+        }
+    }
+
+    /** The number the query answers (its first column), with one text parameter. */
+    static long number(String query, String value) throws SQLException {
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement(query)) {
+            s.setString(1, value);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ final class DelegationNotice {
                 + " messagerie académique :\n\n" + french(r)
                 + (last == null ? "  Sans date de fin\n" : "  Jusqu'au " + last.format(FR) + " inclus\n")
                 + "\nRien ne vous est ouvert avant que vous l'acceptiez : ouvrez le portail, page « Délégations »"
-                + page + ", puis choisissez « Accepter » ou « Refuser ». L'un comme l'autre pourrez y mettre fin à"
+                + page + ", puis choisissez « Accepter » ou « Refuser ». Chacun de vous deux pourra y mettre fin à"
                 + " tout moment.\n\n---\n\nHello,\n\n" + d.ownerName() + " (" + d.ownerAddress() + ") offers you a"
                 + " delegation on their academic mailbox:\n\n" + english(r)
                 + (last == null ? "  No end date\n" : "  Until " + last.format(EN) + " included\n")
