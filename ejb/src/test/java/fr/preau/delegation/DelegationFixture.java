@@ -27,13 +27,17 @@ public class DelegationFixture {
         return username + "@" + TestEnv.domain();
     }
 
-    /** The accounts (made if missing, enabled), with no delegation between anyone and no rights on their folders. */
-    public void reset(List<String> usernames) {
+    /** The accounts, made if missing, enabled (in a transaction of their own, before Dovecot looks for them). */
+    public void accounts(List<String> usernames) {
         for (String u : usernames) {
             em.createNativeQuery("insert into account (username, address, display_name, quota_class, enabled)"
                     + " values (?1, ?2, ?3, 'standard', true) on conflict (username) do update set enabled = true")
                     .setParameter(1, u).setParameter(2, address(u)).setParameter(3, displayName(u)).executeUpdate();
         }
+    }
+
+    /** No delegation between the accounts (see {@link #accounts}) and no rights on each other's folders. */
+    public void reset(List<String> usernames) {
         em.createNativeQuery("delete from delegation where owner_id in (select id from account where username in"
                 + " (?1)) or delegate_id in (select id from account where username in (?1))")
                 .setParameter(1, usernames).executeUpdate();
@@ -73,5 +77,18 @@ public class DelegationFixture {
                 + " coalesce(actor, '-') = ?2 and subject = ?3 and detail like ?4 and success")
                 .setParameter(1, action).setParameter(2, actor == null ? "-" : actor).setParameter(3, owner)
                 .setParameter(4, "delegation " + id + " %").getSingleResult()).longValue();
+    }
+
+    /** Sets an academy setting. */
+    public void setting(String name, String value) {
+        em.createNativeQuery("insert into academy_setting (name, value) values (?1, ?2) on conflict (name) do update"
+                + " set value = excluded.value").setParameter(1, name).setParameter(2, value).executeUpdate();
+    }
+
+    /** The folders the portal lists in the mailbox of a test user (its own tree). */
+    public List<String> portalFolders(String username) {
+        MailAddress a = new MailAddress(address(username), displayName(username));
+        return mailbox.folders(new MailboxContext(a, a, MailboxContext.Kind.USER, null)).stream()
+                .map(f -> f.path().name()).toList();
     }
 }

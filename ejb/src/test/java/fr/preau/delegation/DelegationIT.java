@@ -19,7 +19,6 @@ import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
-import fr.preau.testing.Settings;
 import jakarta.ejb.EJB;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -75,8 +74,10 @@ class DelegationIT {
     @BeforeEach
     void noDelegation() throws Exception {
         mail.ensureAccount(SENDER, address(SENDER), "Messagerie académique");
-        Settings.put(RecoveryMailer.SENDER_SETTING, address(SENDER));
+        fixture.setting(RecoveryMailer.SENDER_SETTING, address(SENDER));
+        fixture.accounts(List.of(OWNER, DELEGATE, STRANGER));
         fixture.reset(List.of(OWNER, DELEGATE, STRANGER));
+        mail.resetMailbox(address(OWNER));
     }
 
     @Test
@@ -109,14 +110,17 @@ class DelegationIT {
             List<String> listed = SharedFolders.listed(mine, address(OWNER));
             assertTrue(listed.containsAll(List.of("INBOX", "Envoyés", "Archives", "Corbeille")), listed.toString());
             assertEquals(List.of(subject), mine.subjects("shared/" + address(OWNER) + "/INBOX"), "readable");
-            assertFalse(SharedFolders.accepted(mine, address(OWNER), "INBOX", "STORE 1 +FLAGS (\\Flagged)"));
-            assertFalse(SharedFolders.accepted(mine, address(OWNER), "INBOX", "STORE 1 +FLAGS (\\Deleted)"));
-            assertFalse(SharedFolders.accepted(mine, address(OWNER), "INBOX", "EXPUNGE"));
+            // Dovecot opens the folder read-only ([READ-ONLY], no PERMANENTFLAGS) and, as RFC 3501 allows, answers
+            // STORE and EXPUNGE with OK while changing nothing: assertUntouched checks the owner's copy below.
+            SharedFolders.accepted(mine, address(OWNER), "INBOX", "STORE 1 +FLAGS (\\Flagged \\Deleted)");
+            SharedFolders.accepted(mine, address(OWNER), "INBOX", "EXPUNGE");
             assertFalse(SharedFolders.accepted(mine, address(OWNER), "INBOX", "MOVE 1 INBOX"), "moved out");
             assertFalse(SharedFolders.accepted(mine, address(OWNER), "INBOX",
                     "COPY 1 \"shared/" + address(OWNER) + "/Archives\""), "filed in another folder");
         }
         assertUntouched(subject);
+        assertTrue(fixture.portalFolders(DELEGATE).stream().noneMatch(f -> f.startsWith("shared")),
+                "the delegate's own tree in the portal stays theirs: " + fixture.portalFolders(DELEGATE));
 
         String later = "Projets " + run;
         try (ImapProbe o = ImapProbe.asMaster(address(OWNER))) {

@@ -6,6 +6,7 @@ import java.util.List;
 import fr.preau.testing.ImapProbe;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
+import jakarta.mail.ReadOnlyFolderException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
@@ -31,7 +32,12 @@ public final class SharedFolders {
     public static boolean accepted(ImapProbe client, String owner, String folder, String command)
             throws MessagingException {
         IMAPFolder f = (IMAPFolder) client.store().getFolder("shared/" + owner + "/" + folder);
-        f.open(Folder.READ_WRITE);
+        try {
+            f.open(Folder.READ_WRITE);
+        } catch (ReadOnlyFolderException e) {
+            // Dovecot answered SELECT with [READ-ONLY] (no right to change anything): the command goes in anyway.
+            f.open(Folder.READ_ONLY);
+        }
         try {
             return (Boolean) f.doCommand(protocol -> {
                 Response[] r = protocol.command(command, null);

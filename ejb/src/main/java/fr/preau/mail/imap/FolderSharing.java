@@ -94,9 +94,13 @@ public class FolderSharing {
         return have.equals(chars(READ_AND_FILE)) ? FolderRights.READ_AND_FILE : FolderRights.OTHER;
     }
 
+    /**
+     * The rights as a set, without RFC 2086's obsolete {@code c} and {@code d}, which Dovecot adds to what GETACL
+     * answers when their RFC 4314 equivalents are there ({@code lrswite} comes back as {@code eilrwtsd}).
+     */
     private static Set<Character> chars(String letters) {
         Set<Character> set = new TreeSet<>();
-        letters.chars().forEach(c -> set.add((char) c));
+        letters.chars().filter(c -> c != 'c' && c != 'd').forEach(c -> set.add((char) c));
         return set;
     }
 
@@ -113,17 +117,12 @@ public class FolderSharing {
 
     /** Every folder of the owner's own namespace that exists (not those others share with the owner). */
     private static List<IMAPFolder> personal(Store store) throws MessagingException {
-        List<String> foreign = new ArrayList<>();
-        for (Folder ns : store.getSharedNamespaces()) {
-            foreign.add(ns.getFullName());
-        }
-        for (Folder ns : store.getUserNamespaces(null)) {
-            foreign.add(ns.getFullName());
-        }
+        List<String> foreign = ImapCommands.foreignRoots(store);
         List<IMAPFolder> result = new ArrayList<>();
-        for (Folder f : store.getDefaultFolder().list("*")) {
-            String name = f.getFullName();
-            boolean other = foreign.stream().anyMatch(p -> !p.isEmpty() && name.startsWith(p));
+        Folder root = store.getDefaultFolder();
+        char separator = root.getSeparator();
+        for (Folder f : root.list("*")) {
+            boolean other = ImapCommands.under(foreign, f.getFullName(), separator);
             boolean exists = Arrays.stream(ImapConnector.attributes(f))
                     .noneMatch(a -> a.equalsIgnoreCase("\\NonExistent") || a.equalsIgnoreCase("\\Noselect"));
             if (!other && exists) {

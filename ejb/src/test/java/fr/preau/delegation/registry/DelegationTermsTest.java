@@ -17,7 +17,7 @@ import fr.preau.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class DelegationTermsTest {
-    private static final Instant EVENING_IN_PARIS = Instant.parse("2026-03-12T22:30:00Z");
+    private static final Instant EVENING_IN_PARIS = Instant.parse("2026-03-12T23:30:00Z");
 
     @Test
     void theLastDayHoldsUntilMidnightInParisWinterAndSummer() {
@@ -32,7 +32,7 @@ class DelegationTermsTest {
 
     @Test
     void aDayBeforeTodayInParisIsRefusedTodayIsNot() {
-        // 22:30 UTC on 12 March is already 13 March in Paris: the 12th is past.
+        // 23:30 UTC on 12 March is already 00:30 on the 13th in Paris: the 12th is past.
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> DelegationTerms.endsAt(LocalDate.of(2026, 3, 12), EVENING_IN_PARIS));
         assertEquals("until", e.field());
