@@ -247,6 +247,7 @@ class PasswordExpiryJobIT {
     void delegationsPastTheirEndAreEndedOnceTheirFoldersClosedAndASecondRunChangesNothing() throws Exception {
         String owner = AsDelegationOwner.USERNAME;
         String delegate = AsDelegationDelegate.USERNAME;
+        delegations.accounts(List.of(owner, delegate, AsDelegationStranger.USERNAME));
         delegations.reset(List.of(owner, delegate, AsDelegationStranger.USERNAME));
         LocalDate today = LocalDate.now(DelegationTerms.ZONE);
         DelegationRights read = new DelegationRights(MailAccess.READ, false, AgendaAccess.NONE);
