@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * "Délégations" (issue 13; docs/adr/0103) in Chromium, by two teachers: the owner grants "lecture et classement"
- * until a day next week (an empty colleague is refused with a message, nothing saved) and sees it waiting; the
+ * until a day next week to a colleague found in the directory (an empty colleague is refused with a message,
+ * nothing saved) and sees it waiting; the
  * delegate signs in, finds it with "Accepter" and "Refuser", accepts it, and their plain IMAP client then lists the
  * owner's folders under shared/; the delegate ends it and the folders are gone. axe-core finds nothing serious on
  * the page in each state; the page fits a phone.
@@ -41,6 +42,12 @@ class DelegationsBrowserIT extends PortalDeployment {
         TestUser.create(delegate, "Didier", "Suppleant", password, false);
         String ownerAddress = owner + "@" + TestEnv.domain();
         LocalDate lastDay = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(7);
+        PortalDatabase.update("insert into establishment (uai, name, town, kind) values ('0389901A',"
+                + " 'Collège Champollion', 'Grenoble', 'Collège') on conflict do nothing");
+        PortalDatabase.update("insert into directory_person (hr_id, last_name, first_name, function_code,"
+                + " establishment_uai, address, search_text, seen_import) values (?, 'Suppleant', 'Didier', 'ENS',"
+                + " '0389901A', ?, 'didier suppleant', 0)", "D" + run, delegate + "@" + TestEnv.domain());
+        long person = PortalDatabase.number("select id from directory_person where hr_id = ?", "D" + run);
 
         try (Browser browser = new Browser()) {
             WebDriver d = browser.driver();
@@ -56,7 +63,11 @@ class DelegationsBrowserIT extends PortalDeployment {
             assertEquals(0, PortalDatabase.number("select count(*) from delegation g join account a"
                     + " on a.id = g.owner_id where a.username = ?", owner), "nothing granted");
 
-            d.findElement(By.id("grant:colleague")).sendKeys(delegate);
+            // The colleague found in the directory: their card's "Lui déléguer ma messagerie" fills the field.
+            d.get(Browser.portal() + "/annuaire?qui=suppleant&personne=" + person);
+            browser.click(By.id("card-delegate"));
+            browser.waitUpTo(30).until(ExpectedConditions.attributeToBe(By.id("grant:colleague"), "value",
+                    delegate + "@" + TestEnv.domain()));
             browser.click(By.cssSelector("label[for='grant:rights:2']"));
             WebElement until = d.findElement(By.id("grant:until_input"));
             until.sendKeys(lastDay.format(PICKER));

@@ -39,6 +39,7 @@ public class DelegationsView implements Serializable {
     private LocalDate until;
     private List<Delegation> given = List.of();
     private List<Delegation> received = List.of();
+    private boolean prefilled;
 
     @PostConstruct
     void init() {
@@ -136,6 +137,18 @@ public class DelegationsView implements Serializable {
 
     public List<Delegation> getReceived() {
         return received;
+    }
+
+    /** The colleague a directory card sends ({@code ?collegue=}); applied once, a postback never brings it back. */
+    public String getPrefill() {
+        return null;
+    }
+
+    public void setPrefill(String address) {
+        if (!prefilled && address != null && !address.isBlank()) {
+            colleague = address.trim();
+        }
+        prefilled = true;
     }
 
     public String getColleague() {
