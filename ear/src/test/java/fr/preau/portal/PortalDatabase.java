@@ -3,6 +3,7 @@ package fr.preau.portal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import fr.preau.testing.TestEnv;
@@ -47,7 +48,7 @@ final class PortalDatabase {
             for (int i = 0; i < values.length; i++) {
                 s.setString(i + 1, values[i]);
             }
-            try (java.sql.ResultSet r = s.executeQuery()) {
+            try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
             }

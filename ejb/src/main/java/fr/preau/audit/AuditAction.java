@@ -11,5 +11,11 @@ public enum AuditAction {
     SESSION_REVOKED,
     RECOVERY_ADDRESS_CHANGED,
     ACCOUNT_CREATED,
-    ADMIN_ACTION
+    ADMIN_ACTION,
+    /** A delegation (docs/adr/0103): the actor is who acted, the subject always the mailbox's owner. */
+    DELEGATION_GRANTED,
+    DELEGATION_ACCEPTED,
+    DELEGATION_REFUSED,
+    DELEGATION_CHANGED,
+    DELEGATION_ENDED
 }

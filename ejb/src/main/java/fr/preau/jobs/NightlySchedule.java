@@ -36,6 +36,7 @@ public final class NightlySchedule {
 
     private static Map<String, LocalTime> jobs() {
         Map<String, LocalTime> jobs = new LinkedHashMap<>();
+        jobs.put("delegation-expiry", LocalTime.of(0, 15));
         jobs.put("directory-import", LocalTime.of(1, 30));
         jobs.put("password-expiry", LocalTime.of(2, 15));
         jobs.put("audit-purge", LocalTime.of(2, 30));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -237,4 +238,26 @@ public interface Mailbox {
      * @throws fr.preau.shared.ServiceUnavailableException the store did not answer or refused the request
      */
     int endSessions(MailboxContext ctx);
+
+    /**
+     * Gives {@code grantee} (an address of the same store) {@code rights} on every folder of the owner's mailbox, and
+     * on the folders the owner creates afterwards, replacing any rights it had; the store shows them to the grantee's
+     * own mail clients (Dovecot: under {@code shared/<owner>/}). Returns how many folders it covers.
+     *
+     * @throws IllegalArgumentException {@code rights} is {@link FolderRights#OTHER}
+     * @throws fr.preau.shared.ServiceUnavailableException the store did not answer or refused it
+     */
+    int share(MailboxContext ctx, String grantee, FolderRights rights);
+
+    /**
+     * Takes every right of {@code grantee} away from the owner's folders (none left is no error: it may run twice).
+     * Returns how many folders had some.
+     */
+    int unshare(MailboxContext ctx, String grantee);
+
+    /**
+     * The folders of the owner's mailbox on which rights were given to {@code grantee} (or copied to a new subfolder),
+     * and which; a top-level folder created after {@link #share} follows INBOX's rights without being listed.
+     */
+    Map<FolderPath, FolderRights> sharedWith(MailboxContext ctx, String grantee);
 }

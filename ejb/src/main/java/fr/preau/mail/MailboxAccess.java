@@ -75,6 +75,16 @@ public class MailboxAccess {
         return asAccount(address);
     }
 
+    /**
+     * The mailbox of an owner whose folders a delegation opens or closes to a delegate (docs/adr/0103): the registry
+     * of {@code fr.preau.delegation} asks for it after checking that the caller is a party to that delegation, or as
+     * the nightly job delegation-expiry (ArchitectureTest: no one else). Empty when the owner's account is disabled.
+     */
+    @RolesAllowed({"user", "batch"})
+    public Optional<MailboxContext> forDelegation(String ownerAddress) {
+        return asAccount(ownerAddress);
+    }
+
     private Optional<MailboxContext> asAccount(String address) {
         return accounts.findEnabled(address).filter(a -> a.getAddress().equalsIgnoreCase(address)).map(account -> {
             MailAddress owner = new MailAddress(account.getAddress(), account.getDisplayName());

@@ -56,6 +56,14 @@ class ArchitectureTest {
                 .check(EJB);
     }
 
+    /** Only the delegation registry opens an owner's mailbox to set or remove a delegate's rights (ADR 0103). */
+    @Test
+    void onlyTheDelegationRegistryOpensAnOwnersMailboxForItsDelegate() {
+        noClasses().that().resideOutsideOfPackages("fr.preau.delegation..")
+                .should().callMethod("fr.preau.mail.MailboxAccess", "forDelegation", "java.lang.String")
+                .check(EJB);
+    }
+
     /** Environment variables and system properties are read in {@code fr.preau.shared.Deployment} only. */
     static final com.tngtech.archunit.lang.ArchRule ENVIRONMENT_READ_ONLY_BY_DEPLOYMENT = noClasses()
             .that().doNotHaveFullyQualifiedName("fr.preau.shared.Deployment")

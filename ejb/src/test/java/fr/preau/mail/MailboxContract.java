@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import fr.preau.shared.InvalidInputException;
@@ -255,5 +256,40 @@ public interface MailboxContract {
         MessageUid uid = uidOf(me(), FolderPath.INBOX, subject);
         assertFalse(subjects(other(), FolderPath.INBOX).contains(subject));
         assertThrows(NotFoundException.class, () -> mailbox().open(other(), FolderPath.INBOX, uid, false));
+    }
+
+    @Test
+    default void sharingCoversEveryFolderAndNewSubfoldersUntilItIsTakenBack() {
+        String run = run();
+        String grantee = other().owner().address();
+        FolderPath before = mailbox().createFolder(me(), null, "Conseils " + run);
+        try {
+            int folders = mailbox().share(me(), grantee, FolderRights.READ);
+            Map<FolderPath, FolderRights> shared = mailbox().sharedWith(me(), grantee);
+            assertEquals(folders, shared.size());
+            assertEquals(FolderRights.READ, shared.get(FolderPath.INBOX));
+            assertEquals(FolderRights.READ, shared.get(before));
+            assertEquals(FolderRights.READ, shared.get(special(SpecialUse.SENT)));
+
+            FolderPath top = mailbox().createFolder(me(), null, "Projets " + run);
+            FolderPath child = mailbox().createFolder(me(), before, "Trimestre " + run);
+            shared = mailbox().sharedWith(me(), grantee);
+            assertEquals(FolderRights.READ, shared.get(child), "a new subfolder gets its parent's: " + shared);
+
+            mailbox().share(me(), grantee, FolderRights.READ_AND_FILE);
+            assertEquals(FolderRights.READ_AND_FILE, mailbox().sharedWith(me(), grantee).get(FolderPath.INBOX));
+            assertTrue(mailbox().sharedWith(other(), me().owner().address()).isEmpty(), "nothing the other way");
+
+            assertEquals(folders + 2, mailbox().unshare(me(), grantee), "the second share covered both new ones");
+            assertTrue(mailbox().sharedWith(me(), grantee).isEmpty());
+            assertEquals(0, mailbox().unshare(me(), grantee), "a second time finds nothing");
+            FolderPath after = mailbox().createFolder(me(), null, "Après " + run);
+            assertFalse(mailbox().sharedWith(me(), grantee).containsKey(after));
+            mailbox().deleteFolder(me(), top);
+            mailbox().deleteFolder(me(), after);
+        } finally {
+            mailbox().unshare(me(), grantee);
+            mailbox().deleteFolder(me(), before);
+        }
     }
 }

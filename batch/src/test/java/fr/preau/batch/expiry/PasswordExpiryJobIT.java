@@ -9,10 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import fr.preau.delegation.AgendaAccess;
+import fr.preau.delegation.AsDelegationDelegate;
+import fr.preau.delegation.AsDelegationOwner;
+import fr.preau.delegation.AsDelegationStranger;
+import fr.preau.delegation.Delegation;
+import fr.preau.delegation.DelegationFixture;
+import fr.preau.delegation.DelegationRights;
+import fr.preau.delegation.MailAccess;
+import fr.preau.delegation.SharedFolders;
+import fr.preau.delegation.registry.DelegationTerms;
 import fr.preau.identity.AccountSecurityService;
 import fr.preau.identity.IdentityServer;
 import fr.preau.identity.PasswordGrant;
@@ -47,7 +58,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * each mailed once, UPDATE_PASSWORD set in Keycloak at expiry; an account without any sign-in warned, then
  * suspended once its notice period is over (IMAP refused, mail still delivered), while a sign-in over IMAP or in
  * the portal keeps an account active and a system mailbox (no Keycloak user) is left alone; a stopped execution
- * restarted from its checkpoint mails each warning once.
+ * restarted from its checkpoint mails each warning once. The other nightly job about accounts, delegation-expiry,
+ * is tested here too (one deployment less): delegations past their end are ended once and their folders closed.
  */
 @ExtendWith(ArquillianExtension.class)
 class PasswordExpiryJobIT {
@@ -64,13 +76,23 @@ class PasswordExpiryJobIT {
     @Inject
     private IdentityServer identity;
 
+    @EJB
+    private DelegationFixture delegations;
+
+    @EJB
+    private AsDelegationOwner asOwner;
+
+    @EJB
+    private AsDelegationDelegate asDelegate;
+
     private final KeycloakAdmin keycloak = new KeycloakAdmin();
     private final String run = "it.expiry." + UUID.randomUUID().toString().substring(0, 6) + ".";
 
     @Deployment
     static WebArchive deployment() {
         return ItArchive.of("password-expiry-it.war").deleteClass(WildFlyRestart.class)
-                .addAsResource("META-INF/batch-jobs/password-expiry.xml");
+                .addAsResource("META-INF/batch-jobs/password-expiry.xml")
+                .addAsResource("META-INF/batch-jobs/delegation-expiry.xml");
     }
 
     @BeforeEach
@@ -219,6 +241,55 @@ class PasswordExpiryJobIT {
                         user);
             }
         }
+    }
+
+    @Test
+    void delegationsPastTheirEndAreEndedOnceTheirFoldersClosedAndASecondRunChangesNothing() throws Exception {
+        String owner = AsDelegationOwner.USERNAME;
+        String delegate = AsDelegationDelegate.USERNAME;
+        delegations.accounts(List.of(owner, delegate, AsDelegationStranger.USERNAME));
+        delegations.reset(List.of(owner, delegate, AsDelegationStranger.USERNAME));
+        LocalDate today = LocalDate.now(DelegationTerms.ZONE);
+        DelegationRights read = new DelegationRights(MailAccess.READ, false, AgendaAccess.NONE);
+        Delegation active = asOwner.grant(delegate, read, today);
+        asDelegate.accept(active.id());
+        Delegation pending = asOwner.grant(AsDelegationStranger.USERNAME, read, today);
+        Delegation open = asDelegate.grant(owner, read, null);
+        try (ImapProbe mine = ImapProbe.asMaster(DelegationFixture.address(delegate))) {
+            assertTrue(SharedFolders.listed(mine, DelegationFixture.address(owner)).contains("INBOX"));
+        }
+
+        Instant night = today.plusDays(1).atTime(0, 15).atZone(DelegationTerms.ZONE).toInstant();
+        long first = runDelegationExpiry(night);
+        assertTrue(expiryExit(first).matches("ENDED [0-9]+ FAILED 0"), expiryExit(first));
+        assertTrue(Integer.parseInt(expiryExit(first).split(" ")[1]) >= 2, expiryExit(first));
+        for (Delegation d : List.of(active, pending)) {
+            assertEquals("ended", delegations.status(d.id())[0]);
+            assertNull(delegations.status(d.id())[1], "ended by the job, no one signed in");
+            assertEquals(1, delegations.audited("DELEGATION_ENDED", null, owner, d.id()));
+        }
+        assertEquals("pending", delegations.status(open.id())[0], "no end date: left alone");
+        try (ImapProbe mine = ImapProbe.asMaster(DelegationFixture.address(delegate))) {
+            assertEquals(List.of(), SharedFolders.listed(mine, DelegationFixture.address(owner)), "folders closed");
+        }
+
+        long second = runDelegationExpiry(night);
+        assertEquals("ENDED 0 FAILED 0", expiryExit(second));
+        assertEquals(1, delegations.audited("DELEGATION_ENDED", null, owner, active.id()), "audited once");
+    }
+
+    private long runDelegationExpiry(Instant now) throws InterruptedException {
+        Properties p = new Properties();
+        p.setProperty("now", now.toString());
+        long execution = BatchRuntime.getJobOperator().start("delegation-expiry", p);
+        assertEquals(BatchStatus.COMPLETED, awaitEnd(execution).getBatchStatus(), expiryExit(execution));
+        return execution;
+    }
+
+    private static String expiryExit(long execution) {
+        return BatchRuntime.getJobOperator().getStepExecutions(execution).stream()
+                .filter(s -> "expire".equals(s.getStepName())).map(StepExecution::getExitStatus).findFirst()
+                .orElse("");
     }
 
     /** An account of this run with its Keycloak user and a definitive password; its mailbox empty. */

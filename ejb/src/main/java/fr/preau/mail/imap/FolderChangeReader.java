@@ -67,7 +67,7 @@ public class FolderChangeReader {
             Set<String> present = new HashSet<>();
             List<ImapCommands.ListedFolder> listed = ImapCommands.listStatus(store, "MESSAGES", "UNSEEN", "UIDNEXT",
                     "UIDVALIDITY");
-            for (ImapCommands.ListedFolder f : personal(store, listed)) {
+            for (ImapCommands.ListedFolder f : selectable(listed)) {
                 present.add(f.name());
                 syncFolder(store, f.name(), f.status(), changes, known.get(f.name()), parsing);
             }
@@ -82,26 +82,9 @@ public class FolderChangeReader {
         }
     }
 
-    /** The selectable folders of the personal namespace (not those other users share). */
-    private static List<ImapCommands.ListedFolder> personal(Store store, List<ImapCommands.ListedFolder> listed)
-            throws MessagingException {
-        Set<String> otherRoots = new HashSet<>();
-        for (Folder ns : store.getSharedNamespaces()) {
-            otherRoots.add(ns.getFullName());
-        }
-        for (Folder ns : store.getUserNamespaces(null)) {
-            otherRoots.add(ns.getFullName());
-        }
-        List<ImapCommands.ListedFolder> result = new ArrayList<>();
-        for (ImapCommands.ListedFolder f : listed) {
-            String name = f.name();
-            boolean foreign = otherRoots.stream().anyMatch(other -> !other.isEmpty()
-                    && (name.equals(other) || name.startsWith(other + f.separator())));
-            if (!foreign && f.selectable()) {
-                result.add(f);
-            }
-        }
-        return result;
+    /** The selectable folders ({@link ImapCommands#listStatus} already leaves out those other users share). */
+    private static List<ImapCommands.ListedFolder> selectable(List<ImapCommands.ListedFolder> listed) {
+        return listed.stream().filter(ImapCommands.ListedFolder::selectable).toList();
     }
 
     private int syncFolder(Store store, String name, Status status, MailboxChanges changes, FolderMark known,

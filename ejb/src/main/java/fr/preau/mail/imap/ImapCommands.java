@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import org.eclipse.angus.mail.iap.Argument;
@@ -60,8 +61,31 @@ public final class ImapCommands {
     }
 
     /**
+     * The roots of the namespaces that hold other people's folders (Dovecot's {@code shared/}, where a delegation's
+     * folders appear, docs/adr/0103): the mailbox's own listings leave them out. NAMESPACE is asked once per
+     * connection (the store keeps the answer).
+     */
+    static List<String> foreignRoots(Store store) throws MessagingException {
+        List<String> roots = new ArrayList<>();
+        for (Folder ns : store.getSharedNamespaces()) {
+            roots.add(ns.getFullName());
+        }
+        for (Folder ns : store.getUserNamespaces(null)) {
+            roots.add(ns.getFullName());
+        }
+        roots.removeIf(String::isEmpty);
+        return roots;
+    }
+
+    /** Whether the folder {@code name} is one of the {@code roots} or below one. */
+    static boolean under(List<String> roots, String name, char separator) {
+        return roots.stream().anyMatch(root -> name.equals(root) || name.startsWith(root + separator));
+    }
+
+    /**
      * Every folder of the mailbox with its special use and the given STATUS items (MESSAGES, UNSEEN, UIDNEXT,
-     * UIDVALIDITY …), in one round trip instead of one STATUS per folder.
+     * UIDVALIDITY …), in one round trip instead of one STATUS per folder; only the owner's own namespace, not the
+     * folders others share with the owner ({@link #foreignRoots}).
      */
     public static List<ListedFolder> listStatus(Store store, String... items) throws MessagingException {
         IMAPFolder root = (IMAPFolder) store.getDefaultFolder();
@@ -87,8 +111,12 @@ public final class ImapCommands {
         } catch (ParsingException e) {
             throw new MessagingException("LIST-STATUS answer not understood", e);
         }
+        List<String> foreign = foreignRoots(store);
         List<ListedFolder> result = new ArrayList<>(listed.size());
         for (ListInfo info : listed) {
+            if (under(foreign, info.name, info.separator)) {
+                continue;
+            }
             boolean selectable = info.canOpen && Arrays.stream(info.attrs)
                     .noneMatch(a -> a.equalsIgnoreCase("\\Noselect") || a.equalsIgnoreCase("\\NonExistent"));
             result.add(new ListedFolder(info.name, info.separator, info.attrs,

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
+import fr.preau.mail.FolderRights;
 import fr.preau.mail.ListPage;
 import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxChanges;
@@ -73,6 +75,9 @@ public class ImapMailbox implements Mailbox {
 
     @Inject
     private DoveadmSessions sessions;
+
+    @Inject
+    private FolderSharing sharing;
 
     @Override
     public List<FolderInfo> folders(MailboxContext ctx) {
@@ -311,5 +316,20 @@ public class ImapMailbox implements Mailbox {
     @Override
     public int endSessions(MailboxContext ctx) {
         return sessions.kick(ctx.owner().address());
+    }
+
+    @Override
+    public int share(MailboxContext ctx, String grantee, FolderRights rights) {
+        return sharing.share(ctx, grantee, rights);
+    }
+
+    @Override
+    public int unshare(MailboxContext ctx, String grantee) {
+        return sharing.unshare(ctx, grantee);
+    }
+
+    @Override
+    public Map<FolderPath, FolderRights> sharedWith(MailboxContext ctx, String grantee) {
+        return sharing.sharedWith(ctx, grantee);
     }
 }

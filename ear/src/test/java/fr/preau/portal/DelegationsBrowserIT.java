@@ -1,0 +1,126 @@
+package fr.preau.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import fr.preau.delegation.SharedFolders;
+import fr.preau.testing.ImapProbe;
+import fr.preau.testing.TestEnv;
+import fr.preau.testing.TestUser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * "Délégations" (issue 13; docs/adr/0103) in Chromium, by two teachers: the owner grants "lecture et classement"
+ * until a day next week to a colleague found in the directory (an empty colleague is refused with a message,
+ * nothing saved) and sees it waiting; the
+ * delegate signs in, finds it with "Accepter" and "Refuser", accepts it, and their plain IMAP client then lists the
+ * owner's folders under shared/; the delegate ends it and the folders are gone. axe-core finds nothing serious on
+ * the page in each state; the page fits a phone.
+ */
+class DelegationsBrowserIT extends PortalDeployment {
+    private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private final String run = (UUID.randomUUID().toString().replaceAll("[^a-z]", "") + "qwxyz").substring(0, 5);
+
+    @Test
+    void anOwnerGrantsTheDelegateAcceptsSeesTheFoldersInImapAndEndsIt() throws Exception {
+        String password = "Conseil-de-classe-2026-" + UUID.randomUUID().toString().substring(0, 6) + "!";
+        String owner = "it.titulaire-" + run;
+        String delegate = "it.suppleant-" + run;
+        TestUser.create(owner, "Odile", "Titulaire", password, false);
+        TestUser.create(delegate, "Didier", "Suppleant", password, false);
+        String ownerAddress = owner + "@" + TestEnv.domain();
+        LocalDate lastDay = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(7);
+        PortalDatabase.update("insert into establishment (uai, name, town, kind) values ('0389901A',"
+                + " 'Collège Champollion', 'Grenoble', 'Collège') on conflict do nothing");
+        PortalDatabase.update("insert into directory_person (hr_id, last_name, first_name, function_code,"
+                + " establishment_uai, address, search_text, seen_import) values (?, 'Suppleant', 'Didier', 'ENS',"
+                + " '0389901A', ?, 'didier suppleant', 0)", "D" + run, delegate + "@" + TestEnv.domain());
+        long person = PortalDatabase.number("select id from directory_person where hr_id = ?", "D" + run);
+
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn(owner, password);
+            d.findElement(By.id("account-link")).click();
+            browser.click(By.id("nav-delegations"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("grant:grant-button")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the empty page");
+
+            browser.click(By.id("grant:grant-button"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("grant"),
+                    "Indiquez le collègue à qui déléguer."));
+            assertEquals(0, PortalDatabase.number("select count(*) from delegation g join account a"
+                    + " on a.id = g.owner_id where a.username = ?", owner), "nothing granted");
+
+            // The colleague found in the directory: their card's "Lui déléguer ma messagerie" fills the field.
+            d.get(Browser.portal() + "/annuaire?qui=suppleant&personne=" + person);
+            browser.click(By.id("card-delegate"));
+            browser.waitUpTo(30).until(ExpectedConditions.attributeToBe(By.id("grant:colleague"), "value",
+                    delegate + "@" + TestEnv.domain()));
+            browser.click(By.cssSelector("label[for='grant:rights:2']"));
+            WebElement until = d.findElement(By.id("grant:until_input"));
+            until.sendKeys(lastDay.format(PICKER));
+            until.sendKeys(Keys.TAB);
+            browser.waitUpTo(30).until(ExpectedConditions.attributeToBe(By.id("grant:until_input"), "value",
+                    lastDay.format(PICKER)));
+            browser.click(By.id("grant:grant-button"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("grant"),
+                    "Délégation proposée à Didier Suppleant"));
+            String given = d.findElement(By.id("grant:given")).getAttribute("textContent");
+            assertTrue(given.contains("Didier Suppleant") && given.contains("Lecture et classement")
+                    && given.contains("En attente d'acceptation") && given.contains(lastDay.format(PICKER))
+                    && given.contains(owner), given);
+            browser.screenshot("delegations-01-granted");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with a delegation given");
+            d.findElement(By.id("logout")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+
+            browser.signIn(delegate, password);
+            d.get(Browser.portal() + "/delegations");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("grant:received:0:accept")));
+            assertTrue(d.findElement(By.id("grant:received:0:refuse")).isDisplayed());
+            String received = d.findElement(By.id("grant:received")).getAttribute("textContent");
+            assertTrue(received.contains("Odile Titulaire") && received.contains(ownerAddress), received);
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with a delegation to answer");
+            try (ImapProbe mine = ImapProbe.asMaster(delegate + "@" + TestEnv.domain())) {
+                assertEquals(List.of(), SharedFolders.listed(mine, ownerAddress), "nothing before acceptance");
+            }
+
+            browser.click(By.id("grant:received:0:accept"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("grant"),
+                    "Délégation de Odile Titulaire acceptée"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("grant:received:0:end-received")));
+            assertFalse(d.findElements(By.id("grant:received:0:accept")).stream().anyMatch(WebElement::isDisplayed));
+            try (ImapProbe mine = ImapProbe.asMaster(delegate + "@" + TestEnv.domain())) {
+                List<String> folders = SharedFolders.listed(mine, ownerAddress);
+                assertTrue(folders.contains("INBOX") && folders.contains("Archives"), folders.toString());
+            }
+            d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.screenshot("delegations-02-phone");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on a phone, delegation active");
+
+            browser.click(By.id("grant:received:0:end-received"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("grant"),
+                    "La délégation a pris fin."));
+            try (ImapProbe mine = ImapProbe.asMaster(delegate + "@" + TestEnv.domain())) {
+                assertEquals(List.of(), SharedFolders.listed(mine, ownerAddress), "gone after the end");
+            }
+        }
+        assertEquals(1, PortalDatabase.number("select count(*) from delegation g join account a"
+                + " on a.id = g.owner_id where a.username = ? and g.status = 'ended' and g.mail_access = 'file'",
+                owner));
+    }
+}

@@ -1,0 +1,236 @@
+package fr.preau.delegation;
+
+import static fr.preau.delegation.DelegationFixture.address;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.preau.identity.RecoveryMailer;
+import fr.preau.mail.MailFixture;
+import fr.preau.shared.InvalidInputException;
+import fr.preau.shared.NotFoundException;
+import fr.preau.testing.ImapProbe;
+import fr.preau.testing.ItArchive;
+import jakarta.ejb.EJB;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Delegation in WildFly against PostgreSQL and Dovecot (issue 13; docs/adr/0103), with three people: the owner, the
+ * delegate and a third person. Seen through a plain IMAP client logged in as each of them: the owner's folders appear
+ * under {@code shared/<owner>/} only once the delegate accepted, with exactly the rights granted (read-only cannot
+ * flag, delete, expunge or move out; read and file can), a folder created later is covered, the third person sees
+ * nothing, and all of it disappears at the end. The permission service answers the same, end date checked at every
+ * call; nobody else can answer, end or change a delegation (the same "not found" as a missing one, nothing changed);
+ * bad input changes nothing; every step is audited with both identities.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DelegationIT {
+    private static final String OWNER = AsDelegationOwner.USERNAME;
+    private static final String DELEGATE = AsDelegationDelegate.USERNAME;
+    private static final String STRANGER = AsDelegationStranger.USERNAME;
+    private static final String SENDER = "ne-pas-repondre";
+    private static final DelegationRights READ = new DelegationRights(MailAccess.READ, false, AgendaAccess.NONE);
+    private static final DelegationRights FILE = new DelegationRights(MailAccess.FILE, false, AgendaAccess.NONE);
+
+    @Deployment
+    static WebArchive deployment() {
+        return ItArchive.of("delegation-it.war");
+    }
+
+    @EJB
+    private AsDelegationOwner owner;
+
+    @EJB
+    private AsDelegationDelegate delegate;
+
+    @EJB
+    private AsDelegationStranger stranger;
+
+    @EJB
+    private DelegationFixture fixture;
+
+    @EJB
+    private MailFixture mail;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeEach
+    void noDelegation() throws Exception {
+        mail.ensureAccount(SENDER, address(SENDER), "Messagerie académique");
+        fixture.setting(RecoveryMailer.SENDER_SETTING, address(SENDER));
+        fixture.accounts(List.of(OWNER, DELEGATE, STRANGER));
+        fixture.reset(List.of(OWNER, DELEGATE, STRANGER));
+        mail.resetMailbox(address(OWNER));
+    }
+
+    @Test
+    void theOwnersFoldersOpenToTheDelegateOnlyOnceAcceptedWithTheRightsGrantedUntilTheEnd() throws Exception {
+        String subject = "Conseil de classe " + run;
+        try (ImapProbe o = ImapProbe.asMaster(address(OWNER))) {
+            o.appendText("INBOX", address(STRANGER), subject, "Compte rendu");
+        }
+        Delegation d = owner.grant(address(DELEGATE), READ, null);
+        assertEquals(DelegationStatus.PENDING, d.status());
+        assertEquals(List.of(d.id()), owner.given().stream().map(Delegation::id).toList());
+        assertEquals(List.of(d.id()), delegate.received().stream().map(Delegation::id).toList());
+        assertTrue(stranger.received().isEmpty() && stranger.given().isEmpty());
+        assertEquals(Optional.empty(), delegate.rights(DELEGATE, OWNER), "nothing before acceptance");
+        try (ImapProbe mine = ImapProbe.asMaster(address(DELEGATE))) {
+            String notice = "Délégation proposée par Titulaire Deleg / Delegation offered by Titulaire Deleg";
+            assertTrue(mine.awaitSubject("INBOX", notice, Duration.ofSeconds(60)) > 0, "the delegate is told");
+            String text = mine.text("INBOX", notice);
+            assertTrue(text.contains("Titulaire Deleg (" + address(OWNER) + ")") && text.contains("« Accepter »")
+                    && text.contains("Mail: "), text);
+            assertEquals(List.of(), SharedFolders.listed(mine, address(OWNER)), "no folder before acceptance");
+        }
+
+        assertEquals(DelegationStatus.ACTIVE, delegate.accept(d.id()).status());
+        assertEquals(Optional.of(READ), delegate.rights(DELEGATE, OWNER));
+        assertEquals(Optional.of(READ), owner.rights(address(DELEGATE), address(OWNER)), "by address too");
+        assertEquals(Optional.empty(), delegate.rights(OWNER, DELEGATE), "not the other way round");
+        assertEquals(Optional.empty(), stranger.rights(STRANGER, OWNER));
+        try (ImapProbe mine = ImapProbe.asMaster(address(DELEGATE))) {
+            List<String> listed = SharedFolders.listed(mine, address(OWNER));
+            assertTrue(listed.containsAll(List.of("INBOX", "Envoyés", "Archives", "Corbeille")), listed.toString());
+            assertEquals(List.of(subject), mine.subjects("shared/" + address(OWNER) + "/INBOX"), "readable");
+            // Dovecot opens the folder read-only ([READ-ONLY], no PERMANENTFLAGS) and, as RFC 3501 allows, answers
+            // STORE and EXPUNGE with OK while changing nothing: assertUntouched checks the owner's copy below.
+            SharedFolders.accepted(mine, address(OWNER), "INBOX", "STORE 1 +FLAGS (\\Flagged \\Deleted)");
+            SharedFolders.accepted(mine, address(OWNER), "INBOX", "EXPUNGE");
+            assertFalse(SharedFolders.accepted(mine, address(OWNER), "INBOX", "MOVE 1 INBOX"), "moved out");
+            assertFalse(SharedFolders.accepted(mine, address(OWNER), "INBOX",
+                    "COPY 1 \"shared/" + address(OWNER) + "/Archives\""), "filed in another folder");
+        }
+        assertUntouched(subject);
+        assertTrue(fixture.portalFolders(DELEGATE).stream().noneMatch(f -> f.startsWith("shared")),
+                "the delegate's own tree in the portal stays theirs: " + fixture.portalFolders(DELEGATE));
+
+        String later = "Projets " + run;
+        try (ImapProbe o = ImapProbe.asMaster(address(OWNER))) {
+            assertTrue(o.store().getFolder(later).create(Folder.HOLDS_MESSAGES | Folder.HOLDS_FOLDERS));
+        }
+        try (ImapProbe mine = ImapProbe.asMaster(address(DELEGATE))) {
+            assertTrue(SharedFolders.listed(mine, address(OWNER)).contains(later), "a folder created later");
+        }
+        try (ImapProbe third = ImapProbe.asMaster(address(STRANGER))) {
+            assertEquals(List.of(), SharedFolders.listed(third, address(OWNER)), "the third person sees nothing");
+            assertThrows(MessagingException.class, () -> third.subjects("shared/" + address(OWNER) + "/INBOX"));
+        }
+
+        assertEquals(FILE, owner.change(d.id(), FILE, null).rights());
+        assertEquals(Optional.of(FILE), delegate.rights(DELEGATE, OWNER));
+        try (ImapProbe mine = ImapProbe.asMaster(address(DELEGATE))) {
+            assertTrue(SharedFolders.accepted(mine, address(OWNER), "INBOX", "STORE 1 +FLAGS (\\Flagged)"));
+            assertTrue(SharedFolders.accepted(mine, address(OWNER), "INBOX",
+                    "MOVE 1 \"shared/" + address(OWNER) + "/Archives\""), "filed");
+        }
+        try (ImapProbe o = ImapProbe.asMaster(address(OWNER))) {
+            assertFalse(o.subjects("INBOX").contains(subject));
+            Folder archives = o.store().getFolder("Archives");
+            archives.open(Folder.READ_WRITE);
+            try {
+                Message[] found = archives.search(new jakarta.mail.search.SubjectTerm(subject));
+                assertEquals(1, found.length, "moved once, into the owner's Archives");
+                assertTrue(found[0].isSet(Flags.Flag.FLAGGED));
+                found[0].setFlag(Flags.Flag.DELETED, true);
+                archives.expunge();
+            } finally {
+                archives.close(false);
+            }
+            o.store().getFolder(later).delete(true);
+        }
+
+        delegate.end(d.id());
+        assertEquals(Optional.empty(), delegate.rights(DELEGATE, OWNER));
+        assertEquals("ended", fixture.status(d.id())[0]);
+        assertEquals(DELEGATE, fixture.status(d.id())[1]);
+        assertTrue(owner.given().isEmpty() && delegate.received().isEmpty());
+        try (ImapProbe mine = ImapProbe.asMaster(address(DELEGATE))) {
+            assertEquals(List.of(), SharedFolders.listed(mine, address(OWNER)), "gone after the end");
+        }
+        assertEquals(1, fixture.audited("DELEGATION_GRANTED", OWNER, OWNER, d.id()));
+        assertEquals(1, fixture.audited("DELEGATION_ACCEPTED", DELEGATE, OWNER, d.id()));
+        assertEquals(1, fixture.audited("DELEGATION_CHANGED", OWNER, OWNER, d.id()));
+        assertEquals(1, fixture.audited("DELEGATION_ENDED", DELEGATE, OWNER, d.id()));
+    }
+
+    private void assertUntouched(String subject) throws Exception {
+        try (ImapProbe o = ImapProbe.asMaster(address(OWNER))) {
+            Folder inbox = o.store().getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                Message[] found = inbox.search(new jakarta.mail.search.SubjectTerm(subject));
+                assertEquals(1, found.length, "still in the owner's INBOX");
+                assertFalse(found[0].isSet(Flags.Flag.FLAGGED) || found[0].isSet(Flags.Flag.DELETED));
+            } finally {
+                inbox.close(false);
+            }
+        }
+    }
+
+    @Test
+    void onlyThePartiesAnswerEndOrChangeADelegationAndBadInputChangesNothing() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        assertEquals("delegation.colleague.self", refused(() -> owner.grant(OWNER, READ, null)));
+        assertEquals("delegation.colleague.unknown", refused(() -> owner.grant("personne." + run, READ, null)));
+        assertEquals("delegation.colleague.required", refused(() -> owner.grant(" ", READ, null)));
+        assertEquals("delegation.rights.none", refused(() -> owner.grant(DELEGATE,
+                new DelegationRights(MailAccess.NONE, false, AgendaAccess.NONE), null)));
+        assertEquals("delegation.until.past", refused(() -> owner.grant(DELEGATE, READ, today.minusDays(1))));
+        assertTrue(owner.given().isEmpty(), "nothing granted");
+
+        Delegation d = owner.grant(DELEGATE, FILE, today.plusDays(2));
+        assertEquals("delegation.colleague.already", refused(() -> owner.grant(address(DELEGATE), READ, null)));
+        String missing = assertThrows(NotFoundException.class, () -> stranger.accept(Long.MAX_VALUE)).messageKey();
+        assertEquals(missing, assertThrows(NotFoundException.class, () -> stranger.accept(d.id())).messageKey());
+        assertThrows(NotFoundException.class, () -> stranger.refuse(d.id()));
+        assertThrows(NotFoundException.class, () -> stranger.end(d.id()));
+        assertThrows(NotFoundException.class, () -> stranger.change(d.id(), READ, null));
+        assertThrows(NotFoundException.class, () -> owner.accept(d.id()), "not addressed to the owner");
+        assertThrows(NotFoundException.class, () -> delegate.change(d.id(), READ, null), "only the owner changes");
+        assertEquals("pending", fixture.status(d.id())[0]);
+        assertEquals("file", fixture.status(d.id())[2]);
+
+        delegate.accept(d.id());
+        assertThrows(NotFoundException.class, () -> delegate.accept(d.id()), "accepted once");
+        assertThrows(NotFoundException.class, () -> stranger.end(d.id()));
+        assertEquals("active", fixture.status(d.id())[0]);
+        assertEquals(Optional.of(FILE), delegate.rights(DELEGATE, OWNER));
+        fixture.endedAMinuteAgo(d.id());
+        assertEquals(Optional.empty(), delegate.rights(DELEGATE, OWNER), "past its end before the nightly job");
+        owner.end(d.id());
+        assertEquals(1, fixture.audited("DELEGATION_ENDED", OWNER, OWNER, d.id()));
+
+        Delegation refused = owner.grant(DELEGATE, READ, null);
+        delegate.refuse(refused.id());
+        assertEquals("refused", fixture.status(refused.id())[0]);
+        assertTrue(delegate.received().isEmpty());
+        assertEquals(1, fixture.audited("DELEGATION_REFUSED", DELEGATE, OWNER, refused.id()));
+
+        Delegation late = owner.grant(DELEGATE, READ, today);
+        fixture.endedAMinuteAgo(late.id());
+        assertEquals("delegation.expired", refused(() -> delegate.accept(late.id())));
+        assertEquals("pending", fixture.status(late.id())[0]);
+    }
+
+    private static String refused(Runnable call) {
+        return assertThrows(InvalidInputException.class, call::run).messageKey();
+    }
+}
