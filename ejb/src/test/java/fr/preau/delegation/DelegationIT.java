@@ -19,6 +19,8 @@ import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
+import fr.preau.testing.SmtpProbe;
+import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -48,6 +50,8 @@ class DelegationIT {
     private static final String SENDER = "ne-pas-repondre";
     private static final DelegationRights READ = new DelegationRights(MailAccess.READ, false, AgendaAccess.NONE);
     private static final DelegationRights FILE = new DelegationRights(MailAccess.FILE, false, AgendaAccess.NONE);
+    private static final DelegationRights READ_AND_SEND = new DelegationRights(MailAccess.READ, true,
+            AgendaAccess.NONE);
 
     @Deployment
     static WebArchive deployment() {
@@ -228,6 +232,38 @@ class DelegationIT {
         fixture.endedAMinuteAgo(late.id());
         assertEquals("delegation.expired", refused(() -> delegate.accept(late.id())));
         assertEquals("pending", fixture.status(late.id())[0]);
+    }
+
+    @Test
+    void aDelegateSendsOnBehalfFromAnyClientOnlyWithThatRightAndWhileItHolds() throws Exception {
+        String master = "*" + TestEnv.get("PREAU_MASTER_USER");
+        String password = TestEnv.get("PREAU_MASTER_PASSWORD");
+        String login = address(DELEGATE) + master;
+        Delegation d = owner.grant(DELEGATE, READ, null);
+        delegate.accept(d.id());
+        String withoutRight = SmtpProbe.refusal(() -> SmtpProbe.submitOnBehalf(login, password, address(OWNER),
+                address(DELEGATE), address(STRANGER), "Sans le droit " + run));
+        assertTrue(withoutRight.contains("553"), "read only: Postfix refuses the owner's address: " + withoutRight);
+
+        owner.change(d.id(), READ_AND_SEND, null);
+        String subject = "De la part de " + run;
+        SmtpProbe.submitOnBehalf(login, password, address(OWNER), address(DELEGATE), address(STRANGER), subject);
+        try (ImapProbe third = ImapProbe.asMaster(address(STRANGER))) {
+            assertEquals(1, third.awaitSubject("INBOX", subject, Duration.ofSeconds(60)));
+            assertEquals(address(OWNER), third.header("INBOX", subject, "From"));
+            assertEquals(address(DELEGATE), third.header("INBOX", subject, "Sender"));
+        }
+        String forgedSender = SmtpProbe.refusal(() -> SmtpProbe.submitOnBehalf(login, password, address(OWNER),
+                address(STRANGER), address(DELEGATE), "Autre Sender " + run));
+        assertTrue(forgedSender.contains("550"), "Sender: must be the signed-in delegate: " + forgedSender);
+        String third = SmtpProbe.refusal(() -> SmtpProbe.submitOnBehalf(address(STRANGER) + master, password,
+                address(OWNER), address(STRANGER), address(DELEGATE), "Un tiers " + run));
+        assertTrue(third.contains("553"), "nobody else: " + third);
+
+        fixture.endedAMinuteAgo(d.id());
+        String ended = SmtpProbe.refusal(() -> SmtpProbe.submitOnBehalf(login, password, address(OWNER),
+                address(DELEGATE), address(STRANGER), "Après la fin " + run));
+        assertTrue(ended.contains("553"), "past its end, before the nightly job: " + ended);
     }
 
     private static String refused(Runnable call) {

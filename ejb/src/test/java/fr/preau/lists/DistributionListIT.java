@@ -21,7 +21,6 @@ import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -113,14 +112,7 @@ class DistributionListIT {
 
     /** What the server answered to a refused message, with every nested exception's text. */
     private static String refusal(Executable send) {
-        MessagingException e = assertThrows(MessagingException.class, send);
-        StringBuilder text = new StringBuilder();
-        Exception x = e;
-        while (x != null) {
-            text.append(x.getMessage()).append('\n');
-            x = x instanceof MessagingException next ? next.getNextException() : null;
-        }
-        return text.toString();
+        return SmtpProbe.refusal(send);
     }
 
     @Test

@@ -150,6 +150,24 @@ public final class ImapProbe implements AutoCloseable {
         }
     }
 
+    /** The header {@code name} of the newest message with this subject in the folder; fails when there is none. */
+    public String header(String folderName, String subject, String name) throws MessagingException {
+        Folder folder = store.getFolder(folderName);
+        folder.open(Folder.READ_ONLY);
+        try {
+            Message[] all = folder.getMessages();
+            for (int i = all.length - 1; i >= 0; i--) {
+                if (subject.equals(all[i].getSubject())) {
+                    String[] values = all[i].getHeader(name);
+                    return values == null ? null : String.join(", ", values);
+                }
+            }
+            throw new AssertionError("no message \"" + subject + "\" in " + folderName);
+        } finally {
+            folder.close(false);
+        }
+    }
+
     /**
      * Whether the server closed this session within {@code timeout}: a NOOP is sent every 100 ms (Angus' isConnected)
      * until the connection is found closed. A session that the server keeps answers every NOOP until the timeout.

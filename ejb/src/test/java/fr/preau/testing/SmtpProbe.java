@@ -52,9 +52,35 @@ public final class SmtpProbe {
         submit(login, password, envelopeFrom, from, new InternetAddress[] {new InternetAddress(to)}, subject);
     }
 
+    /** A send the servers must refuse: the text of the refusal, every answer of the exception's chain. */
+    public static String refusal(org.junit.jupiter.api.function.Executable send) {
+        MessagingException e = org.junit.jupiter.api.Assertions.assertThrows(MessagingException.class, send);
+        StringBuilder text = new StringBuilder();
+        Exception x = e;
+        while (x != null) {
+            text.append(x.getMessage()).append('\n');
+            x = x instanceof MessagingException next ? next.getNextException() : null;
+        }
+        return text.toString();
+    }
+
     /** Sends one short message to all of {@code to} (the same address may come several times, as RCPT commands). */
     public static void submit(String login, String password, String envelopeFrom, String from, InternetAddress[] to,
             String subject) throws MessagingException {
+        submit(login, password, envelopeFrom, from, null, to, subject);
+    }
+
+    /**
+     * Sends a short message on behalf of {@code owner} (envelope sender and {@code From:}) with the {@code Sender:}
+     * header {@code sender}, authenticated as {@code login}.
+     */
+    public static void submitOnBehalf(String login, String password, String owner, String sender, String to,
+            String subject) throws MessagingException {
+        submit(login, password, owner, owner, sender, new InternetAddress[] {new InternetAddress(to)}, subject);
+    }
+
+    private static void submit(String login, String password, String envelopeFrom, String from, String sender,
+            InternetAddress[] to, String subject) throws MessagingException {
         Properties props = new Properties();
         props.put("mail.smtp.from", envelopeFrom);
         props.put("mail.smtp.auth", "true");
@@ -63,6 +89,9 @@ public final class SmtpProbe {
         Session session = Session.getInstance(props);
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(from));
+        if (sender != null) {
+            m.setSender(new InternetAddress(sender));
+        }
         m.setRecipients(MimeMessage.RecipientType.TO, to.length == 1 ? to : new InternetAddress[] {to[0]});
         m.setSubject(subject, "UTF-8");
         m.setText("Bonjour", "UTF-8");
