@@ -135,31 +135,39 @@ public final class ImapProbe implements AutoCloseable {
      * part comes back with CRLF); fails when there is none.
      */
     public String text(String folderName, String subject) throws MessagingException, java.io.IOException {
-        Folder folder = store.getFolder(folderName);
-        folder.open(Folder.READ_ONLY);
-        try {
-            Message[] all = folder.getMessages();
-            for (int i = all.length - 1; i >= 0; i--) {
-                if (subject.equals(all[i].getSubject())) {
-                    return String.valueOf(all[i].getContent()).replace("\r\n", "\n");
-                }
+        Object content = newest(folderName, subject, m -> {
+            try {
+                return m.getContent();
+            } catch (java.io.IOException e) {
+                return e;
             }
-            throw new AssertionError("no message \"" + subject + "\" in " + folderName);
-        } finally {
-            folder.close(false);
+        });
+        if (content instanceof java.io.IOException e) {
+            throw e;
         }
+        return String.valueOf(content).replace("\r\n", "\n");
     }
 
     /** The header {@code name} of the newest message with this subject in the folder; fails when there is none. */
     public String header(String folderName, String subject, String name) throws MessagingException {
+        return newest(folderName, subject, m -> {
+            String[] values = m.getHeader(name);
+            return values == null ? null : String.join(", ", values);
+        });
+    }
+
+    private interface MessageReader<T> {
+        T read(Message m) throws MessagingException;
+    }
+
+    private <T> T newest(String folderName, String subject, MessageReader<T> reader) throws MessagingException {
         Folder folder = store.getFolder(folderName);
         folder.open(Folder.READ_ONLY);
         try {
             Message[] all = folder.getMessages();
             for (int i = all.length - 1; i >= 0; i--) {
                 if (subject.equals(all[i].getSubject())) {
-                    String[] values = all[i].getHeader(name);
-                    return values == null ? null : String.join(", ", values);
+                    return reader.read(all[i]);
                 }
             }
             throw new AssertionError("no message \"" + subject + "\" in " + folderName);
