@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import fr.preau.delegation.SharedFolders;
 import fr.preau.testing.ImapProbe;
+import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.TestUser;
 import org.junit.jupiter.api.Test;
@@ -122,5 +123,42 @@ class DelegationsBrowserIT extends PortalDeployment {
         assertEquals(1, PortalDatabase.number("select count(*) from delegation g join account a"
                 + " on a.id = g.owner_id where a.username = ? and g.status = 'ended' and g.mail_access = 'file'",
                 owner));
+    }
+
+    /**
+     * "Délégations en cours" (issue 13, item 5): an academy administrator sees the open delegations with both
+     * parties, rights and who granted them (axe-core at 0); a teacher gets 403 for the page.
+     */
+    @Test
+    void anAdministratorSeesTheDelegationsInForceAndATeacherIsRefusedThePage() throws Exception {
+        String password = "Registre-2026-" + run + "!";
+        String owner = "it.registre.t-" + run;
+        String delegate = "it.registre.d-" + run;
+        String admin = "it.registre.admin";
+        TestUser.create(owner, "Rose", "Titulaire", password, false);
+        TestUser.create(delegate, "Rémi", "Suppleant", password, false);
+        TestUser.create(admin, "Agnès", "Registre", password, false);
+        new KeycloakAdmin().grantRealmRole(admin, "admin");
+        PortalDatabase.update("insert into delegation (owner_id, delegate_id, mail_access, send_on_behalf, status,"
+                + " granted_by, granted_at, accepted_at, acl_identifier) select o.id, d.id, 'read', true, 'active', ?,"
+                + " now(), now(), d.address from account o, account d where o.username = ? and d.username = ?",
+                owner, owner, delegate);
+
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn(admin, password);
+            d.findElement(By.id("account-link")).click();
+            browser.click(By.id("nav-delegation-registry"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("registry"),
+                    "Rose Titulaire"));
+            String row = d.findElement(By.id("registry")).getAttribute("textContent");
+            assertTrue(row.contains("Rémi Suppleant") && row.contains("Lecture") && row.contains("Active")
+                    && row.contains(owner), row);
+            browser.screenshot("delegations-03-registry");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the registry");
+        }
+        PortalHttp teacher = new PortalHttp();
+        teacher.signIn(owner, password);
+        assertEquals(403, teacher.get(Browser.portal() + "/admin/delegations").statusCode());
     }
 }

@@ -3,6 +3,7 @@ package fr.preau.delegation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +46,23 @@ public class DelegationRows {
     public List<Delegation> givenBy(long owner) {
         return list(em.createNativeQuery(SELECT + " where d.owner_id = ?1 and " + OPEN
                 + " order by d.granted_at desc, d.id desc").setParameter(1, owner).getResultList());
+    }
+
+    /**
+     * The open delegations whose owner belongs to one of {@code establishments} (every owner when null), newest
+     * first, at most {@code max}: the administrators' registry.
+     */
+    public List<Delegation> openOwnedIn(Collection<String> establishments, int max) {
+        if (establishments == null) {
+            return list(em.createNativeQuery(SELECT + " where " + OPEN + " order by d.granted_at desc, d.id desc"
+                    + " limit ?1").setParameter(1, max).getResultList());
+        }
+        if (establishments.isEmpty()) {
+            return List.of();
+        }
+        return list(em.createNativeQuery(SELECT + " where " + OPEN + " and o.establishment_uai in (?1)"
+                + " order by d.granted_at desc, d.id desc limit ?2").setParameter(1, establishments)
+                .setParameter(2, max).getResultList());
     }
 
     /** The open delegations the account received, newest first. */

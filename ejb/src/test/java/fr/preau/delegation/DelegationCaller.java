@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import fr.preau.delegation.registry.DelegationOversight;
 import fr.preau.delegation.registry.DelegationRegistry;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -16,6 +17,14 @@ public abstract class DelegationCaller {
 
     @EJB
     private Delegations delegations;
+
+    @EJB
+    private DelegationOversight oversight;
+
+    /** The administrators' registry (refused to a plain user). */
+    public List<Delegation> oversee() {
+        return oversight.open();
+    }
 
     public Delegation grant(String colleague, DelegationRights rights, LocalDate until) {
         return registry.grant(colleague, rights, until);

@@ -68,6 +68,12 @@ class DelegationIT {
     private AsDelegationStranger stranger;
 
     @EJB
+    private AsDelegationAdmin admin;
+
+    @EJB
+    private AsDelegationEtabAdmin etabAdmin;
+
+    @EJB
     private DelegationFixture fixture;
 
     @EJB
@@ -264,6 +270,31 @@ class DelegationIT {
         String ended = SmtpProbe.refusal(() -> SmtpProbe.submitOnBehalf(login, password, address(OWNER),
                 address(DELEGATE), address(STRANGER), "Après la fin " + run));
         assertTrue(ended.contains("553"), "past its end, before the nightly job: " + ended);
+    }
+
+    @Test
+    void administratorsSeeTheOpenDelegationsOfTheirEstablishmentsOnly() {
+        fixture.accounts(List.of(AsDelegationAdmin.USERNAME, AsDelegationEtabAdmin.USERNAME));
+        fixture.placeIn(AsDelegationEtabAdmin.USERNAME, "0699901A");
+        fixture.placeIn(OWNER, "0699901A");
+        Delegation d = owner.grant(DELEGATE, READ, null);
+        assertTrue(ids(admin.oversee()).contains(d.id()), "an academy administrator sees every one");
+        assertTrue(ids(etabAdmin.oversee()).contains(d.id()), "an establishment's administrator, its owners'");
+        Delegation seen = etabAdmin.oversee().stream().filter(x -> x.id() == d.id()).findFirst().orElseThrow();
+        assertEquals(address(OWNER), seen.ownerAddress());
+        assertEquals(address(DELEGATE), seen.delegateAddress());
+        assertEquals(OWNER, seen.grantedBy());
+
+        fixture.placeIn(OWNER, "0699902B");
+        assertFalse(ids(etabAdmin.oversee()).contains(d.id()), "not another establishment's");
+        assertTrue(ids(admin.oversee()).contains(d.id()));
+        assertThrows(jakarta.ejb.EJBAccessException.class, owner::oversee, "not a plain user");
+        owner.end(d.id());
+        assertFalse(ids(admin.oversee()).contains(d.id()), "open ones only; the history is in the audit log");
+    }
+
+    private static List<Long> ids(List<Delegation> found) {
+        return found.stream().map(Delegation::id).toList();
     }
 
     private static String refused(Runnable call) {

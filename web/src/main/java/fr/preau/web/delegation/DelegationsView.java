@@ -99,6 +99,11 @@ public class DelegationsView implements Serializable {
 
     /** The rights in words: "Lecture et classement, envoi de sa part". */
     public String rights(DelegationRights r) {
+        return rightsInWords(r);
+    }
+
+    /** The same, for any page that lists delegations. */
+    public static String rightsInWords(DelegationRights r) {
         List<String> parts = new ArrayList<>();
         if (r.mail() != MailAccess.NONE) {
             parts.add(Feedback.text("delegation.mail." + r.mail().code()));
@@ -114,6 +119,11 @@ public class DelegationsView implements Serializable {
 
     /** The last day it holds, or "Sans fin". */
     public String until(Delegation d) {
+        return lastDay(d);
+    }
+
+    /** The same, for any page that lists delegations. */
+    public static String lastDay(Delegation d) {
         LocalDate last = DelegationTerms.lastDay(d.endsAt());
         return last == null ? Feedback.text("delegation.noEnd") : DAY.format(last);
     }

@@ -1,0 +1,15 @@
+package fr.preau.delegation;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import org.jboss.ejb3.annotation.RunAsPrincipal;
+
+/** The delegation services as {@value #USERNAME}, an establishment administrator (of {@code DelegationFixture.UAI} in the tests that place them). */
+@Stateless
+@RunAs("etab-admin")
+@RunAsPrincipal(AsDelegationEtabAdmin.USERNAME)
+@PermitAll
+public class AsDelegationEtabAdmin extends DelegationCaller {
+    public static final String USERNAME = "it.deleg.etab";
+}
