@@ -5,7 +5,7 @@ import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
 import org.jboss.ejb3.annotation.RunAsPrincipal;
 
-/** The delegation services as {@value #USERNAME}, an establishment administrator (of {@code DelegationFixture.UAI} in the tests that place them). */
+/** The delegation services as {@value #USERNAME}, an establishment administrator (of the one it is placed in). */
 @Stateless
 @RunAs("etab-admin")
 @RunAsPrincipal(AsDelegationEtabAdmin.USERNAME)

@@ -38,7 +38,8 @@ public class DelegationFixture {
 
     /** Puts the account in establishment {@code uai} (made if missing). */
     public void placeIn(String username, String uai) {
-        em.createNativeQuery("insert into establishment (uai, name, town) values (?1, ?2, 'Lyon') on conflict do nothing")
+        em.createNativeQuery("insert into establishment (uai, name, town) values (?1, ?2, 'Lyon')"
+                + " on conflict do nothing")
                 .setParameter(1, uai).setParameter(2, "Collège " + uai).executeUpdate();
         em.createNativeQuery("update account set establishment_uai = ?2 where username = ?1").setParameter(1, username)
                 .setParameter(2, uai).executeUpdate();
