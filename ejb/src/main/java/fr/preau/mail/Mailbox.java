@@ -237,4 +237,22 @@ public interface Mailbox {
      * @throws fr.preau.shared.ServiceUnavailableException the store did not answer or refused the request
      */
     int endSessions(MailboxContext ctx);
+
+    /**
+     * The messages in the INBOX of a holding mailbox of moderated lists (a {@link MailboxContext.Kind#SYSTEM}
+     * context; ADR 0101), oldest first; reading marks nothing.
+     */
+    List<HeldMessage> held(MailboxContext ctx);
+
+    /**
+     * Submits held message {@code uid}, byte for byte, as the context's actor to these envelope recipients, with the
+     * envelope sender it came with (the actor's address for the null sender).
+     *
+     * @throws fr.preau.shared.NotFoundException the message is gone
+     * @throws fr.preau.shared.InvalidInputException the submission server refused it: nothing was sent
+     */
+    void releaseHeld(MailboxContext ctx, MessageUid uid, List<String> recipients);
+
+    /** Deletes these messages of the holding mailbox's INBOX for good (no Corbeille); those gone are skipped. */
+    void removeHeld(MailboxContext ctx, List<MessageUid> uids);
 }

@@ -11,6 +11,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 import fr.preau.identity.AccountRows;
+import fr.preau.mail.HeldMessage;
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.Mailbox;
+import fr.preau.mail.MailboxAccess;
+import fr.preau.mail.MailboxContext;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.testing.AsNightlyJob;
@@ -70,6 +75,12 @@ class DistributionListIT {
 
     @Inject
     private AccountRows accountRows;
+
+    @Inject
+    private Mailbox mailbox;
+
+    @EJB
+    private MailboxAccess access;
 
     @BeforeEach
     void accounts() {
@@ -355,5 +366,88 @@ class DistributionListIT {
         assertEquals(List.of(address("it.liste.ana"), address("it.liste.dan")),
                 admin.members(dept.id()).stream().map(ListMember::address).sorted().toList());
         assertEquals(0, (int) job.call(lists::recomputeDisciplinary), "a second run changes nothing");
+    }
+
+    @Test
+    void aModeratedListHoldsMailUntilAnOwnerApprovesItOnceOrRefusesItAndNobodyElseReachesIt() throws Exception {
+        DistributionList list = owner.create(project("Délégués des parents", PostingRule.ANYONE));
+        owner.addMember(list.id(), address("it.liste.ana"));
+        owner.addMember(list.id(), address("it.liste.ben"));
+        assertTrue(owner.moderate(list.id(), true).moderated());
+        String approved = "Modérée approuvée " + UUID.randomUUID();
+        String refused = "Modérée refusée " + UUID.randomUUID();
+        String recovered = "Modérée reprise " + UUID.randomUUID();
+        SmtpProbe.sendFromOutside(list.address(), approved);
+        SmtpProbe.sendFromOutside(list.address(), refused);
+        SmtpProbe.sendFromOutside(list.address(), recovered);
+
+        List<HeldMessage> held = awaitHeld(list.id(), 3);
+        for (String member : new String[] {"it.liste.ana", "it.liste.ben"}) {
+            SmtpProbe.witness(address(member), WAIT);
+            assertEquals(0, inInbox(member, approved), member + " gets nothing while the message is held");
+            assertEquals(0, inInbox(member, refused));
+        }
+        HeldMessage a = bySubject(held, approved);
+        assertEquals("parent.eleve@exemple.org", a.envelopeSender());
+        assertTrue(a.from().contains("parent.eleve@exemple.org"), a.from());
+        assertEquals("Bonjour", a.preview());
+
+        DistributionList strangers = stranger.create(project("Autre liste", PostingRule.ANYONE));
+        assertThrows(NotFoundException.class, () -> stranger.held(list.id()));
+        assertThrows(NotFoundException.class, () -> stranger.approve(list.id(), a.uid()));
+        assertThrows(NotFoundException.class, () -> stranger.refuse(list.id(), a.uid()));
+        assertThrows(NotFoundException.class, () -> stranger.approve(strangers.id(), a.uid()), "crafted uid");
+        assertThrows(NotFoundException.class, () -> stranger.refuse(strangers.id(), a.uid()));
+        assertThrows(NotFoundException.class, () -> admin.approve(list.id(), a.uid()), "a teacher's own list");
+        assertEquals(3, owner.held(list.id()).size(), "nothing changed");
+
+        owner.approve(list.id(), a.uid());
+        owner.refuse(list.id(), bySubject(held, refused).uid());
+        assertThrows(NotFoundException.class, () -> owner.approve(list.id(), a.uid()), "approved once only");
+        // An approval that died right after its submission: the next one finds the evidence and sends nothing.
+        HeldMessage r = bySubject(held, recovered);
+        fixture.releasing(list.id(), r.messageId());
+        MailboxContext holding = access.system(new MailAddress(ListModeration.HOLDING, null));
+        mailbox.releaseHeld(holding, r.uid(), List.of(fixture.releaseAddress(list.id()),
+                ListModeration.evidenceAddress(list.id())));
+        owner.approve(list.id(), r.uid());
+        assertEquals(List.of(), owner.held(list.id()));
+
+        for (String member : new String[] {"it.liste.ana", "it.liste.ben"}) {
+            assertEquals(1, arrived(member, approved), member + " gets the approved message");
+            assertEquals(1, arrived(member, recovered));
+            SmtpProbe.witness(address(member), WAIT);
+            assertEquals(1, inInbox(member, approved), member + " has it once");
+            assertEquals(1, inInbox(member, recovered), member + " has it once after the recovery");
+            assertEquals(0, inInbox(member, refused), member + " never gets the refused one");
+        }
+
+        String release = fixture.releaseAddress(list.id());
+        assertTrue(refusal(() -> SmtpProbe.sendFromOutside(release, "Contournement")).contains("Relay access denied"));
+        String master = "*" + TestEnv.get("PREAU_MASTER_USER");
+        String password = TestEnv.get("PREAU_MASTER_PASSWORD");
+        for (String to : new String[] {release, ListModeration.holdingAddress(list.id())}) {
+            assertTrue(refusal(() -> SmtpProbe.submit(address(AsListOwner.USERNAME) + master, password,
+                    address(AsListOwner.USERNAME), to, "Contournement")).contains("reservee au portail"), to);
+        }
+        assertFalse(owner.moderate(list.id(), false).moderated());
+        String direct = "Non modérée " + UUID.randomUUID();
+        SmtpProbe.sendFromOutside(list.address(), direct);
+        assertEquals(1, arrived("it.liste.ana", direct), "no longer moderated: delivered at once");
+    }
+
+    private List<HeldMessage> awaitHeld(long list, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<HeldMessage> held = owner.held(list);
+        while (held.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            held = owner.held(list);
+        }
+        assertEquals(count, held.size(), "held for the list");
+        return held;
+    }
+
+    private static HeldMessage bySubject(List<HeldMessage> held, String subject) {
+        return held.stream().filter(m -> subject.equals(m.subject())).findFirst().orElseThrow();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
+import fr.preau.mail.HeldMessage;
 import fr.preau.mail.ListPage;
 import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxChanges;
@@ -64,6 +65,9 @@ public class ImapMailbox implements Mailbox {
 
     @Inject
     private SendEvidence evidence;
+
+    @Inject
+    private HeldMail heldMail;
 
     @Inject
     private ImapConnector imap;
@@ -311,5 +315,20 @@ public class ImapMailbox implements Mailbox {
     @Override
     public int endSessions(MailboxContext ctx) {
         return sessions.kick(ctx.owner().address());
+    }
+
+    @Override
+    public List<HeldMessage> held(MailboxContext ctx) {
+        return heldMail.list(ctx);
+    }
+
+    @Override
+    public void releaseHeld(MailboxContext ctx, MessageUid uid, List<String> recipients) {
+        heldMail.release(ctx, uid, recipients);
+    }
+
+    @Override
+    public void removeHeld(MailboxContext ctx, List<MessageUid> uids) {
+        heldMail.remove(ctx, uids);
     }
 }
