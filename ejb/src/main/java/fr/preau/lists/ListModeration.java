@@ -2,6 +2,7 @@ package fr.preau.lists;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -86,17 +87,26 @@ public class ListModeration {
     public List<HeldMessage> held(long id) {
         DistributionList list = lists.card(id);
         MailboxContext holding = holding();
-        List<HeldMessage> all = mailbox.held(holding);
         // Evidence copies of releases done, and held copies a crash left after their release: tidied here.
-        List<MessageUid> done = all.stream().filter(m -> m.messageId() != null)
-                .filter(m -> m.deliveredTo().equalsIgnoreCase(evidenceAddress(list.id()))
-                        || m.deliveredTo().equalsIgnoreCase(holdingAddress(list.id())))
-                .filter(m -> releases.state(list.id(), m.messageId()).filter(ListReleases.RELEASED::equals)
-                        .isPresent())
-                .map(HeldMessage::uid).toList();
+        List<HeldMessage> waiting = new ArrayList<>();
+        List<MessageUid> done = new ArrayList<>();
+        for (HeldMessage m : mailbox.held(holding, holdingAddress(list.id()))) {
+            if (released(list, m)) {
+                done.add(m.uid());
+            } else {
+                waiting.add(m);
+            }
+        }
+        mailbox.held(holding, evidenceAddress(list.id())).stream().filter(m -> released(list, m))
+                .forEach(m -> done.add(m.uid()));
         mailbox.removeHeld(holding, done);
-        return all.stream().filter(m -> m.deliveredTo().equalsIgnoreCase(holdingAddress(list.id())))
-                .filter(m -> !done.contains(m.uid())).sorted(Comparator.comparing(HeldMessage::date)).toList();
+        waiting.sort(Comparator.comparing(HeldMessage::date));
+        return waiting;
+    }
+
+    private boolean released(DistributionList list, HeldMessage m) {
+        return m.messageId() != null
+                && releases.state(list.id(), m.messageId()).filter(ListReleases.RELEASED::equals).isPresent();
     }
 
     /**
@@ -160,16 +170,15 @@ public class ListModeration {
     }
 
     private boolean hasEvidence(MailboxContext holding, DistributionList list, String messageId) {
-        return mailbox.held(holding).stream().anyMatch(m -> messageId.equals(m.messageId())
-                && m.deliveredTo().equalsIgnoreCase(evidenceAddress(list.id())));
+        return mailbox.held(holding, evidenceAddress(list.id())).stream()
+                .anyMatch(m -> messageId.equals(m.messageId()));
     }
 
     private HeldMessage heldFor(DistributionList list, MessageUid uid) {
         if (uid == null) {
             throw new NotFoundException("lists.held.missing", null);
         }
-        return mailbox.held(holding()).stream().filter(m -> m.uid().equals(uid))
-                .filter(m -> m.deliveredTo().equalsIgnoreCase(holdingAddress(list.id()))).findFirst()
+        return mailbox.held(holding(), holdingAddress(list.id())).stream().filter(m -> m.uid().equals(uid)).findFirst()
                 .orElseThrow(() -> new NotFoundException("lists.held.missing", String.valueOf(uid.uid())));
     }
 

@@ -240,9 +240,10 @@ public interface Mailbox {
 
     /**
      * The messages in the INBOX of a holding mailbox of moderated lists (a {@link MailboxContext.Kind#SYSTEM}
-     * context; ADR 0101), oldest first; reading marks nothing.
+     * context; ADR 0101) delivered to {@code deliveredTo} (their first {@code Delivered-To}, case ignored; null: all
+     * of them), in the store's order; reading marks nothing.
      */
-    List<HeldMessage> held(MailboxContext ctx);
+    List<HeldMessage> held(MailboxContext ctx, String deliveredTo);
 
     /**
      * Submits held message {@code uid}, byte for byte, as the context's actor to these envelope recipients, with the

@@ -26,7 +26,11 @@ import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.search.SubjectTerm;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -420,6 +424,15 @@ class DistributionListIT {
             assertEquals(1, inInbox(member, approved), member + " has it once");
             assertEquals(1, inInbox(member, recovered), member + " has it once after the recovery");
             assertEquals(0, inInbox(member, refused), member + " never gets the refused one");
+        }
+
+        try (ImapProbe inbox = ImapProbe.asMaster(address("it.liste.ana"))) {
+            Folder folder = inbox.store().getFolder("INBOX");
+            folder.open(Folder.READ_ONLY);
+            Message copy = folder.search(new SubjectTerm(approved))[0];
+            assertEquals("smtp", copy.getHeader("X-Preau-Entree")[0].strip(), "marked as it first came in");
+            assertEquals("parent.eleve@exemple.org", ((InternetAddress) copy.getFrom()[0]).getAddress());
+            folder.close(false);
         }
 
         String release = fixture.releaseAddress(list.id());

@@ -27,6 +27,7 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.search.HeaderTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
@@ -46,11 +47,13 @@ public class HeldMail {
     @Inject
     private MailSender sender;
 
-    List<HeldMessage> list(MailboxContext ctx) {
+    List<HeldMessage> list(MailboxContext ctx, String deliveredTo) {
         try (Store store = imap.connect(ctx); ImapConnector.OpenFolder open = SendEvidence.inbox(store, false)) {
             IMAPFolder folder = (IMAPFolder) open.folder();
             long validity = folder.getUIDValidity();
-            Message[] all = folder.getMessages();
+            // The server's SEARCH finds the candidates (a substring match), so only their bodies are fetched.
+            Message[] all = deliveredTo == null ? folder.getMessages()
+                    : folder.search(new HeaderTerm("Delivered-To", deliveredTo));
             FetchProfile profile = new FetchProfile();
             profile.add(UIDFolder.FetchProfileItem.UID);
             profile.add(FetchProfile.Item.ENVELOPE);
@@ -60,6 +63,9 @@ public class HeldMail {
             folder.fetch(all, profile);
             List<HeldMessage> held = new ArrayList<>();
             for (Message m : all) {
+                if (deliveredTo != null && !deliveredTo.equalsIgnoreCase(first(m, "Delivered-To"))) {
+                    continue;
+                }
                 Date date = m.getSentDate() != null ? m.getSentDate() : m.getReceivedDate();
                 held.add(new HeldMessage(new MessageUid(validity, folder.getUID(m)), first(m, "Delivered-To"),
                         m.getHeader("Message-ID") == null ? null : first(m, "Message-ID"),

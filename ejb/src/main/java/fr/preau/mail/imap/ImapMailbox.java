@@ -318,8 +318,8 @@ public class ImapMailbox implements Mailbox {
     }
 
     @Override
-    public List<HeldMessage> held(MailboxContext ctx) {
-        return heldMail.list(ctx);
+    public List<HeldMessage> held(MailboxContext ctx, String deliveredTo) {
+        return heldMail.list(ctx, deliveredTo);
     }
 
     @Override
