@@ -408,6 +408,9 @@ class DistributionListIT {
         owner.approve(list.id(), a.uid());
         owner.refuse(list.id(), bySubject(held, refused).uid());
         assertThrows(NotFoundException.class, () -> owner.approve(list.id(), a.uid()), "approved once only");
+        assertEquals(1, fixture.audited("LIST_MESSAGE_APPROVED", AsListOwner.USERNAME, list.address(), a.messageId()));
+        assertEquals(1, fixture.audited("LIST_MESSAGE_REFUSED", AsListOwner.USERNAME, list.address(),
+                bySubject(held, refused).messageId()));
         // An approval that died right after its submission: the next one finds the evidence and sends nothing.
         HeldMessage r = bySubject(held, recovered);
         fixture.releasing(list.id(), r.messageId());

@@ -102,4 +102,11 @@ public class ListsFixture {
                 + " updated_at) values (?1, ?2, 'releasing', 'it', now())").setParameter(1, id)
                 .setParameter(2, messageId).executeUpdate();
     }
+
+    /** The audit entries of this action on this list's address by this actor, with that Message-ID. */
+    public long audited(String action, String actor, String listAddress, String messageId) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = ?1 and actor = ?2"
+                + " and subject = ?3 and detail = ?4").setParameter(1, action).setParameter(2, actor)
+                .setParameter(3, listAddress).setParameter(4, messageId).getSingleResult()).longValue();
+    }
 }
