@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import fr.preau.testing.ImapProbe;
+import fr.preau.testing.SmtpProbe;
 import fr.preau.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -241,6 +244,28 @@ class ContactsBrowserIT extends PortalDeployment {
             assertEquals(1, PortalDatabase.number("select count(*) from distribution_list where address = ?"
                     + " and posting = 'anyone'", address));
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on a list");
+
+            // Moderated: a message from outside waits on the page, and "Approuver" delivers it to the colleague once.
+            d.findElement(By.cssSelector("#edit\\:moderated .ui-chkbox-box")).click();
+            browser.click(By.id("edit:save"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("held-none")));
+            assertEquals(1, PortalDatabase.number("select count(*) from distribution_list where address = ?"
+                    + " and moderated", address));
+            String held = "Sortie au musée " + listRun;
+            SmtpProbe.sendFromOutside(address, held);
+            browser.waitUpTo(30).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+                driver.navigate().refresh();
+                return driver.findElement(By.id("held")).getText().contains(held);
+            });
+            assertTrue(d.findElement(By.id("held")).getText().contains("parent.eleve@exemple.org"));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with a held message");
+            browser.click(By.cssSelector(".held-approve"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("lists-messages"),
+                    "Message approuvé : il est diffusé aux membres de la liste."));
+            assertTrue(d.findElements(By.cssSelector(".held-approve")).isEmpty(), "no longer held");
+            try (ImapProbe inbox = ImapProbe.asMaster(colleague + "@ac-preau.fr")) {
+                assertEquals(1, inbox.awaitSubject("INBOX", held, Duration.ofSeconds(30)), "delivered once");
+            }
 
             d.manage().window().setSize(new Dimension(390, 844));
             browser.screenshot("lists-01-phone");

@@ -17,5 +17,8 @@ public enum AuditAction {
     DELEGATION_ACCEPTED,
     DELEGATION_REFUSED,
     DELEGATION_CHANGED,
-    DELEGATION_ENDED
+    DELEGATION_ENDED,
+    /** A message held for a moderated list (docs/adr/0101), approved or refused by a manager. */
+    LIST_MESSAGE_APPROVED,
+    LIST_MESSAGE_REFUSED
 }

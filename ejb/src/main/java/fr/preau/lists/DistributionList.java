@@ -12,7 +12,8 @@ package fr.preau.lists;
  * @param departement the département of a disciplinary list (the UAI's first three characters)
  * @param posting who may post
  * @param members how many members it has (not counting those of lists inside it)
+ * @param moderated whether its mail waits for an approval on the lists' page (ADR 0101)
  */
 public record DistributionList(long id, String address, String name, ListKind kind, String establishmentUai,
-        String discipline, String departement, PostingRule posting, long members) {
+        String discipline, String departement, PostingRule posting, long members, boolean moderated) {
 }

@@ -178,6 +178,17 @@ public class DistributionLists {
     }
 
     /**
+     * Makes list {@code id} moderated or not (ADR 0101): from the next message on, its mail waits for an approval
+     * on the lists' page, or goes straight to the members.
+     *
+     * @throws NotFoundException as {@link #card}
+     */
+    public DistributionList moderate(long id, boolean moderated) {
+        rows.moderate(managedList(id).id(), moderated);
+        return rows.one(id).orElseThrow();
+    }
+
+    /**
      * Deletes list {@code id}: its address stops working at once.
      *
      * @throws NotFoundException as {@link #card}

@@ -19,7 +19,8 @@ import jakarta.persistence.Query;
 @Repository
 public class ListRows {
     private static final String COLUMNS = "l.id, l.address, l.name, l.kind, l.establishment_uai, l.discipline,"
-            + " l.departement, l.posting, (select count(*) from distribution_list_member m where m.list_id = l.id)";
+            + " l.departement, l.posting, (select count(*) from distribution_list_member m where m.list_id = l.id),"
+            + " l.moderated";
 
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
@@ -157,6 +158,18 @@ public class ListRows {
                 .setParameter(1, list).setParameter(2, name).setParameter(3, posting.code()).executeUpdate();
     }
 
+    /** Makes the list moderated or not (ADR 0101): Postfix holds its mail from the next message on. */
+    public void moderate(long list, boolean moderated) {
+        em.createNativeQuery("update distribution_list set moderated = ?2 where id = ?1")
+                .setParameter(1, list).setParameter(2, moderated).executeUpdate();
+    }
+
+    /** The list's secret release address, which expands to its members (V145). */
+    public String releaseAddress(long list) {
+        return (String) em.createNativeQuery("select release_address from distribution_list where id = ?1")
+                .setParameter(1, list).getSingleResult();
+    }
+
     /** Deletes the list (its members and owners; lists that contained it lose that member). */
     public boolean delete(long list) {
         return em.createNativeQuery("delete from distribution_list where id = ?1").setParameter(1, list)
@@ -196,6 +209,7 @@ public class ListRows {
         List<?> rows = q.getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new DistributionList(((Number) r[0]).longValue(),
                 (String) r[1], (String) r[2], ListKind.of((String) r[3]).orElseThrow(), (String) r[4], (String) r[5],
-                (String) r[6], PostingRule.of((String) r[7]).orElseThrow(), ((Number) r[8]).longValue())).toList();
+                (String) r[6], PostingRule.of((String) r[7]).orElseThrow(), ((Number) r[8]).longValue(),
+                (Boolean) r[9])).toList();
     }
 }

@@ -260,4 +260,23 @@ public interface Mailbox {
      * and which; a top-level folder created after {@link #share} follows INBOX's rights without being listed.
      */
     Map<FolderPath, FolderRights> sharedWith(MailboxContext ctx, String grantee);
+
+    /**
+     * The messages in the INBOX of a holding mailbox of moderated lists (a {@link MailboxContext.Kind#SYSTEM}
+     * context; ADR 0101) delivered to {@code deliveredTo} (their first {@code Delivered-To}, case ignored; null: all
+     * of them), in the store's order; reading marks nothing.
+     */
+    List<HeldMessage> held(MailboxContext ctx, String deliveredTo);
+
+    /**
+     * Submits held message {@code uid}, byte for byte, as the context's actor to these envelope recipients, with the
+     * envelope sender it came with (the actor's address for the null sender).
+     *
+     * @throws fr.preau.shared.NotFoundException the message is gone
+     * @throws fr.preau.shared.InvalidInputException the submission server refused it: nothing was sent
+     */
+    void releaseHeld(MailboxContext ctx, MessageUid uid, List<String> recipients);
+
+    /** Deletes these messages of the holding mailbox's INBOX for good (no Corbeille); those gone are skipped. */
+    void removeHeld(MailboxContext ctx, List<MessageUid> uids);
 }

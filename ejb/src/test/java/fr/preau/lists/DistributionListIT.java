@@ -11,6 +11,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 import fr.preau.identity.AccountRows;
+import fr.preau.mail.HeldMessage;
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.Mailbox;
+import fr.preau.mail.MailboxAccess;
+import fr.preau.mail.MailboxContext;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.testing.AsNightlyJob;
@@ -21,6 +26,11 @@ import fr.preau.testing.TestEnv;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.search.SubjectTerm;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -69,6 +79,12 @@ class DistributionListIT {
 
     @Inject
     private AccountRows accountRows;
+
+    @Inject
+    private Mailbox mailbox;
+
+    @EJB
+    private MailboxAccess access;
 
     @BeforeEach
     void accounts() {
@@ -347,5 +363,100 @@ class DistributionListIT {
         assertEquals(List.of(address("it.liste.ana"), address("it.liste.dan")),
                 admin.members(dept.id()).stream().map(ListMember::address).sorted().toList());
         assertEquals(0, (int) job.call(lists::recomputeDisciplinary), "a second run changes nothing");
+    }
+
+    @Test
+    void aModeratedListHoldsMailUntilAnOwnerApprovesItOnceOrRefusesItAndNobodyElseReachesIt() throws Exception {
+        DistributionList list = owner.create(project("Délégués des parents", PostingRule.ANYONE));
+        owner.addMember(list.id(), address("it.liste.ana"));
+        owner.addMember(list.id(), address("it.liste.ben"));
+        assertTrue(owner.moderate(list.id(), true).moderated());
+        String approved = "Modérée approuvée " + UUID.randomUUID();
+        String refused = "Modérée refusée " + UUID.randomUUID();
+        String recovered = "Modérée reprise " + UUID.randomUUID();
+        SmtpProbe.sendFromOutside(list.address(), approved);
+        SmtpProbe.sendFromOutside(list.address(), refused);
+        SmtpProbe.sendFromOutside(list.address(), recovered);
+
+        List<HeldMessage> held = awaitHeld(list.id(), 3);
+        for (String member : new String[] {"it.liste.ana", "it.liste.ben"}) {
+            SmtpProbe.witness(address(member), WAIT);
+            assertEquals(0, inInbox(member, approved), member + " gets nothing while the message is held");
+            assertEquals(0, inInbox(member, refused));
+        }
+        HeldMessage a = bySubject(held, approved);
+        assertEquals("parent.eleve@exemple.org", a.envelopeSender());
+        assertTrue(a.from().contains("parent.eleve@exemple.org"), a.from());
+        assertEquals("Bonjour", a.preview());
+
+        DistributionList strangers = stranger.create(project("Autre liste", PostingRule.ANYONE));
+        assertThrows(NotFoundException.class, () -> stranger.held(list.id()));
+        assertThrows(NotFoundException.class, () -> stranger.approve(list.id(), a.uid()));
+        assertThrows(NotFoundException.class, () -> stranger.refuse(list.id(), a.uid()));
+        assertThrows(NotFoundException.class, () -> stranger.approve(strangers.id(), a.uid()), "crafted uid");
+        assertThrows(NotFoundException.class, () -> stranger.refuse(strangers.id(), a.uid()));
+        assertThrows(NotFoundException.class, () -> admin.approve(list.id(), a.uid()), "a teacher's own list");
+        assertEquals(3, owner.held(list.id()).size(), "nothing changed");
+
+        owner.approve(list.id(), a.uid());
+        owner.refuse(list.id(), bySubject(held, refused).uid());
+        assertThrows(NotFoundException.class, () -> owner.approve(list.id(), a.uid()), "approved once only");
+        assertEquals(1, fixture.audited("LIST_MESSAGE_APPROVED", AsListOwner.USERNAME, list.address(), a.messageId()));
+        assertEquals(1, fixture.audited("LIST_MESSAGE_REFUSED", AsListOwner.USERNAME, list.address(),
+                bySubject(held, refused).messageId()));
+        // An approval that died right after its submission: the next one finds the evidence and sends nothing.
+        HeldMessage r = bySubject(held, recovered);
+        fixture.releasing(list.id(), r.messageId());
+        MailboxContext holding = access.system(new MailAddress(ListModeration.HOLDING, null));
+        mailbox.releaseHeld(holding, r.uid(), List.of(fixture.releaseAddress(list.id()),
+                ListModeration.evidenceAddress(list.id())));
+        owner.approve(list.id(), r.uid());
+        assertEquals(List.of(), owner.held(list.id()));
+
+        for (String member : new String[] {"it.liste.ana", "it.liste.ben"}) {
+            assertEquals(1, arrived(member, approved), member + " gets the approved message");
+            assertEquals(1, arrived(member, recovered));
+            SmtpProbe.witness(address(member), WAIT);
+            assertEquals(1, inInbox(member, approved), member + " has it once");
+            assertEquals(1, inInbox(member, recovered), member + " has it once after the recovery");
+            assertEquals(0, inInbox(member, refused), member + " never gets the refused one");
+        }
+
+        try (ImapProbe inbox = ImapProbe.asMaster(address("it.liste.ana"))) {
+            Folder folder = inbox.store().getFolder("INBOX");
+            folder.open(Folder.READ_ONLY);
+            Message copy = folder.search(new SubjectTerm(approved))[0];
+            assertEquals("smtp", copy.getHeader("X-Preau-Entree")[0].strip(), "marked as it first came in");
+            assertEquals("parent.eleve@exemple.org", ((InternetAddress) copy.getFrom()[0]).getAddress());
+            folder.close(false);
+        }
+
+        String release = fixture.releaseAddress(list.id());
+        assertTrue(refusal(() -> SmtpProbe.sendFromOutside(release, "Contournement")).contains("Relay access denied"));
+        String master = "*" + TestEnv.get("PREAU_MASTER_USER");
+        String password = TestEnv.get("PREAU_MASTER_PASSWORD");
+        for (String to : new String[] {release, ListModeration.holdingAddress(list.id())}) {
+            assertTrue(refusal(() -> SmtpProbe.submit(address(AsListOwner.USERNAME) + master, password,
+                    address(AsListOwner.USERNAME), to, "Contournement")).contains("reservee au portail"), to);
+        }
+        assertFalse(owner.moderate(list.id(), false).moderated());
+        String direct = "Non modérée " + UUID.randomUUID();
+        SmtpProbe.sendFromOutside(list.address(), direct);
+        assertEquals(1, arrived("it.liste.ana", direct), "no longer moderated: delivered at once");
+    }
+
+    private List<HeldMessage> awaitHeld(long list, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<HeldMessage> held = owner.held(list);
+        while (held.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            held = owner.held(list);
+        }
+        assertEquals(count, held.size(), "held for the list");
+        return held;
+    }
+
+    private static HeldMessage bySubject(List<HeldMessage> held, String subject) {
+        return held.stream().filter(m -> subject.equals(m.subject())).findFirst().orElseThrow();
     }
 }

@@ -3,6 +3,8 @@ package fr.preau.lists;
 import java.util.List;
 
 import fr.preau.mail.Correspondents;
+import fr.preau.mail.HeldMessage;
+import fr.preau.mail.MessageUid;
 import fr.preau.mail.Suggestion;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -15,6 +17,25 @@ public abstract class ListsCaller {
 
     @EJB
     private Correspondents correspondents;
+
+    @EJB
+    private ListModeration moderation;
+
+    public DistributionList moderate(long id, boolean moderated) {
+        return lists.moderate(id, moderated);
+    }
+
+    public List<HeldMessage> held(long id) {
+        return moderation.held(id);
+    }
+
+    public void approve(long id, MessageUid uid) {
+        moderation.approve(id, uid);
+    }
+
+    public void refuse(long id, MessageUid uid) {
+        moderation.refuse(id, uid);
+    }
 
     /** The addresses of the distribution lists compose suggests to this user for what was typed. */
     public List<String> suggestedLists(String typed) {

@@ -89,4 +89,24 @@ public class ListsFixture {
                 + " distribution_list_owner o where o.list_id = l.id) from distribution_list l where l.id = ?1")
                 .setParameter(1, id).getResultList().stream().findFirst().orElse(null);
     }
+
+    /** The secret release address of list {@code id} (V145). */
+    public String releaseAddress(long id) {
+        return (String) em.createNativeQuery("select release_address from distribution_list where id = ?1")
+                .setParameter(1, id).getSingleResult();
+    }
+
+    /** Writes what an approval writes before its submission, as if it had died right after submitting. */
+    public void releasing(long id, String messageId) {
+        em.createNativeQuery("insert into distribution_list_release (list_id, message_id, state, approved_by,"
+                + " updated_at) values (?1, ?2, 'releasing', 'it', now())").setParameter(1, id)
+                .setParameter(2, messageId).executeUpdate();
+    }
+
+    /** The audit entries of this action on this list's address by this actor, with that Message-ID. */
+    public long audited(String action, String actor, String listAddress, String messageId) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = ?1 and actor = ?2"
+                + " and subject = ?3 and detail = ?4").setParameter(1, action).setParameter(2, actor)
+                .setParameter(3, listAddress).setParameter(4, messageId).getSingleResult()).longValue();
+    }
 }

@@ -292,4 +292,23 @@ public interface MailboxContract {
             mailbox().deleteFolder(me(), before);
         }
     }
+
+    @Test
+    default void heldMessagesAreListedWithTheirPlainTextAndRemovedForGood() throws Exception {
+        String subject = "Retenu " + run();
+        deliver(me(), FolderPath.INBOX, subject, "Texte retenu", "pièce jointe");
+        HeldMessage held = mailbox().held(me(), null).stream().filter(m -> subject.equals(m.subject())).findFirst()
+                .orElseThrow();
+        assertEquals("Texte retenu", held.preview(), "the text, not the attachment");
+        assertTrue(held.from().contains("sophie.bernard@"), held.from());
+        assertTrue(held.messageId() != null && held.messageId().startsWith("<"), held.messageId());
+        assertTrue(mailbox().held(other(), null).stream().noneMatch(m -> subject.equals(m.subject())), "its own INBOX");
+
+        mailbox().removeHeld(other(), List.of(held.uid()));
+        assertEquals(1, count(FolderPath.INBOX, subject), "another mailbox's removal touches nothing here");
+        mailbox().removeHeld(me(), List.of(held.uid()));
+        assertEquals(0, count(FolderPath.INBOX, subject));
+        assertEquals(0, count(special(SpecialUse.TRASH), subject), "deleted for good, not moved to the Corbeille");
+        mailbox().removeHeld(me(), List.of(held.uid()));
+    }
 }

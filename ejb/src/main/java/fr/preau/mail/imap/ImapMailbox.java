@@ -11,6 +11,7 @@ import java.util.Set;
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.FolderRights;
+import fr.preau.mail.HeldMessage;
 import fr.preau.mail.ListPage;
 import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxChanges;
@@ -66,6 +67,9 @@ public class ImapMailbox implements Mailbox {
 
     @Inject
     private SendEvidence evidence;
+
+    @Inject
+    private HeldMail heldMail;
 
     @Inject
     private ImapConnector imap;
@@ -331,5 +335,20 @@ public class ImapMailbox implements Mailbox {
     @Override
     public Map<FolderPath, FolderRights> sharedWith(MailboxContext ctx, String grantee) {
         return sharing.sharedWith(ctx, grantee);
+    }
+
+    @Override
+    public List<HeldMessage> held(MailboxContext ctx, String deliveredTo) {
+        return heldMail.list(ctx, deliveredTo);
+    }
+
+    @Override
+    public void releaseHeld(MailboxContext ctx, MessageUid uid, List<String> recipients) {
+        heldMail.release(ctx, uid, recipients);
+    }
+
+    @Override
+    public void removeHeld(MailboxContext ctx, List<MessageUid> uids) {
+        heldMail.remove(ctx, uids);
     }
 }

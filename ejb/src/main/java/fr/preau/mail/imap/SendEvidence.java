@@ -158,7 +158,7 @@ public class SendEvidence {
         ((IMAPFolder) folder).expunge(array);
     }
 
-    private static ImapConnector.OpenFolder inbox(Store store, boolean write) throws MessagingException {
+    static ImapConnector.OpenFolder inbox(Store store, boolean write) throws MessagingException {
         Folder inbox = store.getFolder(INBOX);
         ImapConnector.OpenFolder open = new ImapConnector.OpenFolder(inbox);
         inbox.open(write ? Folder.READ_WRITE : Folder.READ_ONLY);
@@ -182,7 +182,8 @@ public class SendEvidence {
         }
     }
 
-    private static String bare(String returnPath) {
+    /** A Return-Path's address, bare and in lower case ({@code <>}: empty). */
+    static String bare(String returnPath) {
         String path = returnPath.strip();
         if (path.startsWith("<") && path.endsWith(">")) {
             path = path.substring(1, path.length() - 1);

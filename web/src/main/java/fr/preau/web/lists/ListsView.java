@@ -3,14 +3,18 @@ package fr.preau.web.lists;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import fr.preau.lists.DistributionList;
 import fr.preau.lists.DistributionLists;
 import fr.preau.lists.ListDraft;
 import fr.preau.lists.ListKind;
+import fr.preau.lists.ListModeration;
 import fr.preau.lists.ListMember;
 import fr.preau.lists.ListOwner;
 import fr.preau.lists.PostingRule;
+import fr.preau.mail.HeldMessage;
+import fr.preau.mail.MessageUid;
 import fr.preau.shared.NotFoundException;
 import fr.preau.web.shared.Feedback;
 import jakarta.ejb.EJB;
@@ -34,6 +38,9 @@ public class ListsView implements Serializable {
     @EJB
     private DistributionLists lists;
 
+    @EJB
+    private ListModeration moderation;
+
     private Long liste;
     private List<DistributionList> managed = List.of();
     private List<ListKind> kinds = List.of();
@@ -49,6 +56,8 @@ public class ListsView implements Serializable {
     private String posting = PostingRule.MEMBERS.code();
     private String editName;
     private String editPosting;
+    private boolean editModerated;
+    private List<HeldMessage> held = List.of();
     private String newMember;
     private String newOwner;
 
@@ -82,7 +91,9 @@ public class ListsView implements Serializable {
         card = l;
         editName = l.name();
         editPosting = l.posting().code();
+        editModerated = l.moderated();
         members = lists.members(l.id());
+        refreshHeld();
         owners = l.kind() == ListKind.PROJET ? lists.owners(l.id()) : List.of();
     }
 
@@ -101,7 +112,11 @@ public class ListsView implements Serializable {
     /** Saves the name and posting rule of the open list. */
     public void save() {
         try {
-            open(lists.update(card.id(), editName, PostingRule.of(editPosting).orElse(null)));
+            DistributionList saved = lists.update(card.id(), editName, PostingRule.of(editPosting).orElse(null));
+            if (saved.moderated() != editModerated) {
+                saved = lists.moderate(card.id(), editModerated);
+            }
+            open(saved);
             Feedback.info("lists.saved", card.name());
         } catch (RuntimeException e) {
             Feedback.failed(e, EDIT);
@@ -115,6 +130,38 @@ public class ListsView implements Serializable {
             Feedback.info("lists.deleted", card.address());
             redirect(null);
         } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
+    }
+
+    /** Delivers held message {@code uid} (as the page wrote it) to the open list's members, once. */
+    public void approve(String uid) {
+        decide(uid, moderation::approve, "lists.held.approved");
+    }
+
+    /** Deletes held message {@code uid}: nobody receives it. */
+    public void refuse(String uid) {
+        decide(uid, moderation::refuse, "lists.held.refused");
+    }
+
+    private void decide(String uid, BiConsumer<Long, MessageUid> decision, String done) {
+        try {
+            decision.accept(card.id(), MessageUid.parse(uid));
+            Feedback.info(done);
+        } catch (IllegalArgumentException e) {
+            Feedback.error(null, "lists.held.missing");
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
+        refreshHeld();
+    }
+
+    /** The held messages of the open list; should the mail store fail, the rest of the list still shows. */
+    private void refreshHeld() {
+        try {
+            held = moderation.held(card.id());
+        } catch (RuntimeException e) {
+            held = List.of();
             Feedback.failed(e, null);
         }
     }
@@ -302,6 +349,18 @@ public class ListsView implements Serializable {
 
     public void setEditPosting(String editPosting) {
         this.editPosting = editPosting;
+    }
+
+    public boolean isEditModerated() {
+        return editModerated;
+    }
+
+    public void setEditModerated(boolean editModerated) {
+        this.editModerated = editModerated;
+    }
+
+    public List<HeldMessage> getHeld() {
+        return held;
     }
 
     public String getNewMember() {
