@@ -2,12 +2,12 @@ package fr.preau.delegation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import fr.preau.shared.Repository;
+import fr.preau.shared.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -129,25 +129,13 @@ public class DelegationRows {
         return at == null ? null : Timestamp.from(at);
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
-    }
 
     private static List<Delegation> list(List<?> rows) {
         return rows.stream().map(r -> (Object[]) r).map(r -> new Delegation(((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4], ((Number) r[5]).longValue(),
                 (String) r[6], (String) r[7], (String) r[8], new DelegationRights(MailAccess.of((String) r[9]),
                 (Boolean) r[10], AgendaAccess.of((String) r[11])), DelegationStatus.of((String) r[12]),
-                instant(r[13]), (String) r[14], instant(r[15]), instant(r[16]), instant(r[17]), (String) r[18],
-                (String) r[19])).toList();
+                SqlTimes.instant(r[13]), (String) r[14], SqlTimes.instant(r[15]), SqlTimes.instant(r[16]),
+                SqlTimes.instant(r[17]), (String) r[18], (String) r[19])).toList();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.preau.shared.Repository;
+import fr.preau.shared.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,7 +34,7 @@ public class AccountNotices {
                 + " and kind = ?2 and reference = ?3").setParameter(1, account).setParameter(2, kind)
                 .setParameter(3, ExpiryAccounts.utc(reference)).getResultList();
         return rows.isEmpty() || rows.get(0) == null ? Optional.empty()
-                : Optional.of(ExpiryAccounts.instant(rows.get(0)));
+                : Optional.of(SqlTimes.instant(rows.get(0)));
     }
 
     /** Records a notice (nothing if that one was recorded already). */

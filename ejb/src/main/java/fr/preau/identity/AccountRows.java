@@ -1,8 +1,5 @@
 package fr.preau.identity;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.preau.shared.Repository;
+import fr.preau.shared.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -46,7 +44,7 @@ public class AccountRows {
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
             rows.add(new AccountRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], (String) r[6], instant(r[7])));
+                    (String) r[5], (String) r[6], SqlTimes.instant(r[7])));
         }
         return rows;
     }
@@ -172,13 +170,4 @@ public class AccountRows {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof Instant i ? i : null;
-    }
 }

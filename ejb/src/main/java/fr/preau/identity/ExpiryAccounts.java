@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.preau.shared.Repository;
+import fr.preau.shared.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -47,7 +48,7 @@ public class ExpiryAccounts {
         }
         Object[] r = (Object[]) rows.get(0);
         return Optional.of(new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                r[3] == null ? null : instant(r[3]), instant(r[4])));
+                SqlTimes.instant(r[3]), SqlTimes.instant(r[4])));
     }
 
     /** Notes the creation date of the account's current password (Keycloak's). */
@@ -60,13 +61,4 @@ public class ExpiryAccounts {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
-    }
 }

@@ -1,7 +1,5 @@
 package fr.preau.mail;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.Map;
 import fr.preau.mail.Suggestion.Kind;
 import fr.preau.shared.SearchText;
 import fr.preau.shared.ServiceBoundary;
+import fr.preau.shared.SqlTimes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -69,7 +68,7 @@ public class Correspondents {
         }
         List<Suggestion> counted = found.stream().map(s -> {
             Object[] use = s.kind() == Kind.GROUP ? null : uses.get(s.address().address());
-            return use == null ? s : s.used(((Number) use[1]).intValue(), instant(use[2]));
+            return use == null ? s : s.used(((Number) use[1]).intValue(), SqlTimes.instant(use[2]));
         }).toList();
         return Suggestion.ranked(counted, MAX);
     }
@@ -115,13 +114,4 @@ public class Correspondents {
         return found;
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof java.sql.Timestamp t ? t.toInstant() : null;
-    }
 }

@@ -1,13 +1,13 @@
 package fr.preau.mail.largefile;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import fr.preau.shared.NotFoundException;
 import fr.preau.shared.Repository;
+import fr.preau.shared.SqlTimes;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -103,7 +103,8 @@ public class LargeFileRecords {
         }
         Object[] r = (Object[]) rows.get(0);
         return Optional.of(new LargeFileInfo((String) r[0], ((Number) r[1]).longValue(), (String) r[2],
-                (String) r[3], (String) r[4], toInstant(r[5]), ((Number) r[6]).intValue(), (Boolean) r[7]));
+                (String) r[3], (String) r[4], SqlTimes.instant(r[5]), ((Number) r[6]).intValue(),
+                (Boolean) r[7]));
     }
 
     /** Counts a download of a link still valid; returns its storage name, empty when expired or gone. */
@@ -131,15 +132,6 @@ public class LargeFileRecords {
                 .executeUpdate();
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return (Instant) value;
-    }
 
     /** An unfinished upload: where its bytes go, how many were announced and how many arrived. */
     public record Upload(long id, String storageName, long declaredSize, String fileName, long received) {
