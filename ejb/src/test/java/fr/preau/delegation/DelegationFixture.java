@@ -52,7 +52,7 @@ public class DelegationFixture {
                 .setParameter(1, usernames).executeUpdate();
         for (String owner : usernames) {
             MailAddress o = new MailAddress(address(owner), displayName(owner));
-            MailboxContext ctx = new MailboxContext(o, o, MailboxContext.Kind.JOB, null);
+            MailboxContext ctx = new MailboxContext(o, o, MailboxContext.Kind.JOB, null, null);
             for (String other : usernames) {
                 if (!other.equals(owner)) {
                     mailbox.unshare(ctx, address(other));
@@ -97,7 +97,7 @@ public class DelegationFixture {
     /** The folders the portal lists in the mailbox of a test user (its own tree). */
     public List<String> portalFolders(String username) {
         MailAddress a = new MailAddress(address(username), displayName(username));
-        return mailbox.folders(new MailboxContext(a, a, MailboxContext.Kind.USER, null)).stream()
+        return mailbox.folders(new MailboxContext(a, a, MailboxContext.Kind.USER, null, null)).stream()
                 .map(f -> f.path().name()).toList();
     }
 }
