@@ -69,13 +69,13 @@ public class MailboxAccess {
      *     forgotten, the next request is in the caller's own mailbox
      */
     public MailboxContext current() {
-        String chosen = selection.owner();
-        if (chosen == null) {
-            return own();
-        }
         MailboxContext mine = own();
-        return RequestMemo.remembered(memo, "mailbox.delegated:" + mine.actor().address() + ">" + chosen,
-                () -> delegated(mine, chosen));
+        String chosen = selection.owner(mine.actor().address());
+        if (chosen == null) {
+            return mine;
+        }
+        // Not remembered for the request, unlike own(): the delegation is asked again at every call (one query).
+        return delegated(mine, chosen);
     }
 
     /**
@@ -124,12 +124,13 @@ public class MailboxAccess {
      *     to that mailbox (the same answer for a mailbox that does not exist): the caller stays in their own
      */
     public MailboxContext select(String owner) {
-        selection.owner(null);
-        if (owner == null || owner.isBlank() || owner.strip().equalsIgnoreCase(own().owner().address())) {
-            return own();
+        MailboxContext mine = own();
+        selection.choose(mine.actor().address(), null);
+        if (owner == null || owner.isBlank() || owner.strip().equalsIgnoreCase(mine.owner().address())) {
+            return mine;
         }
-        MailboxContext ctx = delegated(own(), owner.strip());
-        selection.owner(ctx.owner().address());
+        MailboxContext ctx = delegated(mine, owner.strip());
+        selection.choose(mine.actor().address(), ctx.owner().address());
         return ctx;
     }
 
@@ -145,7 +146,7 @@ public class MailboxAccess {
         Optional<Account> owner = accounts.findEnabled(ownerAddress)
                 .filter(a -> a.getAddress().equalsIgnoreCase(ownerAddress));
         if (rights.isEmpty() || owner.isEmpty()) {
-            selection.owner(null);
+            selection.choose(mine.actor().address(), null);
             LOG.info(mine.actor().address() + " holds no delegation in force on " + ownerAddress
                     + ": back to their own mailbox");
             throw new NotFoundException("mail.delegate.gone", ownerAddress);

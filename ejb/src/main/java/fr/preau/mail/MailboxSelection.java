@@ -13,13 +13,17 @@ import jakarta.enterprise.context.SessionScoped;
 public class MailboxSelection implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    private String actor;
     private String owner;
 
-    String owner() {
-        return owner;
+    /** The owner chosen by {@code who} (the signed-in user's address), or null. */
+    String owner(String who) {
+        return owner != null && who.equalsIgnoreCase(actor) ? owner : null;
     }
 
-    void owner(String address) {
+    /** {@code who} works in the mailbox of {@code address} from now on; null: in their own. */
+    void choose(String who, String address) {
+        actor = who;
         owner = address;
     }
 }

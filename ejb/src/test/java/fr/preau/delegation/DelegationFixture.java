@@ -88,6 +88,13 @@ public class DelegationFixture {
                 .setParameter(4, "delegation " + id + " %").getSingleResult()).longValue();
     }
 
+    /** Audit entries of {@code action} by {@code actor} about {@code owner} whose detail contains {@code text}. */
+    public long auditedWith(String action, String actor, String owner, String text) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = ?1 and actor = ?2"
+                + " and subject = ?3 and strpos(detail, ?4) > 0 and success").setParameter(1, action)
+                .setParameter(2, actor).setParameter(3, owner).setParameter(4, text).getSingleResult()).longValue();
+    }
+
     /** Sets an academy setting. */
     public void setting(String name, String value) {
         em.createNativeQuery("insert into academy_setting (name, value) values (?1, ?2) on conflict (name) do update"
