@@ -110,6 +110,6 @@ public class MailboxSwitchView implements Serializable {
     private static void toInbox() throws IOException {
         Feedback.keepForRedirect();
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.redirect(external.getRequestContextPath() + "/mail/inbox");
+        external.redirect(external.getRequestContextPath() + "/mail/inbox.xhtml");
     }
 }
