@@ -42,9 +42,8 @@ class DelegationsBrowserIT extends PortalDeployment {
         String password = "Conseil-de-classe-2026-" + UUID.randomUUID().toString().substring(0, 6) + "!";
         String owner = "it.titulaire-" + run;
         String delegate = "it.suppleant-" + run;
-        TestUser.create(owner, "Odile", "Titulaire", password, false);
+        String ownerAddress = TestUser.create(owner, "Odile", "Titulaire", password, false);
         TestUser.create(delegate, "Didier", "Suppleant", password, false);
-        String ownerAddress = owner + "@" + TestEnv.domain();
         LocalDate lastDay = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(7);
         PortalDatabase.update("insert into establishment (uai, name, town, kind) values ('0389901A',"
                 + " 'Collège Champollion', 'Grenoble', 'Collège') on conflict do nothing");
@@ -140,10 +139,8 @@ class DelegationsBrowserIT extends PortalDeployment {
         String password = "Boite-partagee-2026-" + UUID.randomUUID().toString().substring(0, 6) + "!";
         String owner = "it.boite.t-" + run;
         String delegate = "it.boite.d-" + run;
-        TestUser.create(owner, "Odile", "Boite", password, false);
-        TestUser.create(delegate, "Didier", "Boite", password, false);
-        String ownerAddress = owner + "@" + TestEnv.domain();
-        String delegateAddress = delegate + "@" + TestEnv.domain();
+        String ownerAddress = TestUser.create(owner, "Odile", "Boite", password, false);
+        String delegateAddress = TestUser.create(delegate, "Didier", "Boite", password, false);
         String subject = "Conseil pédagogique " + run;
         // Seeded as an accepted delegation would leave it: the row, and "lr" on every folder of the owner.
         PortalDatabase.update("insert into delegation (owner_id, delegate_id, mail_access, send_on_behalf, status,"
@@ -191,10 +188,7 @@ class DelegationsBrowserIT extends PortalDeployment {
             assertTrue(d.findElements(By.id("compose:save-draft")).isEmpty(), "drafts are one's own");
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core, compose on behalf");
             String sent = "Réponse de la part de " + run;
-            d.findElement(By.id("compose:to_input")).sendKeys(delegateAddress);
-            d.findElement(By.id("compose:subject")).sendKeys(sent);
-            d.findElement(By.cssSelector("#compose\\:body .ql-editor")).sendKeys("Bien reçu.");
-            d.findElement(By.id("compose:send")).click();
+            browser.writeAndSend(delegateAddress, sent, "Bien reçu.");
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
                     "Votre message a été envoyé"));
             try (ImapProbe mine = ImapProbe.asMaster(delegateAddress)) {
