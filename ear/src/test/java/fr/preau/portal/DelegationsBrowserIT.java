@@ -130,7 +130,8 @@ class DelegationsBrowserIT extends PortalDeployment {
     /**
      * The mailbox switch (issue 13, item 3; docs/adr/0104): a delegate with *lecture* and *envoi de la part de*
      * chooses the owner's mailbox in the menu beside the folders, reads the owner's message under a banner that says
-     * whose mailbox it is, finds no button to flag, move, delete or manage folders, writes on the owner's behalf
+     * whose mailbox it is, finds no button to flag, move, delete or manage folders (a crafted request for the headers
+     * of a message in another mailbox's folder finds nothing), writes on the owner's behalf
      * (From the owner, Sender the delegate, the copy in the owner's Envoyés), and comes back in one click; when the
      * delegation ends, the next click says so and shows their own mailbox. axe-core finds nothing serious.
      */
@@ -181,6 +182,16 @@ class DelegationsBrowserIT extends PortalDeployment {
                     && d.findElements(By.id("mail:current-move")).isEmpty(), "no filing button on the message");
             browser.screenshot("delegations-04-owners-mailbox");
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core in the owner's mailbox");
+            // Crafted requests in the same session: the message's headers are the owner's; the same UID in a folder
+            // named after another mailbox is looked for among the owner's folders, and found nowhere.
+            String headers = d.findElement(By.id("headers-link")).getAttribute("href");
+            d.get(headers);
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                    "direction@" + TestEnv.domain()));
+            d.get(headers.replaceFirst("dossier=[^&]*", "dossier=shared%2F" + delegateAddress + "%2FINBOX"));
+            assertFalse(d.getPageSource().contains("direction@"), "nothing of another mailbox");
+            d.get(Browser.portal() + "/mail/inbox.xhtml");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("mail:delegate-banner")));
 
             browser.click(By.id("compose-link"));
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:on-behalf")));
