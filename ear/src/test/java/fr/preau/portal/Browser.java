@@ -46,6 +46,14 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Types a message on the compose page (recipient typed, not chosen from the suggestions) and sends it. */
+    void writeAndSend(String to, String subject, String text) {
+        driver.findElement(By.id("compose:to_input")).sendKeys(to);
+        driver.findElement(By.id("compose:subject")).sendKeys(subject);
+        driver.findElement(By.cssSelector("#compose\\:body .ql-editor")).sendKeys(text);
+        driver.findElement(By.id("compose:send")).click();
+    }
+
     /** Clicks an element, looking again if an AJAX update has just replaced it. */
     void click(By by) {
         waitUpTo(10).until(d -> {

@@ -15,6 +15,9 @@ import fr.preau.testing.ImapProbe;
 import fr.preau.testing.KeycloakAdmin;
 import fr.preau.testing.TestEnv;
 import fr.preau.testing.TestUser;
+import org.eclipse.angus.mail.imap.ACL;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.Rights;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -39,9 +42,8 @@ class DelegationsBrowserIT extends PortalDeployment {
         String password = "Conseil-de-classe-2026-" + UUID.randomUUID().toString().substring(0, 6) + "!";
         String owner = "it.titulaire-" + run;
         String delegate = "it.suppleant-" + run;
-        TestUser.create(owner, "Odile", "Titulaire", password, false);
+        String ownerAddress = TestUser.create(owner, "Odile", "Titulaire", password, false);
         TestUser.create(delegate, "Didier", "Suppleant", password, false);
-        String ownerAddress = owner + "@" + TestEnv.domain();
         LocalDate lastDay = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(7);
         PortalDatabase.update("insert into establishment (uai, name, town, kind) values ('0389901A',"
                 + " 'Collège Champollion', 'Grenoble', 'Collège') on conflict do nothing");
@@ -123,6 +125,115 @@ class DelegationsBrowserIT extends PortalDeployment {
         assertEquals(1, PortalDatabase.number("select count(*) from delegation g join account a"
                 + " on a.id = g.owner_id where a.username = ? and g.status = 'ended' and g.mail_access = 'file'",
                 owner));
+    }
+
+    /**
+     * The mailbox switch (issue 13, item 3; docs/adr/0104): a delegate with *lecture* and *envoi de la part de*
+     * chooses the owner's mailbox in the menu beside the folders, reads the owner's message under a banner that says
+     * whose mailbox it is, finds no button to flag, move, delete or manage folders (a crafted request for the headers
+     * of a message in another mailbox's folder finds nothing), writes on the owner's behalf
+     * (From the owner, Sender the delegate, the copy in the owner's Envoyés), and comes back in one click; when the
+     * delegation ends, the next click says so and shows their own mailbox. axe-core finds nothing serious.
+     */
+    @Test
+    void aDelegateSwitchesToTheOwnersMailboxReadsWithTheGrantedButtonsOnlyAndSendsOnBehalf() throws Exception {
+        String password = "Boite-partagee-2026-" + UUID.randomUUID().toString().substring(0, 6) + "!";
+        String owner = "it.boite.t-" + run;
+        String delegate = "it.boite.d-" + run;
+        String ownerAddress = TestUser.create(owner, "Odile", "Boite", password, false);
+        String delegateAddress = TestUser.create(delegate, "Didier", "Boite", password, false);
+        String subject = "Conseil pédagogique " + run;
+        // Seeded as an accepted delegation would leave it: the row, and "lr" on every folder of the owner.
+        PortalDatabase.update("insert into delegation (owner_id, delegate_id, mail_access, send_on_behalf, status,"
+                + " granted_by, granted_at, accepted_at, acl_identifier) select o.id, d.id, 'read', true, 'active', ?,"
+                + " now(), now(), d.address from account o, account d where o.username = ? and d.username = ?",
+                owner, owner, delegate);
+        try (ImapProbe o = ImapProbe.asMaster(ownerAddress)) {
+            o.appendText("INBOX", "direction@" + TestEnv.domain(), subject, "Ordre du jour");
+            for (jakarta.mail.Folder f : o.store().getDefaultFolder().list("*")) {
+                ((IMAPFolder) f).addACL(new ACL(delegateAddress, new Rights("lr")));
+            }
+        }
+
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn(delegate, password);
+            d.get(Browser.portal() + "/mail/inbox.xhtml");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("mailbox-switch:mailbox")));
+            new org.openqa.selenium.support.ui.Select(d.findElement(By.id("mailbox-switch:mailbox")))
+                    .selectByValue(ownerAddress);
+            browser.click(By.id("mailbox-switch:mailbox-open"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:list"),
+                    subject));
+            assertTrue(d.findElement(By.id("folders")).getText().contains("Envoyés"), "the owner's folders");
+            assertEquals("Vous consultez la boîte de Odile Boite (" + ownerAddress + ") (lecture seule, envoi de sa"
+                    + " part).", d.findElement(By.id("delegate-banner-text")).getText());
+            for (String absent : List.of("mail:mark-read", "mail:move-selection", "mail:delete-selection",
+                    "mail:archive-selection", "folder-tools:new-folder", "mail:folder-colour-open",
+                    "mail:export-link")) {
+                assertTrue(d.findElements(By.id(absent)).isEmpty(), absent + " is absent in read-only");
+            }
+            assertTrue(d.findElement(By.id("compose-link")).isDisplayed(), "sending on behalf is granted");
+            browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//tbody[@id='mail:list_data']/tr[.//text()[contains(., '" + subject + "')]]"))).click();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBe(By.id("reading-title"), subject));
+            assertTrue(d.findElements(By.id("mail:current-delete")).isEmpty()
+                    && d.findElements(By.id("mail:current-move")).isEmpty(), "no filing button on the message");
+            browser.screenshot("delegations-04-owners-mailbox");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core in the owner's mailbox");
+            // Crafted requests in the same session: the message's headers are the owner's; the same UID in a folder
+            // named after another mailbox is looked for among the owner's folders, and found nowhere.
+            String headers = d.findElement(By.id("headers-link")).getAttribute("href");
+            d.get(headers);
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                    "direction@" + TestEnv.domain()));
+            d.get(headers.replaceFirst("dossier=[^&]*", "dossier=shared%2F" + delegateAddress + "%2FINBOX"));
+            assertFalse(d.getPageSource().contains("direction@"), "nothing of another mailbox");
+            d.get(Browser.portal() + "/mail/inbox.xhtml");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("mail:delegate-banner")));
+
+            browser.click(By.id("compose-link"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:on-behalf")));
+            assertTrue(d.findElement(By.id("compose:on-behalf")).getText().contains(ownerAddress));
+            assertTrue(d.findElements(By.id("compose:save-draft")).isEmpty(), "drafts are one's own");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core, compose on behalf");
+            String sent = "Réponse de la part de " + run;
+            browser.writeAndSend(delegateAddress, sent, "Bien reçu.");
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
+                    "Votre message a été envoyé"));
+            try (ImapProbe mine = ImapProbe.asMaster(delegateAddress)) {
+                assertEquals(1, mine.awaitSubject("INBOX", sent, java.time.Duration.ofSeconds(60)));
+                assertTrue(mine.header("INBOX", sent, "From").contains(ownerAddress));
+                assertTrue(mine.header("INBOX", sent, "Sender").contains(delegateAddress));
+            }
+            try (ImapProbe o = ImapProbe.asMaster(ownerAddress)) {
+                assertTrue(o.subjects("Envoyés").contains(sent), "the copy in the owner's Envoyés");
+            }
+            assertEquals(1, PortalDatabase.number("select count(*) from audit_entry where action ="
+                    + " 'MAIL_SENT_ON_BEHALF' and actor = ? and subject = ?", delegate, owner));
+
+            browser.click(By.id("mail:mailbox-back"));
+            browser.waitUpTo(30).until(ExpectedConditions.invisibilityOfElementLocated(
+                    By.id("mail:delegate-banner")));
+            assertTrue(d.findElement(By.id("folder-tools:new-folder")).isDisplayed(), "one's own mailbox again");
+
+            new org.openqa.selenium.support.ui.Select(d.findElement(By.id("mailbox-switch:mailbox")))
+                    .selectByValue(ownerAddress);
+            browser.click(By.id("mailbox-switch:mailbox-open"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("mail:delegate-banner")));
+            PortalDatabase.update("update delegation set status = 'ended', closed_at = now(), closed_by = ? where"
+                    + " owner_id = (select id from account where username = ?)", owner, owner);
+            browser.click(By.id("mail:refresh"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
+                    "a pris fin"));
+            d.get(Browser.portal() + "/mail/inbox.xhtml");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("folder-tools:new-folder")));
+            assertTrue(d.findElements(By.id("mail:delegate-banner")).isEmpty()
+                    && d.findElements(By.id("mailbox-switch")).isEmpty(), "own mailbox, no menu any more");
+        }
     }
 
     /**

@@ -66,10 +66,7 @@ class ServiceOutageBrowserIT extends PortalDeployment {
             d.findElement(By.id("compose-link")).click();
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("compose:to_input")));
             String subject = "Conseil pédagogique " + run;
-            d.findElement(By.id("compose:to_input")).sendKeys(address);
-            d.findElement(By.id("compose:subject")).sendKeys(subject);
-            d.findElement(By.cssSelector("#compose\\:body .ql-editor")).sendKeys("Ordre du jour en pièce jointe.");
-            d.findElement(By.id("compose:send")).click();
+            browser.writeAndSend(address, subject, "Ordre du jour en pièce jointe.");
             browser.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("compose:messages"),
                     "serveur d'envoi SMTP injoignable"));
             browser.screenshot("outage-02-postfix");

@@ -18,6 +18,11 @@ public enum AuditAction {
     DELEGATION_REFUSED,
     DELEGATION_CHANGED,
     DELEGATION_ENDED,
+    /**
+     * A message sent from the portal on behalf of a mailbox's owner by a delegate (docs/adr/0104): the actor is the
+     * delegate, the subject the owner.
+     */
+    MAIL_SENT_ON_BEHALF,
     /** A message held for a moderated list (docs/adr/0101), approved or refused by a manager. */
     LIST_MESSAGE_APPROVED,
     LIST_MESSAGE_REFUSED

@@ -1,6 +1,7 @@
 package fr.preau.delegation;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import fr.preau.account.Account;
@@ -43,6 +44,19 @@ public class Delegations {
         }
         return rows.active(o.get().getId(), a.get().getId()).filter(d -> d.inForceAt(clock.instant()))
                 .map(Delegation::rights);
+    }
+
+    /**
+     * The accepted delegations in force now that {@code actor} (identifier or address of an enabled account) holds
+     * on other people's mailboxes, newest first: the mailboxes the mail view offers to switch to (docs/adr/0104).
+     */
+    public List<Delegation> inForceFor(String actor) {
+        Optional<Account> a = accounts.findEnabled(actor);
+        if (a.isEmpty()) {
+            return List.of();
+        }
+        return rows.receivedBy(a.get().getId()).stream().filter(d -> d.inForceAt(clock.instant()))
+                .filter(d -> accounts.findEnabled(d.ownerUsername()).isPresent()).toList();
     }
 
     void clock(Clock value) {

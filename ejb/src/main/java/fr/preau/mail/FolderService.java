@@ -21,7 +21,8 @@ import jakarta.json.JsonValue;
 
 /**
  * The caller's folder tree: list, create, rename, move, delete (content to the Corbeille first), colours (a user
- * preference) and the quota. Always the caller's own mailbox ({@link MailboxAccess}).
+ * preference) and the quota. The mailbox the caller works in ({@link MailboxAccess#current}): their own, or one
+ * delegated to them, whose tree they may list but never change ({@link MailboxAccess#currentForFolders}).
  */
 @Stateless
 @RolesAllowed("user")
@@ -47,37 +48,37 @@ public class FolderService {
 
     /** The folders, special ones first, each with its unread and total counts. */
     public List<FolderInfo> folders() {
-        return mailbox.folders(access.own());
+        return mailbox.folders(access.current());
     }
 
     /** Creates a folder under {@code parent} (null: at the top). */
     public FolderPath create(FolderPath parent, String name) {
-        return mailbox.createFolder(access.own(), parent, name);
+        return mailbox.createFolder(access.currentForFolders(), parent, name);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public FolderPath rename(FolderPath path, String newName) {
-        FolderPath renamed = mailbox.renameFolder(access.own(), path, newName);
+        FolderPath renamed = mailbox.renameFolder(access.currentForFolders(), path, newName);
         carryColour(path, renamed);
         return renamed;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public FolderPath move(FolderPath path, FolderPath newParent) {
-        FolderPath moved = mailbox.moveFolder(access.own(), path, newParent);
+        FolderPath moved = mailbox.moveFolder(access.currentForFolders(), path, newParent);
         carryColour(path, moved);
         return moved;
     }
 
     /** Messages in the folder and its subfolders: what deleting it would send to the Corbeille. */
     public int messageCount(FolderPath path) {
-        return mailbox.messageCount(access.own(), path);
+        return mailbox.messageCount(access.current(), path);
     }
 
     /** Deletes the folder and its subfolders after moving their messages to the Corbeille; returns that count. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public int delete(FolderPath path) {
-        int moved = mailbox.deleteFolder(access.own(), path);
+        int moved = mailbox.deleteFolder(access.currentForFolders(), path);
         Map<String, String> colours = colours();
         if (colours.remove(path.name()) != null) {
             saveColours(colours);
@@ -87,7 +88,7 @@ public class FolderService {
 
     /** The quota and the largest folders, or null when the mailbox has no quota. */
     public QuotaInfo quota() {
-        return mailbox.quota(access.own());
+        return mailbox.quota(access.current());
     }
 
     /** The caller's folder colours, by folder path. */

@@ -20,7 +20,9 @@ import jakarta.json.JsonObject;
 /**
  * The message list of the caller's mailbox and what they do to messages: sorted pages, read/unread, flag, labels
  * (IMAP keywords, ADR 0020), move, delete to the Corbeille, archive by year, empty the Corbeille. A moved message
- * is in exactly one folder afterwards, even when the server stops in the middle (UID MOVE, ADR 0021).
+ * is in exactly one folder afterwards, even when the server stops in the middle (UID MOVE, ADR 0021). In a mailbox
+ * delegated to the caller ({@link MailboxAccess#current}) the changes need *lecture et classement*
+ * ({@link MailboxAccess#currentToFile}); labels and the conversation view stay the caller's own preferences.
  */
 @Stateless
 @RolesAllowed("user")
@@ -57,7 +59,7 @@ public class MessageActionService {
         if (offset < 0 || limit < 1 || limit > 200 || sort == null) {
             throw new IllegalArgumentException("Bad page: " + offset + "/" + limit + "/" + sort);
         }
-        return mailbox.page(access.own(), folder, sort, descending, offset, limit);
+        return mailbox.page(access.current(), folder, sort, descending, offset, limit);
     }
 
     /**
@@ -69,7 +71,7 @@ public class MessageActionService {
         if (limit < 1 || limit > 200 || sort == null) {
             throw new IllegalArgumentException("Bad page: " + limit + "/" + sort);
         }
-        return mailbox.overview(access.own(), folder, sort, descending, conversations, limit);
+        return mailbox.overview(access.current(), folder, sort, descending, conversations, limit);
     }
 
     /** One page of the folder's conversations (IMAP THREAD=REFERENCES), newest activity first. */
@@ -77,7 +79,7 @@ public class MessageActionService {
         if (offset < 0 || limit < 1 || limit > 200) {
             throw new IllegalArgumentException("Bad page: " + offset + "/" + limit);
         }
-        return mailbox.threadPage(access.own(), folder, offset, limit);
+        return mailbox.threadPage(access.current(), folder, offset, limit);
     }
 
     /** Whether the caller chose the conversation view. */
@@ -91,11 +93,11 @@ public class MessageActionService {
     }
 
     public void markSeen(FolderPath folder, List<MessageUid> uids, boolean seen) {
-        mailbox.flag(access.own(), folder, checked(uids), MessageFlag.SEEN, seen);
+        mailbox.flag(access.currentToFile(), folder, checked(uids), MessageFlag.SEEN, seen);
     }
 
     public void markFlagged(FolderPath folder, List<MessageUid> uids, boolean flagged) {
-        mailbox.flag(access.own(), folder, checked(uids), MessageFlag.FLAGGED, flagged);
+        mailbox.flag(access.currentToFile(), folder, checked(uids), MessageFlag.FLAGGED, flagged);
     }
 
     /** Adds or removes a label; the keyword must be one of the caller's labels. */
@@ -103,24 +105,24 @@ public class MessageActionService {
         if (labels().stream().noneMatch(l -> l.keyword().equals(keyword))) {
             throw new InvalidInputException("label", "mail.label.error.unknown", keyword);
         }
-        mailbox.keyword(access.own(), folder, checked(uids), keyword, on);
+        mailbox.keyword(access.currentToFile(), folder, checked(uids), keyword, on);
     }
 
     public int move(FolderPath from, List<MessageUid> uids, FolderPath to) {
-        return mailbox.move(access.own(), from, checked(uids), to);
+        return mailbox.move(access.currentToFile(), from, checked(uids), to);
     }
 
     public int delete(FolderPath from, List<MessageUid> uids) {
-        return mailbox.delete(access.own(), from, checked(uids));
+        return mailbox.delete(access.currentToFile(), from, checked(uids));
     }
 
     public int archive(FolderPath from, List<MessageUid> uids) {
-        return mailbox.archive(access.own(), from, checked(uids));
+        return mailbox.archive(access.currentToFile(), from, checked(uids));
     }
 
     /** Deletes for good what the Corbeille holds now; returns how many messages. */
     public int emptyTrash() {
-        return mailbox.emptyTrash(access.own());
+        return mailbox.emptyTrash(access.currentToFile());
     }
 
     /** The academy's labels, then the caller's own. */

@@ -23,8 +23,9 @@ import jakarta.inject.Inject;
  * Reading a message of the caller's own mailbox: the reading pane, and the separate HTTP requests the portal's
  * servlets make for it (sanitised body, inline images and attachments, headers, print view). The mailbox always
  * comes from {@link MailboxAccess}: a folder and UID given by a request only ever name a message of the caller's own
- * mailbox. Remote images are shown when the request asks for them (the user clicked "Afficher les images") or when
- * the user trusts the sender ({@value #TRUSTED_SENDERS}, one address a line).
+ * mailbox, or of the mailbox a delegation in force lets the caller read ({@link MailboxAccess#current}; a read-only
+ * delegate's reading marks nothing read). Remote images are shown when the request asks for them (the user clicked
+ * "Afficher les images") or when the user trusts the sender ({@value #TRUSTED_SENDERS}, one address a line).
  */
 @Stateless
 @RolesAllowed("user")
@@ -52,8 +53,8 @@ public class ReadingService {
 
     /** Opens a message for the reading pane and marks it read. */
     public MessageContent open(FolderPath folder, MessageUid uid) {
-        MailboxContext ctx = access.own();
-        return content(ctx, folder, uid, mailbox.open(ctx, folder, uid, true));
+        MailboxContext ctx = access.current();
+        return content(ctx, folder, uid, mailbox.open(ctx, folder, uid, ctx.rights().file()));
     }
 
     /**
@@ -65,15 +66,15 @@ public class ReadingService {
         if (limit < 1 || limit > 200 || sort == null) {
             throw new IllegalArgumentException("Bad page: " + limit + "/" + sort);
         }
-        Mailbox.Opening with = mailbox.openWithOverview(access.own(), folder, uid, sort, descending, conversations,
-                limit);
+        MailboxContext ctx = access.current();
+        Mailbox.Opening with = mailbox.openWithOverview(ctx, folder, uid, sort, descending, conversations, limit);
         return new OpenedOverview(with.overview(),
-                with.message() == null ? null : content(access.own(), folder, uid, with.message()), with.failure());
+                with.message() == null ? null : content(ctx, folder, uid, with.message()), with.failure());
     }
 
     /** The same as {@link #open} without marking the message read (print view). */
     public MessageContent peek(FolderPath folder, MessageUid uid) {
-        MailboxContext ctx = access.own();
+        MailboxContext ctx = access.current();
         return content(ctx, folder, uid, mailbox.open(ctx, folder, uid, false));
     }
 
@@ -84,7 +85,7 @@ public class ReadingService {
      * @param partUrlPrefix the portal address of an inline part, to which the part path is appended
      */
     public MessageBody body(FolderPath folder, MessageUid uid, boolean showImages, String partUrlPrefix) {
-        MailboxContext ctx = access.own();
+        MailboxContext ctx = access.current();
         OpenedMessage opened = mailbox.open(ctx, folder, uid, false);
         if (opened.parsed().html() == null) {
             return null;
@@ -97,7 +98,7 @@ public class ReadingService {
 
     /** Every header line as received, for the headers view. */
     public List<String> headers(FolderPath folder, MessageUid uid) {
-        return mailbox.headers(access.own(), folder, uid);
+        return mailbox.headers(access.current(), folder, uid);
     }
 
     /**
@@ -109,7 +110,7 @@ public class ReadingService {
         if (!PartPath.isValid(part)) {
             throw new NotFoundException("mail.error.partGone", String.valueOf(part));
         }
-        mailbox.download(access.own(), folder, uid, part, sink);
+        mailbox.download(access.current(), folder, uid, part, sink);
     }
 
     /** Always show remote images of mail from this sender. */

@@ -28,6 +28,23 @@ public enum SpecialUse {
         return order;
     }
 
+    /**
+     * The special use of a top-level folder by the name dovecot.conf gives it in every personal namespace
+     * (Brouillons, Envoyés, Archives, Indésirables, Corbeille), or NONE: for the owner's folders a delegate sees in
+     * the shared namespace, where Dovecot announces no special use (docs/adr/0104).
+     */
+    public static SpecialUse byOwnName(String name) {
+        return switch (name) {
+            case "INBOX" -> INBOX;
+            case "Brouillons" -> DRAFTS;
+            case "Envoyés" -> SENT;
+            case "Archives" -> ARCHIVE;
+            case "Indésirables" -> JUNK;
+            case "Corbeille" -> TRASH;
+            default -> NONE;
+        };
+    }
+
     /** The special use that one of these LIST attributes announces, or NONE. */
     public static SpecialUse fromAttributes(String name, String[] attributes) {
         if ("INBOX".equalsIgnoreCase(name)) {

@@ -52,7 +52,7 @@ public class DelegationFixture {
                 .setParameter(1, usernames).executeUpdate();
         for (String owner : usernames) {
             MailAddress o = new MailAddress(address(owner), displayName(owner));
-            MailboxContext ctx = new MailboxContext(o, o, MailboxContext.Kind.JOB, null);
+            MailboxContext ctx = new MailboxContext(o, o, MailboxContext.Kind.JOB, null, null);
             for (String other : usernames) {
                 if (!other.equals(owner)) {
                     mailbox.unshare(ctx, address(other));
@@ -88,6 +88,13 @@ public class DelegationFixture {
                 .setParameter(4, "delegation " + id + " %").getSingleResult()).longValue();
     }
 
+    /** Audit entries of {@code action} by {@code actor} about {@code owner} whose detail contains {@code text}. */
+    public long auditedWith(String action, String actor, String owner, String text) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = ?1 and actor = ?2"
+                + " and subject = ?3 and strpos(detail, ?4) > 0 and success").setParameter(1, action)
+                .setParameter(2, actor).setParameter(3, owner).setParameter(4, text).getSingleResult()).longValue();
+    }
+
     /** Sets an academy setting. */
     public void setting(String name, String value) {
         em.createNativeQuery("insert into academy_setting (name, value) values (?1, ?2) on conflict (name) do update"
@@ -97,7 +104,7 @@ public class DelegationFixture {
     /** The folders the portal lists in the mailbox of a test user (its own tree). */
     public List<String> portalFolders(String username) {
         MailAddress a = new MailAddress(address(username), displayName(username));
-        return mailbox.folders(new MailboxContext(a, a, MailboxContext.Kind.USER, null)).stream()
+        return mailbox.folders(new MailboxContext(a, a, MailboxContext.Kind.USER, null, null)).stream()
                 .map(f -> f.path().name()).toList();
     }
 }

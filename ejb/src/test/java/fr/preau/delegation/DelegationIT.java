@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import fr.preau.identity.RecoveryMailer;
 import fr.preau.mail.MailFixture;
+import fr.preau.mail.MessageUid;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
 import fr.preau.testing.ImapProbe;
@@ -179,6 +180,74 @@ class DelegationIT {
         assertEquals(1, fixture.audited("DELEGATION_ACCEPTED", DELEGATE, OWNER, d.id()));
         assertEquals(1, fixture.audited("DELEGATION_CHANGED", OWNER, OWNER, d.id()));
         assertEquals(1, fixture.audited("DELEGATION_ENDED", DELEGATE, OWNER, d.id()));
+    }
+
+    @Test
+    void theDelegateWorksInTheOwnersMailboxInThePortalWithTheGrantedRightsOnly() throws Exception {
+        String subject = "Bulletin " + run;
+        try (ImapProbe o = ImapProbe.asMaster(address(OWNER))) {
+            o.appendText("INBOX", address(STRANGER), subject, "Notes du trimestre");
+        }
+        assertEquals(address(DELEGATE), delegate.select(null), "one's own mailbox by default");
+        assertEquals("mail.delegate.gone", gone(() -> delegate.select(address(OWNER))), "nothing before a grant");
+        Delegation d = owner.grant(DELEGATE, READ_AND_SEND, null);
+        assertEquals(List.of(), delegate.mailboxes(), "nothing before acceptance");
+        delegate.accept(d.id());
+        assertEquals(List.of(address(OWNER)), delegate.mailboxes());
+
+        assertEquals(address(OWNER), delegate.select(address(OWNER)));
+        List<String> tree = delegate.folders();
+        assertTrue(tree.containsAll(List.of("INBOX:INBOX", "Envoyés:SENT", "Corbeille:TRASH", "Archives:ARCHIVE")),
+                "the owner's folders under their own names, special folders found: " + tree);
+        MessageUid uid = delegate.page("INBOX").stream().filter(m -> m.subject().equals(subject)).findFirst()
+                .orElseThrow().uid();
+        assertTrue(delegate.open("INBOX", uid).contains("Notes du trimestre"));
+        assertEquals("mail.delegate.refused", gone(() -> delegate.move("INBOX", uid, "Archives")));
+        assertEquals("mail.delegate.refused", gone(() -> delegate.delete("INBOX", uid)));
+        assertEquals("mail.delegate.refused", gone(() -> delegate.flag("INBOX", uid)));
+        assertEquals("mail.delegate.refused", gone(() -> delegate.createFolder("Nouveau " + run)));
+        assertEquals("mail.error.folderGone", gone(() -> delegate.page("shared/" + address(STRANGER) + "/INBOX")),
+                "a third person's folder named in a request is looked for among the owner's");
+        assertEquals("mail.delegate.gone", gone(() -> delegate.select(address(STRANGER))), "a third mailbox");
+        assertEquals(address(DELEGATE), delegate.select(null), "refused: back to one's own");
+        assertUntouched(subject);
+
+        delegate.select(address(OWNER));
+        String sent = "De la part du portail " + run;
+        long audited = fixture.auditedWith("MAIL_SENT_ON_BEHALF", DELEGATE, OWNER, "from=" + address(OWNER));
+        delegate.send(address(STRANGER), sent);
+        try (ImapProbe third = ImapProbe.asMaster(address(STRANGER))) {
+            assertEquals(1, third.awaitSubject("INBOX", sent, Duration.ofSeconds(60)));
+            assertTrue(third.header("INBOX", sent, "From").contains(address(OWNER)));
+            assertTrue(third.header("INBOX", sent, "Sender").contains(address(DELEGATE)));
+        }
+        try (ImapProbe o = ImapProbe.asMaster(address(OWNER))) {
+            assertTrue(o.subjects("Envoyés").contains(sent), "the copy in the owner's Envoyés");
+        }
+        try (ImapProbe mine = ImapProbe.asMaster(address(DELEGATE))) {
+            assertFalse(mine.subjects("Envoyés").contains(sent), "not in the delegate's");
+        }
+        assertEquals(audited + 1, fixture.auditedWith("MAIL_SENT_ON_BEHALF", DELEGATE, OWNER,
+                "from=" + address(OWNER)), "audited with both identities");
+
+        owner.change(d.id(), FILE, null);
+        assertEquals("mail.delegate.refused", gone(() -> delegate.send(address(STRANGER), "Refusé " + run)),
+                "the right to send was taken back: the next request knows");
+        assertEquals(1, delegate.move("INBOX", uid, "Archives"), "lecture et classement: filed");
+        try (ImapProbe o = ImapProbe.asMaster(address(OWNER))) {
+            assertFalse(o.subjects("INBOX").contains(subject));
+            assertTrue(o.subjects("Archives").contains(subject), "moved into the owner's Archives");
+        }
+
+        owner.end(d.id());
+        assertEquals("mail.delegate.gone", gone(() -> delegate.page("Archives")), "ended: refused at the next use");
+        assertTrue(delegate.page("Archives").stream().noneMatch(m -> m.subject().equals(subject)),
+                "the next request is in one's own mailbox");
+        assertEquals(List.of(), delegate.mailboxes());
+    }
+
+    private static String gone(Runnable call) {
+        return assertThrows(NotFoundException.class, call::run).messageKey();
     }
 
     private void assertUntouched(String subject) throws Exception {

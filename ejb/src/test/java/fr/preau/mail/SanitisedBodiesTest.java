@@ -16,7 +16,7 @@ class SanitisedBodiesTest {
     private static final ParsedMessage PARSED = new ParsedMessage(null, HTML, "Bonjour", List.of(),
             Map.of("logo@ecole", "r.0.1"), List.of());
     private static final MailAddress ME = new MailAddress("lea.lecteur@ac-preau.fr", null);
-    private static final MailboxContext CTX = new MailboxContext(ME, ME, MailboxContext.Kind.USER, null);
+    private static final MailboxContext CTX = new MailboxContext(ME, ME, MailboxContext.Kind.USER, null, null);
 
     @Test
     void aMessageIsSanitisedOnceAndItsImagesPointWhereTheRequestSays() {
@@ -39,7 +39,7 @@ class SanitisedBodiesTest {
         MessageUid uid = new MessageUid(7, 42);
         MailAddress other = new MailAddress("victor.voisin@ac-preau.fr", null);
         MailHtmlSanitizer.Result mine = bodies.sanitised(CTX, FolderPath.INBOX, uid, PARSED, false);
-        assertNotSame(mine, bodies.sanitised(new MailboxContext(other, other, MailboxContext.Kind.USER, null),
+        assertNotSame(mine, bodies.sanitised(new MailboxContext(other, other, MailboxContext.Kind.USER, null, null),
                 FolderPath.INBOX, uid, PARSED, false));
         MailHtmlSanitizer.Result remote = bodies.sanitised(CTX, FolderPath.INBOX, uid, PARSED, true);
         assertEquals(0, remote.blockedImages());

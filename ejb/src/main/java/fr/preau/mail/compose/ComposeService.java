@@ -3,6 +3,10 @@ package fr.preau.mail.compose;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.preau.account.Account;
+import fr.preau.account.AccountService;
+import fr.preau.audit.AuditAction;
+import fr.preau.audit.AuditEvent;
 import fr.preau.mail.Correspondents;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.MailAddress;
@@ -18,11 +22,14 @@ import fr.preau.settings.quota.QuotaClasses;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.ServiceBoundary;
 import fr.preau.shared.ServiceUnavailableException;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 /**
@@ -31,7 +38,8 @@ import jakarta.inject.Inject;
  *
  * <p>Nothing is lost: {@link #send} first keeps the message as a draft (replacing the previous version), then
  * submits it, and removes the draft only once the submission server accepted it. When the server refuses it or does
- * not answer, {@link NotSentException} says why and which draft holds it.
+ * not answer, {@link NotSentException} says why and which draft holds it. In a mailbox delegated with *envoi de la
+ * part de* ({@link MailboxAccess#currentToSend}) it sends on the owner's behalf instead, without a draft.
  */
 @Stateless
 @RolesAllowed("user")
@@ -63,6 +71,15 @@ public class ComposeService {
     @Inject
     private Mailbox mailbox;
 
+    @EJB
+    private AccountService accounts;
+
+    @Inject
+    private Event<AuditEvent> audit;
+
+    @Resource
+    private SessionContext session;
+
     /**
      * The most an outgoing message of the caller's mailbox may carry in attachments, in bytes: the limit of the
      * sender's quota class, or the academy's ({@value #ATTACHMENT_LIMIT}) when the class has none.
@@ -84,7 +101,7 @@ public class ComposeService {
      * written, after {@link #send} checked their size against the limit.
      */
     public OutgoingMessage prepare(ReplyTarget target) {
-        MailboxContext ctx = access.own();
+        MailboxContext ctx = access.current();
         Original original = mailbox.original(ctx, target.folder(), target.uid(), target.mode().isForward());
         String signature = signatureHtml();
         return switch (target.mode()) {
@@ -151,7 +168,11 @@ public class ComposeService {
             throw new InvalidInputException("to", "compose.error.recipient.empty", null);
         }
         checkAttachments(message);
-        MailboxContext ctx = access.own();
+        MailboxContext ctx = access.currentToSend();
+        if (ctx.delegated()) {
+            sendOnBehalf(ctx, message, target);
+            return;
+        }
         MessageUid kept = mailbox.saveDraft(ctx, message, draft);
         // The previous draft is gone: the attachments are now read from the one just saved.
         OutgoingMessage saved = message.attachments().isEmpty() ? message : message.withAttachments(
@@ -166,6 +187,44 @@ public class ComposeService {
             mailbox.markReplied(ctx, target.folder(), target.uid(), target.mode().isForward());
         }
         correspondents.remember(message.allRecipients());
+    }
+
+    /**
+     * Sends in the mailbox of an owner who delegated it with *envoi de la part de* (docs/adr/0104): From the owner,
+     * Sender the caller; Postfix checks the right again (its sender map). No draft is kept (the drafts are the
+     * caller's own, the page keeps the message when it is not sent); the copy goes to the owner's Envoyés, and each
+     * use is audited with both identities.
+     */
+    private void sendOnBehalf(MailboxContext ctx, OutgoingMessage message, ReplyTarget target) {
+        String actor = session.getCallerPrincipal().getName();
+        String owner = accounts.findEnabled(ctx.owner().address()).map(Account::getUsername)
+                .orElse(ctx.owner().address());
+        try {
+            mailbox.send(ctx, message);
+        } catch (InvalidInputException | ServiceUnavailableException e) {
+            audit.fire(AuditEvent.of(AuditAction.MAIL_SENT_ON_BEHALF, actor, owner, null, false,
+                    "delegate=" + ctx.actor().address() + " refused"));
+            throw new NotSentException(e, null);
+        }
+        audit.fire(AuditEvent.of(AuditAction.MAIL_SENT_ON_BEHALF, actor, owner, null, true, "delegate="
+                + ctx.actor().address() + " from=" + ctx.owner().address() + " recipients="
+                + message.allRecipients().size()));
+        if (target != null && ctx.rights().file()) {
+            mailbox.markReplied(ctx, target.folder(), target.uid(), target.mode().isForward());
+        }
+        correspondents.remember(message.allRecipients());
+    }
+
+    /**
+     * The owner of the mailbox the caller works in when it is someone else's and the delegation lets the caller send
+     * on their behalf (the compose page shows "De la part de …"); empty in one's own mailbox.
+     *
+     * @throws fr.preau.shared.NotFoundException {@code mail.delegate.refused} in a delegated mailbox without the
+     *     right to send
+     */
+    public java.util.Optional<MailAddress> onBehalfOf() {
+        MailboxContext ctx = access.currentToSend();
+        return ctx.delegated() ? java.util.Optional.of(ctx.owner()) : java.util.Optional.empty();
     }
 
     /**

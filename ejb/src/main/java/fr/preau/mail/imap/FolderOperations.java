@@ -180,6 +180,10 @@ public class FolderOperations {
      * @param listed the folders with their STATUS SIZE when already listed, else null (one LIST-STATUS then)
      */
     static QuotaInfo quota(Store store, List<ImapCommands.ListedFolder> listed) throws MessagingException {
+        if (store instanceof DelegateStore) {
+            // The quota is the owner's business: a delegate's GETQUOTAROOT would answer the delegate's own.
+            return null;
+        }
         Quota[] roots = ((IMAPStore) store).getQuota("INBOX");
         for (Quota q : roots) {
             for (Quota.Resource r : q.resources) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.preau.mail.SpecialUse;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
@@ -89,7 +90,10 @@ public final class ImapCommands {
      */
     public static List<ListedFolder> listStatus(Store store, String... items) throws MessagingException {
         IMAPFolder root = (IMAPFolder) store.getDefaultFolder();
-        String command = "LIST \"\" \"*\" RETURN (SPECIAL-USE STATUS (" + String.join(" ", items) + "))";
+        DelegateStore delegate = store instanceof DelegateStore d ? d : null;
+        String pattern = delegate == null ? "*" : delegate.root() + "/*";
+        String command = "LIST \"\" \"" + pattern + "\" RETURN (SPECIAL-USE STATUS (" + String.join(" ", items)
+                + "))";
         Response[] responses = (Response[]) root.doCommand(protocol -> {
             Response[] r = protocol.command(command, null);
             protocol.handleResult(r[r.length - 1]);
@@ -111,7 +115,7 @@ public final class ImapCommands {
         } catch (ParsingException e) {
             throw new MessagingException("LIST-STATUS answer not understood", e);
         }
-        List<String> foreign = foreignRoots(store);
+        List<String> foreign = delegate == null ? foreignRoots(store) : List.of();
         List<ListedFolder> result = new ArrayList<>(listed.size());
         for (ListInfo info : listed) {
             if (under(foreign, info.name, info.separator)) {
@@ -119,10 +123,26 @@ public final class ImapCommands {
             }
             boolean selectable = info.canOpen && Arrays.stream(info.attrs)
                     .noneMatch(a -> a.equalsIgnoreCase("\\Noselect") || a.equalsIgnoreCase("\\NonExistent"));
-            result.add(new ListedFolder(info.name, info.separator, info.attrs,
-                    selectable ? statuses.get(info.name) : null));
+            Status status = selectable ? statuses.get(info.name) : null;
+            result.add(delegate == null ? new ListedFolder(info.name, info.separator, info.attrs, status)
+                    : ownerFolder(delegate, info, status));
         }
         return result;
+    }
+
+    /**
+     * A folder of the owner listed by a delegate, named as the owner names it, with the special use its name gives
+     * (docs/adr/0104: Dovecot announces none in the shared namespace).
+     */
+    private static ListedFolder ownerFolder(DelegateStore delegate, ListInfo info, Status status) {
+        String name = delegate.ownerName(info.name);
+        String[] attributes = info.attrs;
+        SpecialUse use = ImapConnector.specialUse(delegate, info.name, info.attrs);
+        if (use.attribute() != null) {
+            attributes = Arrays.copyOf(info.attrs, info.attrs.length + 1);
+            attributes[info.attrs.length] = use.attribute();
+        }
+        return new ListedFolder(name, info.separator, attributes, status);
     }
 
     /** A page of UIDs in sort order, and how many messages the folder holds. */

@@ -40,22 +40,41 @@ public class ImapConnector {
 
     private volatile Session shared;
 
-    /** A store signed in as the mailbox owner; the caller closes it (try-with-resources). */
+    /**
+     * A store signed in as the mailbox owner; the caller closes it (try-with-resources). A delegate's context
+     * ({@link MailboxContext.Kind#DELEGATE}) signs in as the delegate and shows the owner's folders of the shared
+     * namespace ({@link DelegateStore}): Dovecot checks the delegation's ACLs on every command (docs/adr/0104).
+     */
     public Store connect(MailboxContext ctx) {
+        return ctx.delegated() ? signIn(ctx.actor().address(), ctx.owner().address())
+                : signIn(ctx.owner().address(), null);
+    }
+
+    /** Signs in as {@code login}; with {@code delegatedOwner}, in that owner's folders of the shared namespace. */
+    private Store signIn(String login, String delegatedOwner) {
         Session session = userSession();
         PasswordAuthentication master = masterCredentials("imap");
         try {
-            Store store = session.getStore("imap");
+            Store store = delegatedOwner != null ? new DelegateStore(session, delegatedOwner)
+                    : session.getStore("imap");
             store.connect(session.getProperty("mail.imap.host"), port(session, "imap"),
-                    ctx.owner().address() + MASTER_SEPARATOR + master.getUserName(), master.getPassword());
+                    login + MASTER_SEPARATOR + master.getUserName(), master.getPassword());
             return store;
         } catch (AuthenticationFailedException e) {
-            LOG.log(Level.SEVERE, "IMAP refused the portal's master login for " + ctx.owner().address()
+            LOG.log(Level.SEVERE, "IMAP refused the portal's master login for " + login
                     + " (unknown mailbox or wrong master secret)", e);
             throw new ServiceUnavailableException(Component.MAIL_STORE, e);
         } catch (MessagingException e) {
             throw storeFailure(e);
         }
+    }
+
+    /**
+     * A store signed in as the mailbox's owner even for a delegate's context: only for the copy of a message sent on
+     * the owner's behalf in the owner's Envoyés ({@link MailSender}; docs/adr/0104).
+     */
+    Store connectAsOwner(MailboxContext ctx) {
+        return signIn(ctx.owner().address(), null);
     }
 
     /** A submission connection signed in as the acting user; the caller closes it. */
@@ -90,11 +109,25 @@ public class ImapConnector {
     /** The folder with this special use, or null. */
     public static Folder findSpecial(Store store, SpecialUse use) throws MessagingException {
         for (Folder f : store.getDefaultFolder().list("*")) {
-            if (SpecialUse.fromAttributes(f.getFullName(), attributes(f)) == use) {
+            if (specialUse(store, f.getFullName(), attributes(f)) == use) {
                 return f;
             }
         }
         return null;
+    }
+
+    /**
+     * The special use of a listed folder. Dovecot announces none in the shared namespace (the special uses are
+     * settings of the personal one), so in an owner's folders seen by a delegate it comes from the names
+     * dovecot.conf gives the owner's special folders ({@link SpecialUse#byOwnName}).
+     */
+    static SpecialUse specialUse(Store store, String fullName, String[] attributes) {
+        if (store instanceof DelegateStore delegate) {
+            String name = delegate.ownerName(fullName);
+            SpecialUse announced = SpecialUse.fromAttributes(name, attributes);
+            return announced != SpecialUse.NONE ? announced : SpecialUse.byOwnName(name);
+        }
+        return SpecialUse.fromAttributes(fullName, attributes);
     }
 
     /** The IMAP LIST attributes of a folder (\Sent, \HasChildren …). */

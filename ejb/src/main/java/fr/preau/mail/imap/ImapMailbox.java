@@ -159,7 +159,7 @@ public class ImapMailbox implements Mailbox {
     public Opening openWithOverview(MailboxContext ctx, FolderPath folder, MessageUid uid, MessageSort sort,
             boolean descending, boolean conversations, int limit) {
         MessageOperations.With<OpenedMessage> with = operations.overview(ctx, folder, sort, descending,
-                conversations, limit, store -> reader.open(store, ctx, folder, uid, true));
+                conversations, limit, store -> reader.open(store, ctx, folder, uid, ctx.rights().file()));
         return new Opening(with.overview(), with.value(), with.failure());
     }
 

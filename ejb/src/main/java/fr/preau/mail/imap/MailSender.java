@@ -110,8 +110,13 @@ public class MailSender {
         }
     }
 
+    /**
+     * The copy in the owner's Envoyés. A delegate's copy is appended in the owner's own session (docs/adr/0104):
+     * *lecture* gives the delegate no IMAP right to insert there, and the copy belongs to the send Postfix has just
+     * accepted as the owner's after checking the delegate's right to send on their behalf.
+     */
     private void keepSentCopy(MailboxContext ctx, MimeMessage message) {
-        try (Store store = imap.connect(ctx)) {
+        try (Store store = imap.connectAsOwner(ctx)) {
             Folder sent = ImapConnector.findSpecial(store, SpecialUse.SENT);
             if (sent == null) {
                 LOG.warning("No \\Sent folder for " + ctx.owner().address() + ": no copy kept");

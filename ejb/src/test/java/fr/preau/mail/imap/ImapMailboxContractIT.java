@@ -55,7 +55,7 @@ class ImapMailboxContractIT implements MailboxContract {
         MailAddress address = new MailAddress(username + "@" + TestEnv.domain(), name);
         fixture.ensureAccount(username, address.address(), name);
         fixture.resetMailbox(address.address());
-        return new MailboxContext(address, address, MailboxContext.Kind.USER, null);
+        return new MailboxContext(address, address, MailboxContext.Kind.USER, null, null);
     }
 
     @Override

@@ -44,7 +44,7 @@ class MessageBuilderTest {
     }
 
     private static MailboxContext me() {
-        return new MailboxContext(ME, ME, MailboxContext.Kind.USER, null);
+        return new MailboxContext(ME, ME, MailboxContext.Kind.USER, null, null);
     }
 
     private static OutgoingMessage plain(List<MailAddress> to, String subject) {
@@ -88,7 +88,7 @@ class MessageBuilderTest {
                 default -> plain(List.of(JEAN), "S");
             };
             MailboxContext ctx = "from".equals(field)
-                    ? new MailboxContext(evil, evil, MailboxContext.Kind.USER, null) : me();
+                    ? new MailboxContext(evil, evil, MailboxContext.Kind.USER, null, null) : me();
             MimeMessage parsed = roundTrip(ctx, m);
             assertNotInjected(parsed);
         }

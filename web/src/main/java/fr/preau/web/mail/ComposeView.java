@@ -96,10 +96,18 @@ public class ComposeView implements Serializable {
     private int savedState;
     private String savedAt;
     private boolean finished;
+    /** The owner on whose behalf this message is written (a delegated mailbox, docs/adr/0104), else null. */
+    private MailAddress onBehalf;
 
     /** Called once the view parameters are known (f:viewAction). */
     public void init() {
         user.loadIfMissing();
+        try {
+            onBehalf = compose.onBehalfOf().orElse(null);
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+            finished = true;
+        }
         try {
             signatureList = signatures.signatures();
             templateList = signatures.templates();
@@ -233,6 +241,17 @@ public class ComposeView implements Serializable {
         }
     }
 
+    /** Whether the message is written on an owner's behalf (no draft is kept then: drafts are one's own). */
+    public boolean isOnBehalf() {
+        return onBehalf != null;
+    }
+
+    /** "De : owner, de la part de vous" for the compose page of a delegated mailbox. */
+    public String getOnBehalfText() {
+        return onBehalf == null ? "" : Feedback.text("compose.onBehalf", onBehalf.personal() == null
+                ? onBehalf.address() : onBehalf.personal() + " <" + onBehalf.address() + ">");
+    }
+
     /** Saves the draft now ("Enregistrer le brouillon"). */
     public synchronized void saveDraft() {
         if (save()) {
@@ -248,7 +267,7 @@ public class ComposeView implements Serializable {
     }
 
     private boolean save() {
-        if (finished) {
+        if (finished || onBehalf != null) {
             return false;
         }
         try {
