@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import fr.preau.mail.FolderInfo;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.FolderService;
+import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.SpecialUse;
 import fr.preau.mail.search.SearchField;
 import fr.preau.mail.search.SearchHit;
@@ -40,6 +41,9 @@ public class SearchView implements Serializable {
     @EJB
     private FolderService folderService;
 
+    @EJB
+    private MailboxAccess access;
+
     @Inject
     private UserView user;
 
@@ -54,6 +58,9 @@ public class SearchView implements Serializable {
     /** Runs the search of the address, if any (f:viewAction). */
     public void init() {
         user.loadIfMissing();
+        // The search covers one's own mailbox (its index is the caller's): a delegate searching from someone
+        // else's mailbox is back in their own, so that the folders shown and each result opened are their own.
+        access.select(null);
         if (q == null || q.isBlank()) {
             loadFolders();
             search.prepare();
