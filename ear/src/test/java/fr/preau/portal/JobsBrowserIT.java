@@ -36,7 +36,7 @@ import org.openqa.selenium.support.ui.Select;
 class JobsBrowserIT extends PortalDeployment {
     private static final String JOB = "purge-large-files";
     private static final String NIGHTLY_HOUR = "batch." + JOB + ".at";
-    private static final int LINKS = 20_000;
+    private static final int LINKS = 8_000;
     private static final Pattern STARTED = Pattern.compile("exécution (\\d+)");
 
     /**
