@@ -272,4 +272,77 @@ class DelegationsBrowserIT extends PortalDeployment {
         teacher.signIn(owner, password);
         assertEquals(403, teacher.get(Browser.portal() + "/admin/delegations").statusCode());
     }
+
+    /**
+     * "Boîtes fonctionnelles" (issue 13, item 4; docs/adr/0105) in Chromium, by an establishment administrator: an
+     * address that is not one is refused with a message (nothing created); a functional mailbox created, opened to a
+     * member of the staff (in force at once: their plain IMAP client lists it under shared/), then ended (gone from
+     * IMAP); axe-core at 0 on the page in each state and on a phone. The staff member gets 403 for the page.
+     */
+    @Test
+    void anEstablishmentAdministratorCreatesAFunctionalMailboxAndOpensItToTheStaff() throws Exception {
+        String password = "Vie-scolaire-2026-" + run + "!";
+        String chief = "it.fonct.chef-" + run;
+        String staff = "it.fonct.cpe-" + run;
+        TestUser.create(chief, "Claire", "Principale", password, false);
+        TestUser.create(staff, "Camille", "Conseillere", password, false);
+        new KeycloakAdmin().grantRealmRole(chief, "etab-admin");
+        PortalDatabase.update("insert into establishment (uai, name, town, kind) values ('0389902B',"
+                + " 'Collège Stendhal', 'Grenoble', 'Collège') on conflict do nothing");
+        PortalDatabase.update("update account set establishment_uai = '0389902B' where username in (?, ?)", chief,
+                staff);
+        String functional = "vie-scolaire-" + run + "@" + TestEnv.domain();
+        String staffAddress = staff + "@" + TestEnv.domain();
+
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn(chief, password);
+            d.findElement(By.id("account-link")).click();
+            browser.click(By.id("nav-functional-mailboxes"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("functional:create")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the page");
+
+            d.findElement(By.id("functional:address")).sendKeys("Vie scolaire !");
+            browser.click(By.id("functional:create"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("functional"),
+                    "n'est pas une adresse valide"));
+            assertEquals(0, PortalDatabase.number("select count(*) from account where address like ?",
+                    "vie-scolaire-" + run + "%"), "nothing created");
+
+            d.findElement(By.id("functional:address")).clear();
+            d.findElement(By.id("functional:address")).sendKeys("vie-scolaire-" + run);
+            d.findElement(By.id("functional:displayName")).sendKeys("Vie scolaire " + run);
+            browser.click(By.id("functional:create"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("functional"),
+                    "Boîte fonctionnelle " + functional + " créée."));
+            new org.openqa.selenium.support.ui.Select(d.findElement(By.id("functional:mailbox")))
+                    .selectByValue(functional);
+            d.findElement(By.id("functional:colleague")).sendKeys(staff);
+            browser.click(By.cssSelector("label[for='functional:rights:1']"));
+            browser.click(By.id("functional:delegate"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("functional"),
+                    "ouverte à Camille Conseillere"));
+            String table = d.findElement(By.id("functional:mailboxes")).getAttribute("textContent");
+            assertTrue(table.contains("Vie scolaire " + run) && table.contains("Camille Conseillere")
+                    && table.contains("Lecture"), table);
+            try (ImapProbe mine = ImapProbe.asMaster(staffAddress)) {
+                assertTrue(SharedFolders.listed(mine, functional).contains("INBOX"), "in force at once");
+            }
+            browser.screenshot("functional-01-opened");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with a mailbox opened");
+            d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on a phone");
+
+            browser.click(By.xpath("//li[.//span[text()='Camille Conseillere']]//button"));
+            browser.click(By.id("functional:confirm-yes"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("functional"),
+                    "La délégation a pris fin."));
+            try (ImapProbe mine = ImapProbe.asMaster(staffAddress)) {
+                assertEquals(List.of(), SharedFolders.listed(mine, functional), "gone after the end");
+            }
+        }
+        PortalHttp teacher = new PortalHttp();
+        teacher.signIn(staff, password);
+        assertEquals(403, teacher.get(Browser.portal() + "/admin/boites-fonctionnelles").statusCode());
+    }
 }

@@ -10,7 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** A staff member's account: identifier {@code prenom.nom} and the address of their mailbox. */
+/**
+ * A staff member's account: identifier {@code prenom.nom} and the address of their mailbox; or a functional mailbox
+ * of an establishment (secrétariat, vie scolaire …; docs/adr/0105), which nobody signs in as and its staff reach by
+ * delegation only.
+ */
 @Entity
 @Table(name = "account")
 @NamedQuery(name = Account.BY_USERNAME, query = "select a from Account a where a.username = :username")
@@ -41,6 +45,9 @@ public class Account {
     @Column(nullable = false)
     private boolean enabled;
 
+    @Column(nullable = false)
+    private boolean functional;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -54,6 +61,13 @@ public class Account {
         this.establishmentUai = establishmentUai;
         this.quotaClass = quotaClass;
         this.enabled = true;
+    }
+
+    /** A functional mailbox of establishment {@code establishmentUai}: no password, delegated to its staff. */
+    public static Account functional(String username, String address, String displayName, String establishmentUai) {
+        Account a = new Account(username, address, displayName, establishmentUai, "fonctionnelle");
+        a.functional = true;
+        return a;
     }
 
     public Long getId() {
@@ -82,6 +96,11 @@ public class Account {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** A functional mailbox of an establishment (no password of its own), not a person's. */
+    public boolean isFunctional() {
+        return functional;
     }
 
     public OffsetDateTime getCreatedAt() {

@@ -64,6 +64,17 @@ public class AuditLog {
         entries.append(new AuditEntry(event, ip));
     }
 
+    /**
+     * Writes one entry in the caller's transaction: it commits with the change it records, or not at all. For a
+     * nightly job's unit of work that must be audited exactly once even when the server is killed between the commit
+     * and an entry written after it (delegation-expiry, docs/adr/0105).
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void appendWithin(AuditEvent event) {
+        entries.append(new AuditEntry(event, null));
+    }
+
     /** A page of the caller's own entries (as actor or subject), newest first. */
     @RolesAllowed("user")
     public List<AuditEntry> mine(int offset, int limit) {

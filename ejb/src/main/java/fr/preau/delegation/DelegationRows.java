@@ -25,6 +25,15 @@ public class DelegationRows {
             + " d.closed_by, d.acl_identifier"
             + " from delegation d join account o on o.id = d.owner_id join account g on g.id = d.delegate_id";
     private static final String OPEN = "d.status in ('pending', 'active')";
+    /**
+     * Whether the delegate {@code g} is on the staff of the establishment of the owner {@code o} (a functional mailbox,
+     * docs/adr/0105): an enabled account assigned to it (the directory import keeps {@code account.establishment_uai}
+     * as the HR feed says), unless the directory links the account only to people the feed no longer names.
+     */
+    private static final String STAFF = "(g.enabled and g.establishment_uai = o.establishment_uai"
+            + " and (exists (select 1 from directory_person p where p.account_id = g.id and p.disabled_at is null)"
+            + " or not exists (select 1 from directory_person p where p.account_id = g.id)))";
+    private static final String DEPARTED = "o.functional and not " + STAFF;
 
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
@@ -53,16 +62,39 @@ public class DelegationRows {
      * first, at most {@code max}: the administrators' registry.
      */
     public List<Delegation> openOwnedIn(Collection<String> establishments, int max) {
+        return openIn("", establishments, max);
+    }
+
+    /** The same for the owners that are functional mailboxes (docs/adr/0105) only. */
+    public List<Delegation> openOfFunctionalIn(Collection<String> establishments, int max) {
+        return openIn(" and o.functional", establishments, max);
+    }
+
+    private List<Delegation> openIn(String owners, Collection<String> establishments, int max) {
         if (establishments == null) {
-            return list(em.createNativeQuery(SELECT + " where " + OPEN + " order by d.granted_at desc, d.id desc"
-                    + " limit ?1").setParameter(1, max).getResultList());
+            return list(em.createNativeQuery(SELECT + " where " + OPEN + owners
+                    + " order by d.granted_at desc, d.id desc limit ?1").setParameter(1, max).getResultList());
         }
         if (establishments.isEmpty()) {
             return List.of();
         }
-        return list(em.createNativeQuery(SELECT + " where " + OPEN + " and o.establishment_uai in (?1)"
+        return list(em.createNativeQuery(SELECT + " where " + OPEN + owners + " and o.establishment_uai in (?1)"
                 + " order by d.granted_at desc, d.id desc limit ?2").setParameter(1, establishments)
                 .setParameter(2, max).getResultList());
+    }
+
+    /** Whether the account is on the staff of the establishment {@code uai} (see {@link #STAFF}). */
+    public boolean staffOf(long account, String uai) {
+        return !em.createNativeQuery("select 1 from account g, (select ?2 as establishment_uai) o where g.id = ?1"
+                + " and not g.functional and " + STAFF).setParameter(1, account).setParameter(2, uai)
+                .getResultList().isEmpty();
+    }
+
+    /** Whether delegation {@code id} is of a functional mailbox whose delegate is no longer on its staff. */
+    public boolean departed(long id) {
+        return !em.createNativeQuery("select 1 from delegation d join account o on o.id = d.owner_id"
+                + " join account g on g.id = d.delegate_id where d.id = ?1 and " + DEPARTED).setParameter(1, id)
+                .getResultList().isEmpty();
     }
 
     /** The open delegations the account received, newest first. */
@@ -71,11 +103,14 @@ public class DelegationRows {
                 + " order by d.granted_at desc, d.id desc").setParameter(1, delegate).getResultList());
     }
 
-    /** The active delegation of {@code owner} to {@code delegate}, if any (its end is the caller's to check). */
+    /**
+     * The active delegation of {@code owner} to {@code delegate}, if any (its end is the caller's to check); none
+     * when the owner is a functional mailbox whose establishment the delegate has left, before the nightly job ends it.
+     */
     public Optional<Delegation> active(long owner, long delegate) {
         return list(em.createNativeQuery(SELECT + " where d.owner_id = ?1 and d.delegate_id = ?2"
-                + " and d.status = 'active'").setParameter(1, owner).setParameter(2, delegate).getResultList())
-                .stream().findFirst();
+                + " and d.status = 'active' and not (" + DEPARTED + ")").setParameter(1, owner)
+                .setParameter(2, delegate).getResultList()).stream().findFirst();
     }
 
     /** Whether {@code owner} has an open delegation to {@code delegate}. */
@@ -117,18 +152,20 @@ public class DelegationRows {
                 .setParameter(4, by).executeUpdate();
     }
 
-    /** Ids of open delegations whose end is at or before {@code at}, after {@code after}, in id order. */
-    public List<Long> pastTheirEnd(Instant at, long after, int limit) {
-        return em.createNativeQuery("select d.id from delegation d where " + OPEN
-                + " and d.ends_at <= ?1 and d.id > ?2 order by d.id").setParameter(1, timestamp(at))
-                .setParameter(2, after).setMaxResults(limit).getResultList().stream()
-                .map(n -> ((Number) n).longValue()).toList();
+    /**
+     * Ids of open delegations to end at {@code at}, after {@code after}, in id order: those whose end is at or before
+     * {@code at}, and those of a functional mailbox whose delegate has left its establishment (docs/adr/0105).
+     */
+    public List<Long> toEnd(Instant at, long after, int limit) {
+        return em.createNativeQuery("select d.id from delegation d join account o on o.id = d.owner_id"
+                + " join account g on g.id = d.delegate_id where " + OPEN + " and (d.ends_at <= ?1 or (" + DEPARTED
+                + ")) and d.id > ?2 order by d.id").setParameter(1, timestamp(at)).setParameter(2, after)
+                .setMaxResults(limit).getResultList().stream().map(n -> ((Number) n).longValue()).toList();
     }
 
     private static Timestamp timestamp(Instant at) {
         return at == null ? null : Timestamp.from(at);
     }
-
 
     private static List<Delegation> list(List<?> rows) {
         return rows.stream().map(r -> (Object[]) r).map(r -> new Delegation(((Number) r[0]).longValue(),

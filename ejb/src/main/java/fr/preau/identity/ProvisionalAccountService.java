@@ -196,6 +196,9 @@ public class ProvisionalAccountService {
     public ProvisionalPassword issueProvisionalPassword(String username, boolean toRecoveryAddress) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         Account account = scope.managed(name, "identity.administrator.forbidden");
+        if (account.isFunctional()) {
+            throw new InvalidInputException("username", "admin.functional.noPassword", account.getAddress());
+        }
         String personal = null;
         if (toRecoveryAddress) {
             personal = recoveryAddresses.of(name).filter(RecoveryAddress::verified).map(RecoveryAddress::address)

@@ -36,8 +36,9 @@ public final class NightlySchedule {
 
     private static Map<String, LocalTime> jobs() {
         Map<String, LocalTime> jobs = new LinkedHashMap<>();
-        jobs.put("delegation-expiry", LocalTime.of(0, 15));
         jobs.put("directory-import", LocalTime.of(1, 30));
+        // After the HR import: a delegate it moves out of an establishment loses its functional mailboxes that night.
+        jobs.put("delegation-expiry", LocalTime.of(2, 0));
         jobs.put("password-expiry", LocalTime.of(2, 15));
         jobs.put("audit-purge", LocalTime.of(2, 30));
         jobs.put("purge-large-files", LocalTime.of(2, 30));

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import fr.preau.delegation.registry.DelegationOversight;
 import fr.preau.delegation.registry.DelegationRegistry;
+import fr.preau.identity.FunctionalMailbox;
+import fr.preau.identity.FunctionalMailboxService;
 import fr.preau.mail.FolderPath;
 import fr.preau.mail.FolderService;
 import fr.preau.mail.ListedMessage;
@@ -47,6 +49,19 @@ public abstract class DelegationCaller {
 
     @EJB
     private ComposeService compose;
+
+    @EJB
+    private FunctionalMailboxService functionalMailboxes;
+
+    /** Creates a functional mailbox (administrators only). */
+    public FunctionalMailbox createFunctional(String address, String displayName, String uai) {
+        return functionalMailboxes.create(address, displayName, uai);
+    }
+
+    /** Opens a functional mailbox to a member of its establishment's staff (administrators only). */
+    public Delegation grantFunctional(String mailbox, String colleague, DelegationRights rights) {
+        return registry.grantFunctional(mailbox, colleague, rights, null);
+    }
 
     /** The administrators' registry (refused to a plain user). */
     public List<Delegation> oversee() {

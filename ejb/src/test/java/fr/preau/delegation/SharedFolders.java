@@ -47,4 +47,20 @@ public final class SharedFolders {
             f.close(false);
         }
     }
+
+    /** Gives {@code identifier} the rights {@code rights} (RFC 4314 letters) on the owner's own folder, raw SETACL. */
+    public static void grant(ImapProbe owner, String folder, String identifier, String rights)
+            throws MessagingException {
+        ((IMAPFolder) owner.store().getFolder(folder)).addACL(new org.eclipse.angus.mail.imap.ACL(identifier,
+                new org.eclipse.angus.mail.imap.Rights(rights)));
+    }
+
+    /** The identifiers with rights on the owner's own folder (GETACL), the owner included. */
+    public static List<String> grantees(ImapProbe owner, String folder) throws MessagingException {
+        List<String> names = new ArrayList<>();
+        for (org.eclipse.angus.mail.imap.ACL acl : ((IMAPFolder) owner.store().getFolder(folder)).getACL()) {
+            names.add(acl.getName());
+        }
+        return names;
+    }
 }

@@ -19,6 +19,12 @@ public class AccountAdminFixture {
                 .setParameter(3, address).executeUpdate();
     }
 
+    /** Whether an account row has this address. */
+    public boolean accountExists(String address) {
+        return ((Number) em.createNativeQuery("select count(*) from account where address = ?1")
+                .setParameter(1, address).getSingleResult()).intValue() > 0;
+    }
+
     /** The stored value of an academy setting; null when none is stored (the default applies). */
     public String setting(String name) {
         java.util.List<?> rows = em.createNativeQuery("select value from academy_setting where name = ?1")

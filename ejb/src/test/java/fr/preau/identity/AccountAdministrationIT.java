@@ -22,10 +22,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.preau.audit.AuditAction;
+import fr.preau.delegation.AgendaAccess;
+import fr.preau.delegation.Delegation;
+import fr.preau.delegation.DelegationRights;
+import fr.preau.delegation.DelegationStatus;
+import fr.preau.delegation.MailAccess;
 import fr.preau.mail.MailFixture;
 import fr.preau.mail.schedule.ScheduledSender;
 import fr.preau.settings.quota.QuotaClass;
 import fr.preau.shared.InvalidInputException;
+import fr.preau.shared.NotFoundException;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
 import fr.preau.testing.SieveProbe;
@@ -593,6 +599,88 @@ class AccountAdministrationIT {
     private List<String> realmRoles(String username) {
         return identity.call(() -> identity.userResource(username).roles().realmLevel().listAll().stream()
                 .map(r -> r.getName()).toList());
+    }
+
+    /**
+     * A functional mailbox (issue 13, item 4; docs/adr/0105): made by the establishment's administrator, no password
+     * anywhere (no Keycloak user; even an app password stored for it opens neither IMAP nor submission), delegated at
+     * once to a member of the staff, who reads it under {@code shared/} in a plain IMAP client and sends on its
+     * behalf; someone else's staff is refused, and an administrator of another establishment can neither create one
+     * there nor delegate nor end one (crafted calls, nothing changed). Audited with both identities.
+     */
+    @Test
+    void aFunctionalMailboxHasNoPasswordAndOnlyItsEstablishmentsAdministratorsOpenIt() throws Exception {
+        fixture.ensureAccount(AsEtabAdmin.USERNAME, AsEtabAdmin.USERNAME + "@" + TestEnv.domain(), "Chef Etab");
+        etabAdmin.placeInEstablishment(AsEtabAdmin.USERNAME);
+        otherEtabAdmin.ensureOwnAccount(TestEnv.domain());
+        String staff = uniqueName("it.secretaire");
+        String staffAddress = staff + "@" + TestEnv.domain();
+        fixture.ensureAccount(staff, staffAddress, "Sam Secrétaire");
+        etabAdmin.placeInEstablishment(staff);
+        String stranger = uniqueName("it.passant");
+        fixture.ensureAccount(stranger, stranger + "@" + TestEnv.domain(), "Paul Passant");
+        String local = uniqueName("secretariat").replace('-', '.');
+        String functional = local + "@" + TestEnv.domain();
+
+        InvalidInputException elsewhere = assertThrows(InvalidInputException.class,
+                () -> otherEtabAdmin.createFunctional(local, "Secrétariat", AsEtabAdmin.UAI));
+        assertEquals("identity.establishment.forbidden", elsewhere.messageKey());
+        assertEquals("admin.functional.address.domain", assertThrows(InvalidInputException.class,
+                () -> etabAdmin.createFunctional(local + "@exemple.org", "Secrétariat", AsEtabAdmin.UAI))
+                .messageKey());
+        assertFalse(database.accountExists(functional), "nothing created");
+
+        etabAdmin.createFunctional(functional.toUpperCase(), " Secrétariat du collège ", AsEtabAdmin.UAI);
+        assertEquals(List.of("Secrétariat du collège"), etabAdmin.functionalMailboxes().stream()
+                .filter(f -> f.address().equals(functional)).map(FunctionalMailbox::displayName).toList());
+        assertTrue(otherEtabAdmin.functionalMailboxes().stream().noneMatch(f -> f.address().equals(functional)));
+        assertEquals("identity.username.taken", assertThrows(InvalidInputException.class,
+                () -> admin.createFunctional(local, "Encore", AsEtabAdmin.UAI)).messageKey());
+        assertEquals(1L, database.auditEntries(AuditAction.ACCOUNT_CREATED.name(), local,
+                "functional mailbox " + functional + " of " + AsEtabAdmin.UAI));
+
+        // No password of its own at any door: no Keycloak user (portal, password grant), and an app password
+        // stored for it by mistake opens neither IMAP nor submission.
+        assertTrue(identity.findUser(local).isEmpty(), "no Keycloak user");
+        assertEquals(PasswordGrant.Outcome.REFUSED, PasswordGrant.check(local, "Secretariat-2026-!"));
+        String slipped = appPassword(functional);
+        assertThrows(AuthenticationFailedException.class,
+                () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), functional, slipped).close());
+        assertThrows(AuthenticationFailedException.class,
+                () -> SmtpProbe.submit(functional, slipped, staffAddress, "Envoyé comme la boîte fonctionnelle"));
+        assertEquals("admin.functional.noPassword", assertThrows(InvalidInputException.class,
+                () -> admin.reissue(local)).messageKey());
+
+        DelegationRights readAndSend = new DelegationRights(MailAccess.READ, true, AgendaAccess.NONE);
+        assertEquals("delegation.colleague.notStaff", assertThrows(InvalidInputException.class,
+                () -> etabAdmin.grantFunctional(functional, stranger, readAndSend, null)).messageKey());
+        assertEquals("admin.functional.missing", assertThrows(NotFoundException.class,
+                () -> otherEtabAdmin.grantFunctional(functional, staff, readAndSend, null)).messageKey());
+        Delegation d = etabAdmin.grantFunctional(functional, staff, readAndSend, null);
+        assertEquals(DelegationStatus.ACTIVE, d.status(), "in force at once: the establishment decides");
+        assertEquals(AsEtabAdmin.USERNAME, d.grantedBy());
+        assertEquals(1L, database.auditEntries(AuditAction.DELEGATION_GRANTED.name(), local, "delegation " + d.id()
+                + " delegate=" + staff + " mail=read send=yes agenda=none (functional mailbox, in force at once)"));
+        assertEquals(List.of(d.id()), etabAdmin.functionalDelegations().stream().map(Delegation::id)
+                .filter(id -> id == d.id()).toList());
+        assertTrue(otherEtabAdmin.functionalDelegations().stream().noneMatch(x -> x.id() == d.id()));
+        assertEquals("delegation.missing", assertThrows(NotFoundException.class,
+                () -> otherEtabAdmin.endFunctional(d.id())).messageKey());
+
+        String subject = "Inscription en sixième " + UUID.randomUUID();
+        SmtpProbe.sendFromOutside(functional, subject);
+        try (ImapProbe mine = ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), staffAddress,
+                appPassword(staffAddress))) {
+            assertEquals(1L, mine.awaitSubject("shared/" + functional + "/INBOX", subject, Duration.ofSeconds(30)),
+                    "the staff member reads the functional mailbox under shared/ in a plain IMAP client");
+        }
+        SmtpProbe.submitOnBehalf(staffAddress, appPassword(staffAddress), functional, staffAddress, staffAddress,
+                "Réponse du secrétariat");
+
+        etabAdmin.endFunctional(d.id());
+        assertEquals(1L, database.auditEntries(AuditAction.DELEGATION_ENDED.name(), local, "delegation " + d.id()
+                + " delegate=" + staff + " mail=read send=yes agenda=none (by an administrator)"));
+        assertTrue(etabAdmin.functionalDelegations().stream().noneMatch(x -> x.id() == d.id()));
     }
 
     /** The call is refused by the container's role check (not by a failure of another kind). */

@@ -1,8 +1,13 @@
 package fr.preau.identity;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import fr.preau.delegation.Delegation;
+import fr.preau.delegation.DelegationRights;
+import fr.preau.delegation.registry.DelegationOversight;
+import fr.preau.delegation.registry.DelegationRegistry;
 import fr.preau.settings.admin.SettingValue;
 import fr.preau.settings.admin.SettingsAdministration;
 import fr.preau.settings.quota.QuotaClass;
@@ -30,6 +35,35 @@ public abstract class AccountPageCaller {
 
     @EJB
     private EstablishmentAdministrators establishmentAdmins;
+
+    @EJB
+    private FunctionalMailboxService functionalMailboxes;
+
+    @EJB
+    private DelegationRegistry delegations;
+
+    @EJB
+    private DelegationOversight oversight;
+
+    public FunctionalMailbox createFunctional(String address, String displayName, String uai) {
+        return functionalMailboxes.create(address, displayName, uai);
+    }
+
+    public List<FunctionalMailbox> functionalMailboxes() {
+        return functionalMailboxes.list();
+    }
+
+    public Delegation grantFunctional(String mailbox, String colleague, DelegationRights rights, LocalDate until) {
+        return delegations.grantFunctional(mailbox, colleague, rights, until);
+    }
+
+    public void endFunctional(long id) {
+        delegations.endFunctional(id);
+    }
+
+    public List<Delegation> functionalDelegations() {
+        return oversight.functional();
+    }
 
     public ProvisionalPassword create(String firstName, String lastName, String uai, String quotaClass) {
         return provisional.createAccount(firstName, lastName, uai, quotaClass);

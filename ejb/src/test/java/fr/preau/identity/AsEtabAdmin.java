@@ -17,7 +17,7 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 @RunAs("etab-admin")
 @RunAsPrincipal(AsEtabAdmin.USERNAME)
 @PermitAll
-public class AsEtabAdmin {
+public class AsEtabAdmin extends AccountPageCaller {
     static final String USERNAME = "it.chef.etab";
     static final String UAI = "0990001X";
 

@@ -18,8 +18,9 @@ import jakarta.inject.Named;
 
 /**
  * The step of job {@code delegation-expiry} (DLG-2, JOB-4; docs/adr/0103): every open delegation whose end date has
- * passed at {@code now} is ended, its folder rights removed from Dovecot and the end audited, each in a transaction
- * of its own ({@link DelegationRegistry#expire}). Idempotent and restartable: an ended delegation is no longer
+ * passed at {@code now}, or of a functional mailbox whose delegate has left its establishment (docs/adr/0105), is
+ * ended, its folder rights removed from Dovecot, the end audited and both parties mailed, each in a transaction of
+ * its own ({@link DelegationRegistry#expire}). Idempotent and restartable: an ended delegation is no longer
  * selected, and removing rights already gone is no error, so a run stopped or killed half-way is simply run again,
  * and a second run changes nothing. A delegation that fails (Dovecot down) is left open, named in the exit status,
  * and tried again the next night; the checks at every use already refuse it.
@@ -54,7 +55,7 @@ public class DelegationExpiryBatchlet extends AbstractBatchlet {
         long after = 0;
         while (!stopped) {
             long from = after;
-            List<Long> ids = batch.call(() -> registry.pastTheirEnd(at, from, PAGE));
+            List<Long> ids = batch.call(() -> registry.toEnd(at, from, PAGE));
             if (ids.isEmpty()) {
                 break;
             }

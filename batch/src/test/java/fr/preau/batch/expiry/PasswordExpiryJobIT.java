@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import fr.preau.delegation.AgendaAccess;
+import fr.preau.delegation.AsDelegationAdmin;
 import fr.preau.delegation.AsDelegationDelegate;
 import fr.preau.delegation.AsDelegationOwner;
 import fr.preau.delegation.AsDelegationStranger;
@@ -84,6 +85,9 @@ class PasswordExpiryJobIT {
 
     @EJB
     private AsDelegationDelegate asDelegate;
+
+    @EJB
+    private AsDelegationAdmin asAdmin;
 
     private final KeycloakAdmin keycloak = new KeycloakAdmin();
     private final String run = "it.expiry." + UUID.randomUUID().toString().substring(0, 6) + ".";
@@ -276,6 +280,49 @@ class PasswordExpiryJobIT {
         long second = runDelegationExpiry(night);
         assertEquals("ENDED 0 FAILED 0", expiryExit(second));
         assertEquals(1, delegations.audited("DELEGATION_ENDED", null, owner, active.id()), "audited once");
+    }
+
+    /**
+     * A member of the staff who leaves the establishment (the HR import moves their account, or an administrator
+     * does) loses its functional mailboxes (docs/adr/0105): refused at use at once, then ended by the next run (IMAP
+     * rights gone, audited, both sides mailed), while a colleague who stays keeps theirs; a second run changes nothing.
+     */
+    @Test
+    void aDelegateWhoLeavesTheEstablishmentLosesItsFunctionalMailboxesAtTheNextRun() throws Exception {
+        String leaver = run + "partant";
+        String stayer = run + "restant";
+        String uai = "0990005M";
+        delegations.accounts(List.of(AsDelegationAdmin.USERNAME, AsDelegationOwner.USERNAME, leaver, stayer));
+        delegations.placeIn(leaver, uai);
+        delegations.placeIn(stayer, uai);
+        mail.resetMailbox(DelegationFixture.address(leaver));
+        String functional = asAdmin.createFunctional(run + "vie-scolaire", "Vie scolaire", uai).address();
+        DelegationRights read = new DelegationRights(MailAccess.READ, false, AgendaAccess.NONE);
+        Delegation gone = asAdmin.grantFunctional(functional, leaver, read);
+        Delegation kept = asAdmin.grantFunctional(functional, stayer, read);
+        try (ImapProbe mine = ImapProbe.asMaster(DelegationFixture.address(leaver))) {
+            assertTrue(SharedFolders.listed(mine, functional).contains("INBOX"));
+        }
+
+        delegations.placeIn(leaver, "0990006N");
+        assertTrue(asOwner.rights(leaver, functional).isEmpty(), "refused at use before the job runs");
+        assertTrue(asOwner.rights(stayer, functional).isPresent());
+        long first = runDelegationExpiry(Instant.now());
+        assertTrue(expiryExit(first).matches("ENDED [1-9][0-9]* FAILED 0"), expiryExit(first));
+        assertEquals("ended", delegations.status(gone.id())[0]);
+        assertEquals("active", delegations.status(kept.id())[0], "a colleague who stays keeps it");
+        String local = functional.substring(0, functional.indexOf('@'));
+        assertEquals(1, delegations.audited("DELEGATION_ENDED", null, local, gone.id()));
+        try (ImapProbe mine = ImapProbe.asMaster(DelegationFixture.address(leaver))) {
+            assertEquals(List.of(), SharedFolders.listed(mine, functional), "rights taken back");
+            assertEquals(1, mine.awaitSubject("INBOX", "Fin de délégation / Delegation ended : Vie scolaire → "
+                    + DelegationFixture.displayName(leaver), MAIL), "the delegate is told");
+        }
+        try (ImapProbe mine = ImapProbe.asMaster(DelegationFixture.address(stayer))) {
+            assertTrue(SharedFolders.listed(mine, functional).contains("INBOX"), "the colleague's stay");
+        }
+        assertEquals("ENDED 0 FAILED 0", expiryExit(runDelegationExpiry(Instant.now())));
+        assertEquals(1, delegations.audited("DELEGATION_ENDED", null, local, gone.id()), "ended once");
     }
 
     private long runDelegationExpiry(Instant now) throws InterruptedException {

@@ -34,4 +34,9 @@ public class DelegationOversight {
     public List<Delegation> open() {
         return rows.openOwnedIn(administered.establishments().orElse(null), MAX);
     }
+
+    /** The open delegations of the functional mailboxes the caller administers (docs/adr/0105), newest first. */
+    public List<Delegation> functional() {
+        return rows.openOfFunctionalIn(administered.establishments().orElse(null), MAX);
+    }
 }
