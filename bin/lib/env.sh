@@ -123,6 +123,9 @@ env_load() {
     set +a
     # Runtimes generated before large-file links existed: same default.
     export PREAU_LARGE_FILES_DIR=${PREAU_LARGE_FILES_DIR:-$PREAU_HOME/large-files}
+    # The portal's system senders, whose notices (through the master login) the hourly sending limit does not
+    # count (docs/adr/0081): the default of setting identity.recovery.sender.
+    export PREAU_SYSTEM_SENDERS=${PREAU_SYSTEM_SENDERS:-ne-pas-repondre@$PREAU_MAIL_DOMAIN}
     # The folder where HR drops the directory's feed (docs/directory-feed.md).
     export PREAU_DIRECTORY_FEED_DIR=${PREAU_DIRECTORY_FEED_DIR:-$PREAU_HOME/directory-feed}
     # Same PREAU_HOME, other offset: the ports live in preau.env and inside

@@ -175,6 +175,45 @@ class ImapClientLoginIT {
         }
     }
 
+    /**
+     * The portal's own notices (delegations, password expiry, quotas, recovery) leave as the system sender
+     * ({@code PREAU_SYSTEM_SENDERS}, by default {@code ne-pas-repondre@<domain>}) through the master login, from the
+     * portal's address: the hourly limit neither counts nor stops them, so a night of more than
+     * {@code PREAU_SEND_MAX_MESSAGES_PER_HOUR} notices all leave (docs/adr/0081, amendment). The same address signed
+     * in with its own password from a mail client (someone who knows it) is counted and refused past the limit.
+     */
+    @Test
+    void thePortalsSystemSenderIsNotLimitedButTheSameAddressSignedInDirectlyIs() throws Exception {
+        int maxMessages = TestEnv.port("PREAU_SEND_MAX_MESSAGES_PER_HOUR");
+        String system = "ne-pas-repondre@" + TestEnv.domain();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String recipient = "it.avis-" + run + "@" + TestEnv.domain();
+        fr.preau.testing.Accounts.ensure("it.avis-" + run, recipient, "Avis Nocturnes");
+        fr.preau.testing.Accounts.ensure("ne-pas-repondre", system, "Messagerie académique");
+
+        // Its own password, from a mail client, over one connection: counted like anyone, refused past the limit
+        // (at the first message when a run of the last hour already spent it).
+        String password = "Ne-pas-repondre-2026-" + run + "!";
+        KeycloakAdmin keycloak = new KeycloakAdmin();
+        keycloak.createUser("ne-pas-repondre", "Messagerie", "Académique", system, password, false);
+        try {
+            String refused = SmtpProbe.refusal(() -> SmtpProbe.submitEach(CLIENT_ADDRESS, system, password, system,
+                    recipient, "Envoi direct " + run, maxMessages + 1));
+            assertTrue(refused.contains("450") && refused.contains("Limite d'envoi atteinte")
+                    && refused.contains(maxMessages + " messages"), refused);
+        } finally {
+            keycloak.deleteUser("ne-pas-repondre");
+        }
+
+        // The portal, through the master login, with the address's hourly budget spent: its notices still leave,
+        // more than the limit in the hour in all, and none is counted.
+        SmtpProbe.submitEach(null, system + "*" + TestEnv.get("PREAU_MASTER_USER"),
+                TestEnv.get("PREAU_MASTER_PASSWORD"), system, recipient, "Avis " + run, 3);
+        try (ImapProbe imap = ImapProbe.asMaster(recipient)) {
+            assertEquals(1, imap.awaitSubject("INBOX", "Avis " + run + " 3", java.time.Duration.ofSeconds(30)));
+        }
+    }
+
     /** One message to {@code address} itself, named {@code count} times as recipient (as a long list would). */
     private static void submitTo(String address, String password, int count, String subject) throws Exception {
         InternetAddress[] to = new InternetAddress[count];

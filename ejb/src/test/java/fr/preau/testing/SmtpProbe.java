@@ -81,12 +81,50 @@ public final class SmtpProbe {
 
     private static void submit(String login, String password, String envelopeFrom, String from, String sender,
             InternetAddress[] to, String subject) throws MessagingException {
+        Session session = submissionSession(envelopeFrom, null);
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("127.0.0.1", TestEnv.port("PREAU_SUBMISSION_PORT"), login, password);
+            transport.sendMessage(message(session, from, sender, to, subject), to);
+        }
+    }
+
+    /**
+     * Sends {@code count} short messages from {@code from} to {@code to} over ONE authenticated submission
+     * connection (one {@code Transport}, a {@code sendMessage} each, as a mail client empties its outbox), subjects
+     * {@code subject + " " + i} (i from 1); the first refused one throws, naming Postfix's answer. From
+     * {@code localAddress} when not null (127.0.0.2: a mail client that is not the portal, over STARTTLS as such a
+     * client must), else from the portal's address.
+     */
+    public static void submitEach(String localAddress, String login, String password, String from, String to,
+            String subject, int count) throws MessagingException {
+        Session session = submissionSession(from, localAddress);
+        InternetAddress[] recipients = {new InternetAddress(to)};
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("127.0.0.1", TestEnv.port("PREAU_SUBMISSION_PORT"), login, password);
+            for (int i = 1; i <= count; i++) {
+                transport.sendMessage(message(session, from, null, recipients, subject + " " + i), recipients);
+            }
+        }
+    }
+
+    private static Session submissionSession(String envelopeFrom, String localAddress) {
         Properties props = new Properties();
+        if (localAddress != null) {
+            // Not the portal's address: Dovecot wants TLS before a password (the local certificate is self-signed).
+            props.put("mail.smtp.localaddress", localAddress);
+            props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.starttls.required", "true");
+            props.put("mail.smtp.ssl.trust", "*");
+        }
         props.put("mail.smtp.from", envelopeFrom);
         props.put("mail.smtp.auth", "true");
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "30000");
-        Session session = Session.getInstance(props);
+        return Session.getInstance(props);
+    }
+
+    private static MimeMessage message(Session session, String from, String sender, InternetAddress[] to,
+            String subject) throws MessagingException {
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(from));
         if (sender != null) {
@@ -95,10 +133,7 @@ public final class SmtpProbe {
         m.setRecipients(MimeMessage.RecipientType.TO, to.length == 1 ? to : new InternetAddress[] {to[0]});
         m.setSubject(subject, "UTF-8");
         m.setText("Bonjour", "UTF-8");
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect("127.0.0.1", TestEnv.port("PREAU_SUBMISSION_PORT"), login, password);
-            transport.sendMessage(m, to);
-        }
+        return m;
     }
 
     /**
