@@ -191,17 +191,27 @@ class ImapClientLoginIT {
         fr.preau.testing.Accounts.ensure("it.avis-" + run, recipient, "Avis Nocturnes");
         fr.preau.testing.Accounts.ensure("ne-pas-repondre", system, "Messagerie académique");
 
-        // Its own password, from a mail client, over one connection: counted like anyone, refused past the limit
-        // (at the first message when a run of the last hour already spent it).
+        // Its own password, from a mail client: counted like anyone, refused past the limit (at the first message
+        // when a run of the last hour already spent it). Three connections at once (a client emptying its outbox
+        // in parallel) spend the hour's budget in a third of the time; each goes on until refused.
         String password = "Ne-pas-repondre-2026-" + run + "!";
         KeycloakAdmin keycloak = new KeycloakAdmin();
         keycloak.createUser("ne-pas-repondre", "Messagerie", "Académique", system, password, false);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(3);
         try {
-            String refused = SmtpProbe.refusal(() -> SmtpProbe.submitEach(CLIENT_ADDRESS, system, password, system,
-                    recipient, "Envoi direct " + run, maxMessages + 1));
-            assertTrue(refused.contains("450") && refused.contains("Limite d'envoi atteinte")
-                    && refused.contains(maxMessages + " messages"), refused);
+            List<java.util.concurrent.Future<String>> refusals = new java.util.ArrayList<>();
+            for (int c = 0; c < 3; c++) {
+                String subject = "Envoi direct " + run + " " + c;
+                refusals.add(clients.submit(() -> SmtpProbe.refusal(() -> SmtpProbe.submitEach(CLIENT_ADDRESS,
+                        system, password, system, recipient, subject, maxMessages + 1))));
+            }
+            for (java.util.concurrent.Future<String> refusal : refusals) {
+                String said = refusal.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(said.contains("450") && said.contains("Limite d'envoi atteinte")
+                        && said.contains(maxMessages + " messages"), said);
+            }
         } finally {
+            clients.shutdownNow();
             keycloak.deleteUser("ne-pas-repondre");
         }
 
