@@ -8,7 +8,10 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Test accounts (those of {@code DelegationFixture}) with no calendar, no grant and no delegation between them; the rows as stored. */
+/**
+ * Test accounts (those of {@code DelegationFixture}) with no calendar, no grant and no delegation between them; the
+ * rows as stored.
+ */
 @Stateless
 @PermitAll
 public class AgendaFixture {
