@@ -129,7 +129,8 @@ class DirectoryBrowserIT extends PortalDeployment {
 
     /**
      * The agenda (issue 14; docs/adr/0106): a teacher adds an event in the dialog (an empty title is refused with a
-     * message and nothing is saved), sees it in the week, month and list views; a colleague who opens "Voir l'agenda
+     * message and nothing is saved), sees it in the week, month and list views, opens it from the list and changes its
+     * title; a colleague who opens "Voir l'agenda
      * de …" with the teacher's address sees an "Occupé" block at that time and none of its title, location or
      * description. axe-core finds nothing serious, dialog open or not.
      */
@@ -179,6 +180,16 @@ class DirectoryBrowserIT extends PortalDeployment {
                         By.id("agenda:schedule"), title));
             }
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the list view");
+            // Opened from the list, changed in the dialog.
+            browser.click(By.cssSelector("#agenda\\:schedule .fc-list-event-title"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("event:delete")));
+            assertEquals(title, d.findElement(By.id("event:title")).getAttribute("value"));
+            assertEquals("Salle des professeurs " + run, d.findElement(By.id("event:location")).getAttribute("value"));
+            d.findElement(By.id("event:title")).clear();
+            d.findElement(By.id("event:title")).sendKeys(title + " (reporté)");
+            browser.click(By.id("event:save"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:schedule"),
+                    title + " (reporté)"));
             d.findElement(By.id("logout")).click();
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
 
