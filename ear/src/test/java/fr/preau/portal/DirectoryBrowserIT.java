@@ -130,9 +130,8 @@ class DirectoryBrowserIT extends PortalDeployment {
     /**
      * The agenda (issue 14; docs/adr/0106): a teacher adds an event in the dialog (an empty title is refused with a
      * message and nothing is saved), sees it in the week, month and list views, opens it from the list and changes its
-     * title; a colleague who opens "Voir l'agenda
-     * de …" with the teacher's address sees an "Occupé" block at that time and none of its title, location or
-     * description. axe-core finds nothing serious, dialog open or not.
+     * title; a colleague who opens "Voir l'agenda de …" with the teacher's address sees an "Occupé" block at that
+     * time and none of its title, location or description. axe-core finds nothing serious, dialog open or not.
      */
     @Test
     void aTeacherAddsAnEventAndAColleagueSeesOnlyThatSheIsBusy() throws Exception {
