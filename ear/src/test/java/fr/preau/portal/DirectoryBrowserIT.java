@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -122,6 +125,87 @@ class DirectoryBrowserIT extends PortalDeployment {
         }
         assertTrue(phoneShown("A" + run), "my choice is saved");
         assertFalse(phoneShown("B" + run), "and only mine");
+    }
+
+    /**
+     * The agenda (issue 14; docs/adr/0106): a teacher adds an event in the dialog (an empty title is refused with a
+     * message and nothing is saved), sees it in the week, month and list views, opens it from the list and changes its
+     * title; a colleague who opens "Voir l'agenda de …" with the teacher's address sees an "Occupé" block at that
+     * time and none of its title, location or description. axe-core finds nothing serious, dialog open or not.
+     */
+    @Test
+    void aTeacherAddsAnEventAndAColleagueSeesOnlyThatSheIsBusy() throws Exception {
+        String password = "Emploi-du-temps-2026-" + UUID.randomUUID().toString().substring(0, 6) + "!";
+        String owner = "it.agenda-" + run;
+        String ownerAddress = TestUser.create(owner, "Agathe", "Agenda", password, false);
+        String other = "it.agenda-collegue-" + run;
+        TestUser.create(other, "Octave", "Occupe", password, false);
+        String title = "Conseil de classe " + run;
+        String day = LocalDate.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn(owner, password);
+            d.findElement(By.id("agenda-link")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                    "#agenda\\:schedule .fc-timegrid")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the agenda");
+
+            browser.click(By.id("agenda:new-event"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("event:title")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with the dialog open");
+            browser.click(By.id("event:save"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("event:panel"),
+                    "Donnez un titre"));
+            d.findElement(By.id("event:title")).sendKeys(title);
+            // The times as chosen in the pickers (typing over a prefilled date-time picker is not reliable).
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+            for (String[] field : new String[][] {{"start", "10:00", "10"}, {"end", "11:30", "11"}}) {
+                browser.driver().executeScript("PrimeFaces.widgets['widget_event_" + field[0] + "'].setDate(new Date("
+                        + today.getYear() + ", " + (today.getMonthValue() - 1) + ", " + today.getDayOfMonth() + ", "
+                        + field[2] + ", " + field[1].substring(3) + "))");
+                assertEquals(day + " " + field[1], d.findElement(By.id("event:" + field[0] + "_input"))
+                        .getAttribute("value"));
+            }
+            d.findElement(By.id("event:location")).sendKeys("Salle des professeurs " + run);
+            d.findElement(By.id("event:description")).sendKeys("Bulletins du trimestre " + run);
+            browser.click(By.id("event:save"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:schedule"),
+                    title));
+            browser.waitUpTo(30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("event:title")));
+            for (String view : List.of("fc-dayGridMonth-button", "fc-listWeek-button")) {
+                browser.click(By.className(view));
+                browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("agenda:schedule"), title));
+            }
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the list view");
+            // Opened from the list, changed in the dialog.
+            browser.click(By.cssSelector("#agenda\\:schedule .fc-list-event-title"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("event:delete")));
+            assertEquals(title, d.findElement(By.id("event:title")).getAttribute("value"));
+            assertEquals("Salle des professeurs " + run, d.findElement(By.id("event:location")).getAttribute("value"));
+            d.findElement(By.id("event:title")).clear();
+            d.findElement(By.id("event:title")).sendKeys(title + " (reporté)");
+            browser.click(By.id("event:save"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:schedule"),
+                    title + " (reporté)"));
+            d.findElement(By.id("logout")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+
+            browser.signIn(other, password);
+            d.get(Browser.portal() + "/agenda");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("colleague-form:colleague")));
+            d.findElement(By.id("colleague-form:colleague")).sendKeys(ownerAddress);
+            browser.click(By.id("colleague-form:show-colleague"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:schedule"),
+                    "Occupé"));
+            String page = d.getPageSource();
+            assertFalse(page.contains("Conseil de classe") || page.contains("Salle des")
+                    || page.contains("Bulletins"), "nothing of the event but its time");
+            assertTrue(d.findElement(By.id("calendars")).getAttribute("textContent").contains("Agathe Agenda"));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on a colleague's agenda");
+        }
     }
 
     private static void person(String hrId, String last, String first, String function, String discipline,

@@ -1,0 +1,62 @@
+package fr.preau.agenda;
+
+import java.util.List;
+
+import fr.preau.testing.TestEnv;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Test accounts (those of {@code DelegationFixture}) with no calendar, no grant and no delegation between them; the
+ * rows as stored.
+ */
+@Stateless
+@PermitAll
+public class AgendaFixture {
+    @PersistenceContext
+    private EntityManager em;
+
+    /** The address of a test user. */
+    public static String address(String username) {
+        return username + "@" + TestEnv.domain();
+    }
+
+    /** No calendar and no delegation between the accounts (made by {@code DelegationFixture.accounts}). */
+    public void reset(List<String> usernames) {
+        em.createNativeQuery("delete from agenda_calendar where account_id in (select id from account where"
+                + " username in (?1))").setParameter(1, usernames).executeUpdate();
+        em.createNativeQuery("delete from delegation where owner_id in (select id from account where username in"
+                + " (?1)) or delegate_id in (select id from account where username in (?1))")
+                .setParameter(1, usernames).executeUpdate();
+    }
+
+    /** An accepted delegation of {@code owner}'s agenda ({@code read} or {@code edit}) to {@code delegate}. */
+    public long delegate(String owner, String delegate, String agenda) {
+        return ((Number) em.createNativeQuery("insert into delegation (owner_id, delegate_id, mail_access,"
+                + " agenda_access, status, granted_by, granted_at, accepted_at, acl_identifier) select o.id, d.id,"
+                + " 'none', ?3, 'active', o.username, now(), now(), d.address from account o, account d"
+                + " where o.username = ?1 and d.username = ?2 returning id").setParameter(1, owner)
+                .setParameter(2, delegate).setParameter(3, agenda).getSingleResult()).longValue();
+    }
+
+    /** Ends delegation {@code id} a minute ago (as the owner would). */
+    public void endDelegation(long id) {
+        em.createNativeQuery("update delegation set status = 'ended', closed_at = now(), ends_at = now()"
+                + " - interval '1 minute' where id = ?1").setParameter(1, id).executeUpdate();
+    }
+
+    /** The stored iCalendar object and revision of event {@code id}, and its calendar's sync token. */
+    public Object[] stored(long id) {
+        return (Object[]) em.createNativeQuery("select e.ical, e.revision, c.sync_token, e.last_end from agenda_event e"
+                + " join agenda_calendar c on c.id = e.calendar_id where e.id = ?1").setParameter(1, id)
+                .getSingleResult();
+    }
+
+    /** How many events the calendar holds. */
+    public long count(long calendar) {
+        return ((Number) em.createNativeQuery("select count(*) from agenda_event where calendar_id = ?1")
+                .setParameter(1, calendar).getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,277 @@
+package fr.preau.agenda;
+
+import static fr.preau.agenda.AgendaFixture.address;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import fr.preau.delegation.DelegationFixture;
+import fr.preau.shared.InvalidInputException;
+import fr.preau.shared.NotFoundException;
+import fr.preau.testing.ItArchive;
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The agenda in WildFly against PostgreSQL (issue 14; docs/adr/0106), with three people: the owner, a colleague
+ * (free/busy by default, then "voir les détails" and "modifier") and a delegate whose agenda right comes from
+ * {@code Delegations}. A weekly lesson across the autumn change with a deleted and a moved occurrence and the three
+ * scopes; what the others get is checked field by field through crafted service calls made as them: no title,
+ * location or description where only busy is allowed, the same "not found" as a missing id for anything beyond,
+ * and nothing changed.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AgendaIT {
+    private static final String OWNER = AsOwner.USERNAME;
+    private static final String COLLEAGUE = AsColleague.USERNAME;
+    private static final String DELEGATE = AsDelegate.USERNAME;
+    private static final LocalDateTime OCT19 = LocalDateTime.of(2026, 10, 19, 0, 0);
+    private static final LocalDateTime NOV10 = LocalDateTime.of(2026, 11, 10, 0, 0);
+
+    @Deployment
+    static WebArchive deployment() {
+        return ItArchive.of("agenda-it.war");
+    }
+
+    @EJB
+    private AsOwner owner;
+
+    @EJB
+    private AsColleague colleague;
+
+    @EJB
+    private AsDelegate delegate;
+
+    @EJB
+    private AgendaFixture fixture;
+
+    @EJB
+    private DelegationFixture accounts;
+
+    @BeforeEach
+    void noCalendars() {
+        accounts.accounts(List.of(OWNER, COLLEAGUE, DELEGATE));
+        fixture.reset(List.of(OWNER, COLLEAGUE, DELEGATE));
+    }
+
+    private static EventDraft lesson() {
+        return new EventDraft("Mathématiques 4e B", false, LocalDateTime.of(2026, 10, 12, 8, 0),
+                LocalDateTime.of(2026, 10, 12, 9, 0), "Salle 12", "Chapitre 3 : fractions", false,
+                new Repeat(Frequency.WEEKLY, null, null));
+    }
+
+    private static EventDraft appointment(boolean privateEvent) {
+        return new EventDraft(privateEvent ? "Rendez-vous médical" : "Conseil de classe 4e B", false,
+                LocalDateTime.of(2026, 10, 20, 17, 0), LocalDateTime.of(2026, 10, 20, 18, 30),
+                privateEvent ? "Cabinet du Dr Martin" : "Salle des professeurs",
+                privateEvent ? "Résultats d'analyses" : "Bulletins du 1er trimestre", privateEvent, Repeat.NONE);
+    }
+
+    private static List<LocalDateTime> starts(List<AgendaEntry> es) {
+        return es.stream().map(AgendaEntry::start).toList();
+    }
+
+    private static void gone(Executable call) {
+        assertEquals("agenda.event.gone", assertThrows(NotFoundException.class, call).messageKey());
+    }
+
+    @Test
+    void aWeeklyLessonKeepsItsHourAcrossTheChangeWithADeletedAMovedAndALaterChangedPart() {
+        List<AgendaCalendar> mine = owner.calendars();
+        assertEquals(1, mine.size(), "the default calendar, made on first use");
+        assertEquals("Agenda", mine.get(0).name());
+        assertEquals(1, owner.calendars().size(), "made once");
+        long cal = mine.get(0).id();
+        AgendaEntry first = owner.create(cal, lesson());
+        long id = first.eventId();
+        assertEquals(LocalDateTime.of(2026, 10, 12, 8, 0), first.occurrence());
+
+        owner.delete(id, LocalDateTime.of(2026, 10, 26, 8, 0), Scope.THIS);
+        owner.update(id, LocalDateTime.of(2026, 11, 2, 8, 0), Scope.THIS, new EventDraft("Maths (rattrapage)", false,
+                LocalDateTime.of(2026, 11, 3, 14, 0), LocalDateTime.of(2026, 11, 3, 15, 0), "Salle 3", null, false,
+                Repeat.NONE));
+        List<AgendaEntry> autumn = owner.entries(List.of(cal), OCT19, NOV10);
+        assertEquals(List.of(LocalDateTime.of(2026, 10, 19, 8, 0), LocalDateTime.of(2026, 11, 3, 14, 0),
+                LocalDateTime.of(2026, 11, 9, 8, 0)), starts(autumn), "8:00 before and after 25 October");
+        assertEquals("Maths (rattrapage)", autumn.get(1).title());
+        assertEquals(LocalDateTime.of(2026, 11, 2, 8, 0), autumn.get(1).occurrence());
+        assertEquals("Mathématiques 4e B", autumn.get(2).title());
+        assertTrue(autumn.stream().allMatch(AgendaEntry::editable));
+        Object[] stored = fixture.stored(id);
+        assertTrue(((String) stored[0]).contains("EXDATE;TZID=Europe/Paris:20261026T080000"), (String) stored[0]);
+        assertEquals(3L, ((Number) stored[1]).longValue(), "created, then two changes: the ETag moved");
+        assertNull(stored[3], "repeats without end");
+        gone(() -> owner.update(id, LocalDateTime.of(2026, 10, 26, 8, 0), Scope.THIS, lesson()));
+        gone(() -> owner.update(id, LocalDateTime.of(2026, 10, 27, 8, 0), Scope.THIS, lesson()));
+
+        owner.update(id, LocalDateTime.of(2026, 11, 16, 8, 0), Scope.FOLLOWING, new EventDraft("Mathématiques 4e B",
+                false, LocalDateTime.of(2026, 11, 16, 10, 0), LocalDateTime.of(2026, 11, 16, 11, 0), "Salle 14", null,
+                false, new Repeat(Frequency.BIWEEKLY, null, null)));
+        assertEquals(2, fixture.count(cal), "the series ends before 16 November and a new one starts there");
+        List<AgendaEntry> later = owner.entries(List.of(cal), LocalDateTime.of(2026, 11, 9, 0, 0),
+                LocalDateTime.of(2026, 12, 1, 0, 0));
+        assertEquals(List.of(LocalDateTime.of(2026, 11, 9, 8, 0), LocalDateTime.of(2026, 11, 16, 10, 0),
+                LocalDateTime.of(2026, 11, 30, 10, 0)), starts(later));
+        assertEquals(new Repeat(Frequency.BIWEEKLY, null, null), later.get(1).repeat());
+
+        owner.update(id, LocalDateTime.of(2026, 10, 19, 8, 0), Scope.ALL, new EventDraft("Maths 4e B", false,
+                LocalDateTime.of(2026, 10, 19, 8, 30), LocalDateTime.of(2026, 10, 19, 9, 30), "Salle 12", null, false,
+                new Repeat(Frequency.WEEKLY, null, null)));
+        assertEquals(List.of(LocalDateTime.of(2026, 10, 12, 8, 30), LocalDateTime.of(2026, 10, 19, 8, 30)),
+                starts(owner.entries(List.of(cal), LocalDateTime.of(2026, 10, 12, 0, 0), OCT19.plusDays(1))),
+                "all moved by half an hour, from the first one");
+        owner.delete(id, LocalDateTime.of(2026, 10, 26, 8, 30), Scope.FOLLOWING);
+        assertEquals(List.of(LocalDateTime.of(2026, 10, 12, 8, 30), LocalDateTime.of(2026, 10, 19, 8, 30)),
+                starts(owner.entries(List.of(cal), LocalDateTime.of(2026, 10, 1, 0, 0), NOV10)));
+        owner.delete(id, LocalDateTime.of(2026, 10, 12, 8, 30), Scope.ALL);
+        assertEquals(1, fixture.count(cal));
+        gone(() -> owner.entry(id, null));
+    }
+
+    @Test
+    void aColleagueSeesOnlyBusyTimesAndNothingElseEvenByCraftedCalls() {
+        long cal = owner.calendars().get(0).id();
+        AgendaEntry pub = owner.create(cal, appointment(false));
+        AgendaEntry priv = owner.create(cal, appointment(true));
+        AgendaEntry rep = owner.create(cal, lesson());
+        Object[] before = fixture.stored(pub.eventId());
+
+        List<AgendaCalendar> seen = colleague.calendarsOf(address(OWNER));
+        assertEquals(List.of(CalendarLevel.BUSY), seen.stream().map(AgendaCalendar::level).toList());
+        List<AgendaEntry> busy = colleague.entries(List.of(cal), OCT19, NOV10);
+        assertEquals(6, busy.size(), "four lessons and two appointments");
+        for (AgendaEntry e : busy) {
+            assertTrue(e.busy() && !e.editable() && !e.privateEvent(), e.toString());
+            assertNull(e.title());
+            assertNull(e.location());
+            assertNull(e.description());
+            assertEquals(Repeat.NONE, e.repeat());
+        }
+        assertEquals(LocalDateTime.of(2026, 10, 20, 17, 0), busy.get(1).start());
+
+        NotFoundException missing = assertThrows(NotFoundException.class, () -> colleague.entry(Long.MAX_VALUE, null));
+        assertEquals(missing.messageKey(), assertThrows(NotFoundException.class,
+                () -> colleague.entry(pub.eventId(), null)).messageKey(), "the same answer as for a missing event");
+        gone(() -> colleague.entry(rep.eventId(), LocalDateTime.of(2026, 10, 19, 8, 0)));
+        gone(() -> colleague.update(pub.eventId(), null, Scope.ALL, appointment(false)));
+        gone(() -> colleague.delete(pub.eventId(), null, Scope.ALL));
+        gone(() -> colleague.delete(rep.eventId(), LocalDateTime.of(2026, 10, 19, 8, 0), Scope.THIS));
+        assertThrows(NotFoundException.class, () -> colleague.create(cal, appointment(false)));
+        assertThrows(NotFoundException.class, () -> colleague.share(cal, address(COLLEAGUE), CalendarLevel.EDIT));
+        assertThrows(NotFoundException.class, () -> colleague.shares(cal));
+        assertThrows(NotFoundException.class, () -> colleague.updateCalendar(cal, "Pris", "#000000"));
+        assertThrows(NotFoundException.class, () -> colleague.entries(List.of(Long.MAX_VALUE), OCT19, NOV10));
+        assertEquals("agenda.person.unknown", assertThrows(NotFoundException.class,
+                () -> colleague.calendarsOf("personne.inconnue")).messageKey());
+
+        Object[] after = fixture.stored(pub.eventId());
+        assertEquals(before[0], after[0], "unchanged");
+        assertEquals(before[1], after[1]);
+        assertEquals(3, fixture.count(cal));
+        assertEquals(List.of(), owner.shares(cal));
+        assertEquals("Rendez-vous médical", owner.entry(priv.eventId(), null).title(), "the owner sees it all");
+    }
+
+    @Test
+    void detailsThenModifierGrantsOpenTheCalendarButNeverAPrivateEvent() {
+        long cal = owner.calendars().get(0).id();
+        AgendaEntry pub = owner.create(cal, appointment(false));
+        AgendaEntry priv = owner.create(cal, appointment(true));
+        owner.share(cal, COLLEAGUE, CalendarLevel.DETAILS);
+        assertEquals(List.of(address(COLLEAGUE) + " " + CalendarLevel.DETAILS), owner.shares(cal).stream()
+                .map(s -> s.granteeAddress() + " " + s.level()).toList());
+
+        List<AgendaEntry> seen = colleague.entries(List.of(cal), OCT19, NOV10);
+        assertEquals(List.of("Conseil de classe 4e B", "Salle des professeurs"), List.of(seen.get(0).title(),
+                seen.get(0).location()));
+        assertFalse(seen.get(0).editable());
+        assertTrue(seen.get(1).busy() && seen.get(1).title() == null && seen.get(1).description() == null,
+                "a private event stays busy");
+        gone(() -> colleague.entry(priv.eventId(), null));
+        gone(() -> colleague.update(pub.eventId(), null, Scope.ALL, appointment(false)));
+        assertThrows(NotFoundException.class, () -> colleague.create(cal, appointment(false)));
+
+        owner.share(cal, address(COLLEAGUE), CalendarLevel.EDIT);
+        EventDraft moved = new EventDraft("Conseil de classe 4e B (reporté)", false,
+                LocalDateTime.of(2026, 10, 22, 17, 0), LocalDateTime.of(2026, 10, 22, 18, 0), "Salle 5", null, false,
+                Repeat.NONE);
+        colleague.update(pub.eventId(), null, Scope.ALL, moved);
+        AgendaEntry made = colleague.create(cal, new EventDraft("Réunion parents-professeurs", false,
+                LocalDateTime.of(2026, 10, 23, 18, 0), LocalDateTime.of(2026, 10, 23, 20, 0), null, null, false, null));
+        assertTrue(made.editable());
+        AgendaEntry owners = owner.entry(pub.eventId(), null);
+        assertEquals("Conseil de classe 4e B (reporté)", owners.title());
+        assertEquals(LocalDateTime.of(2026, 10, 22, 17, 0), owners.start());
+        gone(() -> colleague.update(priv.eventId(), null, Scope.ALL, moved));
+        gone(() -> colleague.delete(priv.eventId(), null, Scope.ALL));
+        assertEquals("Rendez-vous médical", owner.entry(priv.eventId(), null).title());
+        assertThrows(NotFoundException.class, () -> colleague.shares(cal), "editing is not sharing");
+
+        owner.share(cal, COLLEAGUE, CalendarLevel.BUSY);
+        assertTrue(colleague.entries(List.of(cal), OCT19, NOV10).stream().allMatch(AgendaEntry::busy));
+        assertEquals(List.of(), owner.shares(cal));
+        assertEquals("agenda.share.self", assertThrows(InvalidInputException.class,
+                () -> owner.share(cal, OWNER, CalendarLevel.EDIT)).messageKey());
+    }
+
+    @Test
+    void aDelegateWithAgendaReadSeesTheDetailsUntilTheDelegationEnds() {
+        long cal = owner.calendars().get(0).id();
+        AgendaCalendar second = owner.createCalendar("Projet théâtre", "#2E7D32");
+        assertEquals("#2e7d32", second.colour());
+        AgendaEntry pub = owner.create(second.id(), appointment(false));
+        owner.create(cal, appointment(true));
+        long d = fixture.delegate(OWNER, DELEGATE, "read");
+
+        assertEquals(List.of(CalendarLevel.DETAILS, CalendarLevel.DETAILS),
+                delegate.calendarsOf(OWNER).stream().map(AgendaCalendar::level).toList(), "every calendar");
+        List<AgendaEntry> seen = delegate.entries(List.of(cal, second.id()), OCT19, NOV10);
+        assertEquals(2, seen.size());
+        AgendaEntry council = seen.stream().filter(e -> !e.busy()).findFirst().orElseThrow();
+        assertEquals("Bulletins du 1er trimestre", council.description());
+        assertEquals(1, seen.stream().filter(e -> e.busy() && e.title() == null).count(), "private: busy");
+        assertEquals("Conseil de classe 4e B", delegate.entry(pub.eventId(), null).title());
+        gone(() -> delegate.update(pub.eventId(), null, Scope.ALL, appointment(false)));
+        assertTrue(colleague.entries(List.of(second.id()), OCT19, NOV10).get(0).busy(), "only the delegate");
+
+        fixture.endDelegation(d);
+        assertTrue(delegate.entries(List.of(cal, second.id()), OCT19, NOV10).stream().allMatch(AgendaEntry::busy));
+        gone(() -> delegate.entry(pub.eventId(), null));
+    }
+
+    @Test
+    void badInputIsRefusedWithItsFieldAndChangesNothing() {
+        long cal = owner.calendars().get(0).id();
+        AgendaEntry pub = owner.create(cal, appointment(false));
+        Object[] before = fixture.stored(pub.eventId());
+        EventDraft noTitle = new EventDraft("  ", false, LocalDateTime.of(2026, 10, 20, 9, 0),
+                LocalDateTime.of(2026, 10, 20, 10, 0), null, null, false, null);
+        assertEquals("title", assertThrows(InvalidInputException.class, () -> owner.create(cal, noTitle)).field());
+        EventDraft backwards = new EventDraft("Sortie", false, LocalDateTime.of(2026, 10, 20, 9, 0),
+                LocalDateTime.of(2026, 10, 20, 8, 0), null, null, false, null);
+        assertEquals("agenda.event.end.beforeStart", assertThrows(InvalidInputException.class,
+                () -> owner.update(pub.eventId(), null, Scope.ALL, backwards)).messageKey());
+        assertEquals("count", assertThrows(InvalidInputException.class, () -> owner.create(cal, lesson()
+                .repeating(new Repeat(Frequency.WEEKLY, null, 0)))).field());
+        assertEquals("window", assertThrows(InvalidInputException.class, () -> owner.entries(List.of(cal), OCT19,
+                OCT19.plusYears(2))).field());
+        assertEquals("agenda.calendar.name.taken", assertThrows(InvalidInputException.class,
+                () -> owner.createCalendar(" agenda ", "#123456")).messageKey());
+        assertEquals("colour", assertThrows(InvalidInputException.class,
+                () -> owner.createCalendar("Club", "rouge")).field());
+        assertEquals(1, fixture.count(cal));
+        assertEquals(before[1], fixture.stored(pub.eventId())[1], "unchanged");
+        assertEquals(1, owner.calendars().size());
+    }
+}
