@@ -17,6 +17,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 /**
@@ -44,6 +47,9 @@ public class MailboxAccess {
     @Inject
     private MailboxSelection selection;
 
+    @Inject
+    private BeanManager beans;
+
     @EJB
     private Delegations delegations;
 
@@ -70,7 +76,7 @@ public class MailboxAccess {
      */
     public MailboxContext current() {
         MailboxContext mine = own();
-        String chosen = selection.owner(mine.actor().address());
+        String chosen = inWebSession() ? selection.owner(mine.actor().address()) : null;
         if (chosen == null) {
             return mine;
         }
@@ -106,6 +112,18 @@ public class MailboxAccess {
      */
     public MailboxContext currentForFolders() {
         return allowed(current(), !current().delegated());
+    }
+
+    /**
+     * Whether the call belongs to a web session (a page, its servlets): the choice of mailbox lives there. A call from
+     * another thread of the same user (an asynchronous task, a test's executor) has none and works in one's own.
+     */
+    private boolean inWebSession() {
+        try {
+            return beans.getContext(SessionScoped.class).isActive();
+        } catch (ContextNotActiveException e) {
+            return false;
+        }
     }
 
     private static MailboxContext allowed(MailboxContext ctx, boolean allowed) {
