@@ -147,11 +147,18 @@ final class Browser implements AutoCloseable {
         String axe = Files.readString(Path.of(env("PREAU_AXE_JS", null)));
         JavascriptExecutor js = driver;
         js.executeScript(axe);
+        // Colours are checked in their final state: a button just clicked may still be fading to its hover colour
+        // (the theme's transitions), which axe would catch half-way on a slow machine; wait for the transitions
+        // running now to end (3 s at most; endless animations such as spinners are not waited for).
         Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const running = document.getAnimations()"
+                + ".filter(a => isFinite(a.effect.getComputedTiming().endTime));"
+                + "Promise.race([Promise.all(running.map(a => a.finished.catch(() => null))),"
+                + " new Promise(r => setTimeout(r, 3000))]).then(() => "
                 + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
                 + ".then(r => done(r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
                 + ".map(v => v.impact + ' ' + v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(' | '))))"
-                + ".catch(e => done(['axe failed: ' + e]));");
+                + ".catch(e => done(['axe failed: ' + e])));");
         return new ArrayList<>((List<String>) result);
     }
 

@@ -8,6 +8,7 @@ import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
 import fr.preau.shared.NotFoundException;
+import fr.preau.shared.ServiceUnavailableException;
 import fr.preau.web.shared.Feedback;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,17 +30,26 @@ public class MailboxSwitchView implements Serializable {
     private MailboxAccess access;
 
     private transient MailboxContext current;
+    private transient boolean unavailable;
     private transient List<MailAddress> mailboxes;
     private String chosen;
 
-    /** The mailbox the mail view shows now; one's own when the chosen delegation no longer holds (said once). */
+    /**
+     * The mailbox the mail view shows now; one's own when the chosen delegation no longer holds (said once); null
+     * while the database is unreachable (the page itself says so; the menu, the banner and the limits of a
+     * delegation are then left out, and every service refuses anyway until it is back).
+     */
     public MailboxContext getCurrent() {
-        if (current == null) {
+        if (current == null && !unavailable) {
             try {
-                current = access.current();
-            } catch (NotFoundException e) {
-                Feedback.failed(e, null);
-                current = access.own();
+                try {
+                    current = access.current();
+                } catch (NotFoundException e) {
+                    Feedback.failed(e, null);
+                    current = access.own();
+                }
+            } catch (ServiceUnavailableException e) {
+                unavailable = true;
             }
         }
         return current;
@@ -47,17 +57,17 @@ public class MailboxSwitchView implements Serializable {
 
     /** Whether the view shows someone else's mailbox. */
     public boolean isDelegated() {
-        return getCurrent().delegated();
+        return getCurrent() != null && getCurrent().delegated();
     }
 
     /** Whether flag, move, delete, archive are allowed (one's own mailbox, or *lecture et classement*). */
     public boolean isMayFile() {
-        return getCurrent().rights().file();
+        return getCurrent() == null || getCurrent().rights().file();
     }
 
     /** Whether writing is allowed (one's own mailbox, or *envoi de la part de*). */
     public boolean isMaySend() {
-        return getCurrent().rights().send();
+        return getCurrent() == null || getCurrent().rights().send();
     }
 
     /** The owner's name and address for the banner. */
@@ -77,7 +87,11 @@ public class MailboxSwitchView implements Serializable {
     /** The mailboxes delegated to the caller (empty: no menu). */
     public List<MailAddress> getMailboxes() {
         if (mailboxes == null) {
-            mailboxes = access.delegatedMailboxes();
+            try {
+                mailboxes = access.delegatedMailboxes();
+            } catch (ServiceUnavailableException e) {
+                mailboxes = List.of();
+            }
         }
         return mailboxes;
     }
