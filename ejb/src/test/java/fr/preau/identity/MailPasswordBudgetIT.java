@@ -87,6 +87,7 @@ class MailPasswordBudgetIT {
 
         assertEquals(DEFAULT_BUDGET, streak(address), "the budget, no more, was handed to Keycloak");
         JsonObject status = keycloakFailures(username, DEFAULT_BUDGET);
+        assertTrue(status.getInt("numFailures") < failureFactor, "below Keycloak's lockout: " + status);
         assertFalse(status.getBoolean("disabled"), "the web sign-in is not locked: " + status);
         assertEquals(PasswordGrant.Outcome.VALID, PasswordGrant.check(username, password),
                 "Keycloak still accepts the right password");
@@ -102,8 +103,9 @@ class MailPasswordBudgetIT {
         String appPassword = appPassword(address);
         KeycloakAdmin keycloak = new KeycloakAdmin();
 
-        guessAtOnce(address, DEFAULT_BUDGET);
-        JsonObject spent = keycloakFailures(username, DEFAULT_BUDGET);
+        guess(address, DEFAULT_BUDGET);
+        JsonObject spent = keycloak.bruteForceStatus(username);
+        assertEquals(DEFAULT_BUDGET, spent.getInt("numFailures"), spent.toString());
 
         assertThrows(AuthenticationFailedException.class,
                 () -> ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password).close(),
@@ -128,8 +130,7 @@ class MailPasswordBudgetIT {
         String username = "it.serie-" + UUID.randomUUID().toString().substring(0, 6);
         String address = TestUser.create(username, "Morgan", "Série", password, false);
 
-        guessAtOnce(address, DEFAULT_BUDGET - 1);
-        keycloakFailures(username, DEFAULT_BUDGET - 1);
+        guess(address, DEFAULT_BUDGET - 1);
         try (ImapProbe client = ImapProbe.loginFrom(ImapProbe.anotherClientAddress(), address, password)) {
             assertTrue(client.store().isConnected());
         }
@@ -164,18 +165,19 @@ class MailPasswordBudgetIT {
     }
 
     /**
-     * Keycloak's brute-force status of {@code username} once it counts {@code failures} failures: it records
-     * failures that arrive together a little late, so the count is awaited (30 s at most), never read at once.
+     * Keycloak's brute-force status of {@code username} once it counts at least {@code failures} failures: it
+     * records failures that arrive together a little late (and may count one of them twice), so the count is
+     * awaited (30 s at most), never read at once; the portal's own streak is the exact count.
      */
     private static JsonObject keycloakFailures(String username, int failures) throws Exception {
         KeycloakAdmin keycloak = new KeycloakAdmin();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         JsonObject status = keycloak.bruteForceStatus(username);
-        while (status.getInt("numFailures") != failures && System.nanoTime() < until) {
+        while (status.getInt("numFailures") < failures && System.nanoTime() < until) {
             TimeUnit.MILLISECONDS.sleep(100);
             status = keycloak.bruteForceStatus(username);
         }
-        assertEquals(failures, status.getInt("numFailures"), "Keycloak counted the budget: " + status);
+        assertTrue(status.getInt("numFailures") >= failures, "Keycloak counted the budget: " + status);
         return status;
     }
 
