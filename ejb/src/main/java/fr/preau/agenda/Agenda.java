@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import fr.preau.account.Account;
@@ -123,36 +124,54 @@ public class Agenda {
     }
 
     /**
-     * The people to whom the caller granted more than free/busy on one of their calendars.
+     * The people, lists and establishments to whom the caller granted more than free/busy on one of their
+     * calendars: people first.
      *
      * @throws NotFoundException not a calendar of the caller's
      */
     public List<CalendarShare> shares(long calendarId) {
-        return calendars.shares(owned(me(), calendarId).id());
+        long id = owned(me(), calendarId).id();
+        List<CalendarShare> all = new ArrayList<>(calendars.shares(id));
+        all.addAll(calendars.groupShares(id));
+        return all;
     }
 
     /**
-     * Grants a colleague (identifier or address) "voir les détails" ({@link CalendarLevel#DETAILS}) or "modifier"
-     * ({@link CalendarLevel#EDIT}) on one of the caller's calendars, or takes it back ({@link CalendarLevel#BUSY}).
+     * Grants "voir les détails" ({@link CalendarLevel#DETAILS}) or "modifier" ({@link CalendarLevel#EDIT}) on one
+     * of the caller's calendars, or takes it back ({@link CalendarLevel#BUSY}), to {@code target}: a colleague
+     * (identifier or address), a distribution list (its address: its members, lists within it too, as they are at
+     * each request) or an establishment (its UAI: the accounts assigned to it), looked up in that order.
      *
      * @throws NotFoundException not a calendar of the caller's
-     * @throws InvalidInputException field {@code person}: no such colleague, or the caller
+     * @throws InvalidInputException field {@code person}: no such colleague, list or establishment, or the caller
      */
-    public void share(long calendarId, String person, CalendarLevel level) {
+    public void share(long calendarId, String target, CalendarLevel level) {
         Account me = me();
         CalendarRow row = owned(me, calendarId);
-        Account grantee = accounts.findEnabled(person).orElseThrow(() -> new InvalidInputException("person",
-                "agenda.person.unknown", String.valueOf(person)));
-        if (grantee.getId().equals(me.getId())) {
-            throw new InvalidInputException("person", "agenda.share.self", null);
-        }
-        if (level == null || level == CalendarLevel.BUSY) {
-            calendars.unshare(row.id(), grantee.getId());
-        } else if (level == CalendarLevel.OWNER) {
+        if (level == CalendarLevel.OWNER) {
             throw new InvalidInputException("level", "agenda.share.level", null);
-        } else {
-            calendars.share(row.id(), grantee.getId(), level.code());
         }
+        String code = level == null || level == CalendarLevel.BUSY ? null : level.code();
+        String typed = target == null ? "" : target.strip();
+        Optional<Account> grantee = typed.isEmpty() ? Optional.empty() : accounts.findEnabled(typed);
+        if (grantee.isPresent()) {
+            if (grantee.get().getId().equals(me.getId())) {
+                throw new InvalidInputException("person", "agenda.share.self", null);
+            }
+            if (code == null) {
+                calendars.unshare(row.id(), grantee.get().getId());
+            } else {
+                calendars.share(row.id(), grantee.get().getId(), code);
+            }
+            return;
+        }
+        Optional<Long> list = typed.isEmpty() ? Optional.empty() : calendars.listOf(typed);
+        Optional<String> uai = list.isPresent() || typed.isEmpty() ? Optional.empty()
+                : calendars.establishmentOf(typed);
+        if (list.isEmpty() && uai.isEmpty()) {
+            throw new InvalidInputException("person", "agenda.share.unknown", typed);
+        }
+        calendars.shareGroup(row.id(), list.orElse(null), uai.orElse(null), code);
     }
 
     /**

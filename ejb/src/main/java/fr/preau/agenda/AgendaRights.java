@@ -10,9 +10,10 @@ import jakarta.inject.Inject;
 
 /**
  * The agenda's one answer to "what may this person see or do in that calendar" (AGD-2; docs/adr/0106): the owner
- * everything; anyone else the higher of the owner's grant on that calendar ({@code agenda_share}) and of the
- * agenda right of a delegation in force, asked of {@link Delegations} (the one permission check of ADR 0103); every
- * other colleague free/busy. Every service of the agenda asks here, and only here.
+ * everything; anyone else the higher of the owner's grants on that calendar (to the person, {@code agenda_share};
+ * to a list they are a member of or to their establishment, {@code agenda_share_group}) and of the agenda right of
+ * a delegation in force, asked of {@link Delegations} (the one permission check of ADR 0103); every other colleague
+ * free/busy. Every service of the agenda asks here, and only here.
  */
 @ApplicationScoped
 public class AgendaRights {
@@ -28,7 +29,8 @@ public class AgendaRights {
             return CalendarLevel.OWNER;
         }
         CalendarLevel granted = calendars.shareLevel(calendar.id(), actor.getId()).map(CalendarLevel::of)
-                .orElse(CalendarLevel.BUSY);
+                .orElse(CalendarLevel.BUSY).max(calendars.groupLevel(calendar.id(), actor.getId(),
+                        actor.getEstablishmentUai()).map(CalendarLevel::of).orElse(CalendarLevel.BUSY));
         AgendaAccess delegated = delegations.rights(actor.getUsername(), calendar.ownerUsername())
                 .map(DelegationRights::agenda).orElse(AgendaAccess.NONE);
         return granted.max(switch (delegated) {

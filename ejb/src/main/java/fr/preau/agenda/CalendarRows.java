@@ -1,6 +1,7 @@
 package fr.preau.agenda;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import fr.preau.shared.Repository;
@@ -92,7 +93,55 @@ public class CalendarRows {
                 + " join account a on a.id = s.grantee_id where s.calendar_id = ?1 order by a.display_name, a.id")
                 .setParameter(1, calendar).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new CalendarShare(calendar, (String) r[0],
-                (String) r[1], CalendarLevel.of((String) r[2]))).toList();
+                (String) r[1], CalendarLevel.of((String) r[2]), CalendarShare.Kind.PERSON)).toList();
+    }
+
+    /**
+     * The best grant on the calendar to a list that has account {@code account} among its members (through lists
+     * within lists too) or to establishment {@code uai}, if any.
+     */
+    public Optional<String> groupLevel(long calendar, long account, String uai) {
+        return em.createNativeQuery("with recursive lists(id) as (select list_id from distribution_list_member"
+                + " where account_id = ?2 union select m.list_id from distribution_list_member m join lists l on"
+                + " m.member_list_id = l.id) select max(g.level) from agenda_share_group g where g.calendar_id = ?1"
+                + " and (g.list_id in (select id from lists) or g.establishment_uai = ?3)")
+                .setParameter(1, calendar).setParameter(2, account).setParameter(3, uai == null ? "" : uai)
+                .getResultList().stream().filter(Objects::nonNull).map(String.class::cast).findFirst();
+    }
+
+    /** The id of the distribution list of address {@code address} (case ignored), if any. */
+    public Optional<Long> listOf(String address) {
+        return em.createNativeQuery("select id from distribution_list where address = lower(?1)")
+                .setParameter(1, address).getResultList().stream().map(r -> ((Number) r).longValue()).findFirst();
+    }
+
+    /** The establishment of code UAI {@code uai} (case ignored), if any: its code as stored. */
+    public Optional<String> establishmentOf(String uai) {
+        return em.createNativeQuery("select uai from establishment where upper(uai) = upper(?1)")
+                .setParameter(1, uai).getResultList().stream().map(String.class::cast).findFirst();
+    }
+
+    /** Grants (or changes) a list's or an establishment's grant (exactly one not null); a null level takes it back. */
+    public void shareGroup(long calendar, Long list, String uai, String level) {
+        em.createNativeQuery("delete from agenda_share_group where calendar_id = ?1 and (list_id = ?2"
+                + " or establishment_uai = ?3)").setParameter(1, calendar).setParameter(2, list == null ? -1L : list)
+                .setParameter(3, uai == null ? "" : uai).executeUpdate();
+        if (level != null) {
+            em.createNativeQuery("insert into agenda_share_group (calendar_id, list_id, establishment_uai, level)"
+                    + " values (?1, ?2, ?3, ?4)").setParameter(1, calendar).setParameter(2, list)
+                    .setParameter(3, uai).setParameter(4, level).executeUpdate();
+        }
+    }
+
+    /** The grants of a calendar to lists and establishments, lists first, by name. */
+    public List<CalendarShare> groupShares(long calendar) {
+        List<?> rows = em.createNativeQuery("select coalesce(l.name, e.name), coalesce(l.address, e.uai), g.level,"
+                + " case when g.list_id is null then 'ESTABLISHMENT' else 'LIST' end from agenda_share_group g"
+                + " left join distribution_list l on l.id = g.list_id left join establishment e on e.uai ="
+                + " g.establishment_uai where g.calendar_id = ?1 order by g.list_id is null,"
+                + " lower(coalesce(l.name, e.name))").setParameter(1, calendar).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new CalendarShare(calendar, (String) r[0],
+                (String) r[1], CalendarLevel.of((String) r[2]), CalendarShare.Kind.valueOf((String) r[3]))).toList();
     }
 
     private static List<CalendarRow> list(List<?> rows) {

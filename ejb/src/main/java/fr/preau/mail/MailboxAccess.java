@@ -91,7 +91,8 @@ public class MailboxAccess {
      * @throws NotFoundException {@code mail.delegate.refused} when the delegation does not allow it: nothing changes
      */
     public MailboxContext currentToFile() {
-        return allowed(current(), current().rights().file());
+        MailboxContext ctx = current();
+        return allowed(ctx, ctx.rights().file());
     }
 
     /**
@@ -101,7 +102,8 @@ public class MailboxAccess {
      * @throws NotFoundException {@code mail.delegate.refused} when the delegation does not allow it: nothing is sent
      */
     public MailboxContext currentToSend() {
-        return allowed(current(), current().rights().send());
+        MailboxContext ctx = current();
+        return allowed(ctx, ctx.rights().send());
     }
 
     /**
@@ -111,7 +113,8 @@ public class MailboxAccess {
      * @throws NotFoundException {@code mail.delegate.refused} in someone else's mailbox
      */
     public MailboxContext currentForFolders() {
-        return allowed(current(), !current().delegated());
+        MailboxContext ctx = current();
+        return allowed(ctx, !ctx.delegated());
     }
 
     /**

@@ -59,4 +59,27 @@ public class AgendaFixture {
         return ((Number) em.createNativeQuery("select count(*) from agenda_event where calendar_id = ?1")
                 .setParameter(1, calendar).getSingleResult()).longValue();
     }
+
+    /**
+     * A project list {@code <name>@<domain>} holding a list {@code <name>-equipe@<domain>} that holds {@code member}
+     * (both made anew); the outer list's address.
+     */
+    public String nestedList(String name, String member) {
+        String outer = address(name);
+        em.createNativeQuery("delete from distribution_list where address in (?1, ?2)").setParameter(1, outer)
+                .setParameter(2, address(name + "-equipe")).executeUpdate();
+        long inner = insertList(address(name + "-equipe"), "Équipe " + name);
+        long top = insertList(outer, "Liste " + name);
+        em.createNativeQuery("insert into distribution_list_member (list_id, member_list_id) values (?1, ?2)")
+                .setParameter(1, top).setParameter(2, inner).executeUpdate();
+        em.createNativeQuery("insert into distribution_list_member (list_id, account_id) select ?1, id from account"
+                + " where username = ?2").setParameter(1, inner).setParameter(2, member).executeUpdate();
+        return outer;
+    }
+
+    private long insertList(String address, String name) {
+        return ((Number) em.createNativeQuery("insert into distribution_list (address, name, kind) values (?1, ?2,"
+                + " 'projet') returning id").setParameter(1, address).setParameter(2, name).getSingleResult())
+                .longValue();
+    }
 }

@@ -226,6 +226,35 @@ class AgendaIT {
     }
 
     @Test
+    void aListOrAnEstablishmentGrantOpensTheCalendarToItsMembersOnly() {
+        long cal = owner.calendars().get(0).id();
+        AgendaEntry pub = owner.create(cal, appointment(false));
+        String list = fixture.nestedList("it-agenda-liste", COLLEAGUE);
+        owner.share(cal, list.toUpperCase(), CalendarLevel.DETAILS);
+        assertEquals("Conseil de classe 4e B", colleague.entry(pub.eventId(), null).title(),
+                "a member of a list within the list");
+        assertTrue(delegate.entries(List.of(cal), OCT19, NOV10).get(0).busy(), "not a member");
+        gone(() -> colleague.update(pub.eventId(), null, Scope.ALL, appointment(false)));
+
+        accounts.placeIn(DELEGATE, "0699901A");
+        owner.share(cal, "0699901a", CalendarLevel.EDIT);
+        assertEquals(List.of("Liste it-agenda-liste LIST DETAILS", "Collège 0699901A ESTABLISHMENT EDIT"),
+                owner.shares(cal).stream().map(x -> x.granteeName() + " " + x.kind() + " " + x.level()).toList());
+        assertTrue(delegate.create(cal, appointment(false)).editable(), "the establishment's staff may change it");
+        gone(() -> colleague.update(pub.eventId(), null, Scope.ALL, appointment(false)));
+        assertThrows(NotFoundException.class, () -> colleague.share(cal, "0699901A", CalendarLevel.EDIT),
+                "only the owner shares");
+        assertEquals("agenda.share.unknown", assertThrows(InvalidInputException.class,
+                () -> owner.share(cal, "0699999Z", CalendarLevel.EDIT)).messageKey());
+
+        owner.share(cal, list, CalendarLevel.BUSY);
+        owner.share(cal, "0699901A", CalendarLevel.BUSY);
+        assertEquals(List.of(), owner.shares(cal));
+        assertTrue(colleague.entries(List.of(cal), OCT19, NOV10).stream().allMatch(AgendaEntry::busy));
+        gone(() -> delegate.entry(pub.eventId(), null));
+    }
+
+    @Test
     void aDelegateWithAgendaReadSeesTheDetailsUntilTheDelegationEnds() {
         long cal = owner.calendars().get(0).id();
         AgendaCalendar second = owner.createCalendar("Projet théâtre", "#2E7D32");
