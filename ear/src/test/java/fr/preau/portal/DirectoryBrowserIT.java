@@ -18,6 +18,7 @@ import fr.preau.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -168,7 +169,8 @@ class DirectoryBrowserIT extends PortalDeployment {
                         .getAttribute("value"));
             }
             d.findElement(By.id("event:location")).sendKeys("Salle des professeurs " + run);
-            d.findElement(By.id("event:description")).sendKeys("Bulletins du trimestre " + run);
+            d.findElement(By.id("event:description")).sendKeys("Bulletins du trimestre " + run
+                    + ", en visio : https://visio.example.fr/conseil-" + run + ".");
             browser.click(By.id("event:save"));
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:schedule"),
                     title));
@@ -184,6 +186,9 @@ class DirectoryBrowserIT extends PortalDeployment {
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("event:delete")));
             assertEquals(title, d.findElement(By.id("event:title")).getAttribute("value"));
             assertEquals("Salle des professeurs " + run, d.findElement(By.id("event:location")).getAttribute("value"));
+            WebElement link = d.findElement(By.cssSelector("#event\\:panel a.agenda-link"));
+            assertEquals("https://visio.example.fr/conseil-" + run, link.getAttribute("href"), "without the dot");
+            assertEquals("noopener noreferrer", link.getAttribute("rel"));
             d.findElement(By.id("event:title")).clear();
             d.findElement(By.id("event:title")).sendKeys(title + " (reporté)");
             browser.click(By.id("event:save"));
@@ -202,7 +207,8 @@ class DirectoryBrowserIT extends PortalDeployment {
                     "Occupé"));
             String page = d.getPageSource();
             assertFalse(page.contains("Conseil de classe") || page.contains("Salle des")
-                    || page.contains("Bulletins"), "nothing of the event but its time");
+                    || page.contains("Bulletins") || page.contains("visio.example"),
+                    "nothing of the event but its time");
             assertTrue(d.findElement(By.id("calendars")).getAttribute("textContent").contains("Agathe Agenda"));
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on a colleague's agenda");
         }

@@ -16,6 +16,7 @@ import fr.preau.agenda.AgendaEntry;
 import fr.preau.agenda.CalendarLevel;
 import fr.preau.agenda.CalendarShare;
 import fr.preau.agenda.EventDraft;
+import fr.preau.agenda.EventLinks;
 import fr.preau.agenda.Frequency;
 import fr.preau.agenda.Repeat;
 import fr.preau.agenda.Scope;
@@ -195,6 +196,11 @@ public class AgendaView implements Serializable {
         count = selected.repeat().count();
         scope = Scope.THIS;
         PrimeFaces.current().executeScript("PF('eventDialog').show()");
+    }
+
+    /** The web addresses of the event shown (its location and description as stored), offered as links. */
+    public List<String> getLinks() {
+        return selected == null ? List.of() : EventLinks.in(selected.location(), selected.description());
     }
 
     /** "Enregistrer": creates or changes the event; the dialog closes only when the service took it. */
