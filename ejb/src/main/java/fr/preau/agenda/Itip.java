@@ -66,9 +66,11 @@ final class Itip {
      * @param attendees the first VEVENT's attendees with their PARTSTAT
      * @param recurrenceId the occurrence meant when the message carries only one changed occurrence, else null
      * @param event the whole object when it carries a master VEVENT, else null
+     * @param title SUMMARY of its first VEVENT, or null
+     * @param start DTSTART of its first VEVENT (Paris wall clock), or null
      */
     record Received(String method, String uid, int sequence, String organizer, Map<String, String> attendees,
-            LocalDateTime recurrenceId, EventObject event) {
+            LocalDateTime recurrenceId, EventObject event, String title, LocalDateTime start) {
     }
 
     private Itip() {
@@ -226,7 +228,11 @@ final class Itip {
         LocalDateTime rid = whole != null ? null : head.getProperty(Property.RECURRENCE_ID)
                 .map(p -> EventObject.local((java.time.temporal.Temporal)
                         ((net.fortuna.ical4j.model.property.DateProperty<?>) p).getDate())).orElse(null);
-        return new Received(method, uid, sequence, organizer, attendees, rid, whole);
+        String title = head.getProperty(Property.SUMMARY).map(Property::getValue).orElse(null);
+        LocalDateTime start = head.getProperty(Property.DTSTART).map(p -> EventObject.local(
+                (java.time.temporal.Temporal) ((net.fortuna.ical4j.model.property.DateProperty<?>) p).getDate()))
+                .orElse(null);
+        return new Received(method, uid, sequence, organizer, attendees, rid, whole, title, start);
     }
 
     private static Attendee attendee(String address, String partstat, boolean rsvp) {
