@@ -124,6 +124,16 @@ public class Meetings {
     }
 
     /**
+     * Checks a list of participants as {@link #invite} would take it, changing nothing (the dialog asks before it
+     * creates the event).
+     *
+     * @throws InvalidInputException as {@link #invite}
+     */
+    public void check(List<String> people) {
+        resolve(people, Itip.address(me().getAddress()));
+    }
+
+    /**
      * The iMIP part of a message of the mailbox the mail view works in, if it has one that reads (none in a
      * delegated mailbox: answering is one's own).
      */
