@@ -241,6 +241,12 @@ class DirectoryBrowserIT extends PortalDeployment {
                     "an unknown participant: nothing saved");
             d.findElement(By.id("event:attendees")).clear();
             d.findElement(By.id("event:attendees")).sendKeys(guest);
+            browser.click(By.id("event:availability"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("availability-grid"), guest));
+            assertTrue(d.findElement(By.id("availability-slots")).getText().contains("Premiers créneaux libres"),
+                    "common free slots proposed");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the free/busy grid");
             browser.click(By.id("event:save"));
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:schedule"),
                     title));

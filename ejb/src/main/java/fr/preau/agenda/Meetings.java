@@ -2,6 +2,8 @@ package fr.preau.agenda;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -131,6 +133,48 @@ public class Meetings {
      */
     public void check(List<String> people) {
         resolve(people, Itip.address(me().getAddress()));
+    }
+
+    /**
+     * The free/busy grid of {@code day} for the caller and {@code people}: each one's busy times as {@link Agenda}
+     * gives them to the caller (through {@link AgendaRights}: a busy-only or private event is a time and nothing
+     * else; only times leave here in any case), all-day events left out (holidays, trips: markers, as most clients
+     * treat them), and the first {@code max} common free starts for a meeting of {@code length}.
+     *
+     * @throws InvalidInputException field {@code attendees} as {@link #invite}
+     */
+    public Availability availability(List<String> people, LocalDate day, Duration length, int max) {
+        Account me = me();
+        List<String> names = new ArrayList<>();
+        names.add(Itip.address(me.getAddress()));
+        resolve(people, names.get(0));
+        for (String p : people == null ? List.<String>of() : people) {
+            if (p != null && !p.isBlank() && !names.contains(p.strip())) {
+                names.add(p.strip());
+            }
+        }
+        LocalDateTime from = day.atStartOfDay();
+        LocalDateTime to = from.plusDays(1);
+        List<Availability.Person> rows = new ArrayList<>();
+        List<FreeSlots.Busy> all = new ArrayList<>();
+        for (String n : names) {
+            if (accounts.findEnabled(n).isEmpty()) {
+                rows.add(new Availability.Person(n, false, List.of()));
+                continue;
+            }
+            List<Long> ids = agenda.calendarsOf(n).stream().map(AgendaCalendar::id).toList();
+            List<Availability.Block> blocks = new ArrayList<>();
+            for (AgendaEntry e : agenda.entries(ids, from, to)) {
+                if (!e.allDay()) {
+                    LocalDateTime s = e.start().isBefore(from) ? from : e.start();
+                    LocalDateTime t = e.end().isAfter(to) ? to : e.end();
+                    blocks.add(new Availability.Block(s, t));
+                    all.add(new FreeSlots.Busy(s, t));
+                }
+            }
+            rows.add(new Availability.Person(n, true, blocks));
+        }
+        return new Availability(rows, FreeSlots.first(day, length, all, max));
     }
 
     /**

@@ -351,6 +351,20 @@ class AgendaIT {
         assertEquals(new Attendance(address(COLLEAGUE), "ACCEPTED"), ownerMeets.applyReply(reply).orElseThrow());
         assertEquals(List.of(new Attendance(address(COLLEAGUE), "ACCEPTED")), ownerMeets.attendees(id));
 
+        long privateOne = colleague.create(colleague.calendars().get(0).id(), appointment(true).at(
+                LocalDateTime.of(2026, 10, 20, 10, 0), LocalDateTime.of(2026, 10, 20, 11, 0))).eventId();
+        Availability grid = ownerMeets.availability(List.of(COLLEAGUE, "externe@example.org"),
+                java.time.LocalDate.of(2026, 10, 20), Duration.ofHours(1));
+        assertEquals(List.of(address(OWNER), COLLEAGUE, "externe@example.org"), grid.people().stream()
+                .map(Availability.Person::name).toList());
+        assertEquals(List.of(new Availability.Block(LocalDateTime.of(2026, 10, 20, 10, 0),
+                LocalDateTime.of(2026, 10, 20, 11, 0)), new Availability.Block(LocalDateTime.of(2026, 10, 20, 17, 0),
+                LocalDateTime.of(2026, 10, 20, 18, 30))), grid.people().get(1).busy(),
+                "her private appointment as a time, the meeting she accepted");
+        assertFalse(grid.people().get(2).known());
+        assertEquals(List.of(LocalDateTime.of(2026, 10, 20, 8, 0), LocalDateTime.of(2026, 10, 20, 9, 0),
+                LocalDateTime.of(2026, 10, 20, 11, 0)), grid.slots());
+        colleague.delete(privateOne, null, Scope.ALL);
         EventObject stored = EventObject.parse((String) fixture.stored(id)[0]);
         Instant now = Instant.now();
         try (ImapProbe box = ImapProbe.asMaster(address(OWNER))) {

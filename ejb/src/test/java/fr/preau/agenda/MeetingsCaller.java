@@ -35,6 +35,10 @@ public abstract class MeetingsCaller {
         return meetings.attendees(event);
     }
 
+    public Availability availability(List<String> people, java.time.LocalDate day, java.time.Duration length) {
+        return meetings.availability(people, day, length, 3);
+    }
+
     public Optional<Invitation> invitation(String subject) {
         return meetings.invitation(FolderPath.INBOX, uid(subject));
     }

@@ -490,4 +490,12 @@ public class AgendaView implements Serializable {
     private boolean own(Long calendar) {
         return calendar != null && mine.stream().anyMatch(c -> c.id() == calendar);
     }
+
+    /** A slot proposed by the free/busy grid: the event starts there, as long as before. */
+    public void startAt(LocalDateTime slot) {
+        if (slot != null && start != null && end != null) {
+            end = slot.plus(java.time.Duration.between(start, end));
+            start = slot;
+        }
+    }
 }
