@@ -2,6 +2,7 @@ package fr.preau.agenda;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -76,6 +77,8 @@ public class Meetings {
 
     @Resource
     private SessionContext context;
+
+    private Clock clock = Clock.systemUTC();
 
     /**
      * The attendees of one of the caller's events, with their answers (empty when it is no meeting).
@@ -339,7 +342,7 @@ public class Meetings {
             if (!o.hasOccurrence(rid)) {
                 return false;
             }
-            EventObject after = o.withoutOccurrence(rid, java.time.Instant.now());
+            EventObject after = o.withoutOccurrence(rid, clock.instant());
             return events.update(r.id(), r.calendarId(), after.text(), after.firstStart(),
                     after.lastEnd().orElse(null), after.isPrivate(), token);
         }
@@ -431,5 +434,9 @@ public class Meetings {
 
     private static NotFoundException eventGone(long id) {
         return new NotFoundException("agenda.event.gone", String.valueOf(id));
+    }
+
+    void clock(Clock value) {
+        clock = value;
     }
 }
