@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import fr.preau.testing.ImapProbe;
 import fr.preau.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -211,6 +212,74 @@ class DirectoryBrowserIT extends PortalDeployment {
                     "nothing of the event but its time");
             assertTrue(d.findElement(By.id("calendars")).getAttribute("textContent").contains("Agathe Agenda"));
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on a colleague's agenda");
+        }
+    }
+
+    /**
+     * A meeting in the portal (issue 14 item 3; docs/adr/0108): the organiser invites a colleague by identifier from
+     * the event dialog; the iMIP mail arrives through Postfix; the colleague sees the invitation above the message
+     * in the mail view, accepts it there, and finds the meeting in her agenda. axe on the card.
+     */
+    @Test
+    void anInvitationIsShownInTheMailViewAndAcceptedIntoTheAgenda() throws Exception {
+        String password = "Reunion-2026-" + UUID.randomUUID().toString().substring(0, 6) + "!";
+        String organiser = "it.reunion-" + run;
+        TestUser.create(organiser, "Roger", "Reunion", password, false);
+        String guest = "it.reunion-invitee-" + run;
+        String guestAddress = TestUser.create(guest, "Ines", "Invitee", password, false);
+        String title = "Conseil pedagogique " + run;
+
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn(organiser, password);
+            d.get(Browser.portal() + "/agenda.xhtml");
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("agenda:new-event")));
+            browser.click(By.id("agenda:new-event"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("event:attendees")));
+            d.findElement(By.id("event:title")).sendKeys(title);
+            d.findElement(By.id("event:location")).sendKeys("Salle B12");
+            d.findElement(By.id("event:attendees")).sendKeys("personne.inconnue" + run);
+            browser.click(By.id("event:save"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("event:panel"),
+                    "personne.inconnue" + run));
+            assertEquals(0L, PortalDatabase.number("select count(*) from agenda_event e join agenda_calendar c on"
+                    + " c.id = e.calendar_id join account a on a.id = c.account_id where a.username = ?", organiser),
+                    "an unknown participant: nothing saved");
+            d.findElement(By.id("event:attendees")).clear();
+            d.findElement(By.id("event:attendees")).sendKeys(guest);
+            browser.click(By.id("event:availability"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("availability-grid"), guest));
+            assertTrue(d.findElement(By.id("availability-slots")).getText().contains("Premiers créneaux libres"),
+                    "common free slots proposed");
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the free/busy grid");
+            browser.click(By.id("event:save"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:schedule"),
+                    title));
+            try (ImapProbe imap = ImapProbe.asMaster(guestAddress)) {
+                assertEquals(1, imap.awaitSubject("INBOX", "Invitation : " + title,
+                        java.time.Duration.ofSeconds(60)));
+            }
+            d.findElement(By.id("logout")).click();
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+
+            browser.signIn(guest, password);
+            d.get(Browser.portal() + "/mail/inbox.xhtml");
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:list"), title));
+            d.findElement(By.xpath("//tbody[@id='mail:list_data']/tr[.//text()[contains(., '" + title + "')]]"))
+                    .click();
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("invitation-what"),
+                    title));
+            assertTrue(d.findElement(By.id("invitation-where")).getText().contains("Salle B12"));
+            assertTrue(d.findElement(By.id("invitation-organizer")).getText().contains(organiser));
+            assertTrue(d.findElement(By.id("invitation-when")).getText().contains("heure de Paris"));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the invitation card");
+            browser.click(By.id("mail:invitation-accept"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail:messages"),
+                    "Vous avez accepté"));
+            d.get(Browser.portal() + "/agenda.xhtml");
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:schedule"),
+                    title));
         }
     }
 

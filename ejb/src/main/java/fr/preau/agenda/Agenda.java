@@ -56,6 +56,9 @@ public class Agenda {
     @EJB
     private AccountService accounts;
 
+    @Inject
+    private MeetingMail meetingMail;
+
     @Resource
     private SessionContext context;
 
@@ -274,7 +277,9 @@ public class Agenda {
             save(r, o.withOccurrence(occurrence, d, now), token);
         } else {
             save(r, o.endingBefore(occurrence, now), token);
-            insert(r.calendarId(), EventObject.create(UUID.randomUUID().toString(), d, now), token);
+            EventObject tail = Meetings.continuing(o, EventObject.create(UUID.randomUUID().toString(), d, now));
+            insert(r.calendarId(), tail, token);
+            meetingMail.changed(null, tail);
         }
     }
 
@@ -290,6 +295,7 @@ public class Agenda {
         EventObject o = EventObject.parse(r.ical());
         long token = calendars.nextToken(r.calendarId());
         if (!o.repeats() || scope == Scope.ALL || (scope == Scope.FOLLOWING && o.start().equals(occurrence))) {
+            meetingMail.cancel(o.withSequence(o.sequence() + 1), null, o.attendees().keySet());
             events.delete(r.id(), r.calendarId(), token);
             return;
         }
@@ -297,7 +303,13 @@ public class Agenda {
             throw eventGone(eventId);
         }
         Instant now = clock.instant();
-        save(r, scope == Scope.THIS ? o.withoutOccurrence(occurrence, now) : o.endingBefore(occurrence, now), token);
+        if (scope == Scope.THIS) {
+            EventObject after = o.withoutOccurrence(occurrence, now);
+            save(r, after, token, false);
+            meetingMail.cancel(meetingMail.sequenced(o, after), occurrence, o.attendees().keySet());
+            return;
+        }
+        save(r, o.endingBefore(occurrence, now), token);
     }
 
     void clock(Clock value) {
@@ -319,9 +331,19 @@ public class Agenda {
     }
 
     private void save(EventRow r, EventObject o, long token) {
+        save(r, o, token, true);
+    }
+
+    /** Saves the new object; for a meeting of the caller's, with its SEQUENCE and (when {@code tell}) its REQUEST. */
+    private void save(EventRow r, EventObject changed, long token, boolean tell) {
+        EventObject before = EventObject.parse(r.ical());
+        EventObject o = meetingMail.sequenced(before, changed);
         if (!events.update(r.id(), r.calendarId(), o.text(), o.firstStart(), o.lastEnd().orElse(null),
                 o.isPrivate(), token)) {
             throw eventGone(r.id());
+        }
+        if (tell) {
+            meetingMail.changed(before, o);
         }
     }
 

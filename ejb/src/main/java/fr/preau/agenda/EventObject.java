@@ -55,6 +55,10 @@ final class EventObject {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final LocalDateTime FAR = LocalDateTime.of(2200, 1, 1, 0, 0);
+    /** The properties the dialog writes (or that follow from it): an edit replaces these and keeps every other. */
+    private static final Set<String> OWNED = Set.of(Property.UID, Property.DTSTAMP, Property.DTSTART, Property.DTEND,
+            Property.DURATION, Property.SUMMARY, Property.LOCATION, Property.DESCRIPTION, Property.CLASS,
+            Property.RRULE, Property.EXDATE, Property.RDATE, Property.RECURRENCE_ID);
 
     private final String uid;
     private final VEvent master;
@@ -239,11 +243,12 @@ final class EventObject {
     /** "Toutes": the master replaced; changed and deleted occurrences kept only when start and repeat stay. */
     EventObject withMaster(EventDraft d, Instant stamp) {
         boolean same = d.start().equals(start()) && d.repeat().equals(repeat()) && d.allDay() == isDate(master);
-        VEvent m = vevent(uid, d, stamp);
+        VEvent m = keeping(master, vevent(uid, d, stamp));
         if (d.repeat().repeats()) {
             m.add(rrule(d.repeat(), d.allDay()));
             if (same) {
                 master.getProperties(Property.EXDATE).forEach(m::add);
+                master.getProperties(Property.RDATE).forEach(m::add);
             }
         }
         return new EventObject(uid, m, same ? changed : List.of());
@@ -251,7 +256,7 @@ final class EventObject {
 
     /** "Cette occurrence" changed: a VEVENT with RECURRENCE-ID {@code rid} (replacing an earlier change of it). */
     EventObject withOccurrence(LocalDateTime rid, EventDraft d, Instant stamp) {
-        VEvent v = vevent(uid, d.repeating(Repeat.NONE), stamp);
+        VEvent v = keeping(changedAt(rid).orElse(master), vevent(uid, d.repeating(Repeat.NONE), stamp));
         v.add(isDate(master) ? new RecurrenceId<>(new ParameterList(List.of(Value.DATE)), DAY.format(rid))
                 : new RecurrenceId<>(new ParameterList(List.of(new TzId(PARIS.getId()))), LOCAL.format(rid)));
         List<VEvent> c = new ArrayList<>(changed);
@@ -278,11 +283,12 @@ final class EventObject {
         boolean allDay = isDate(master);
         Repeat r = repeat();
         LocalDate lastDay = allDay ? rid.toLocalDate().minusDays(1) : rid.minusSeconds(1).toLocalDate();
-        VEvent m = vevent(uid, draft(), stamp);
+        VEvent m = keeping(master, vevent(uid, draft(), stamp));
         String until = allDay ? DAY.format(lastDay)
                 : LOCAL.format(rid.minusSeconds(1).atZone(PARIS).withZoneSameInstant(ZoneOffset.UTC)) + "Z";
         m.add(new RRule<>(new Recur<>(r.ruleWithoutEnd() + ";UNTIL=" + until)));
         master.getProperties(Property.EXDATE).forEach(m::add);
+        master.getProperties(Property.RDATE).forEach(m::add);
         List<VEvent> c = new ArrayList<>(changed);
         c.removeIf(x -> !local(date(x, Property.RECURRENCE_ID)).isBefore(rid));
         return new EventObject(uid, m, c);
@@ -353,6 +359,22 @@ final class EventObject {
         VEvent copy = v.copy();
         copy.replace(new DtStamp(stamp));
         return copy;
+    }
+
+    /**
+     * {@code fresh} (made from the dialog's draft) with what {@code old} holds that the dialog does not own: ATTENDEE,
+     * ORGANIZER, SEQUENCE, X- and other properties, and VALARMs (as {@code ContactCards.write} keeps a vCard's).
+     */
+    private static VEvent keeping(VEvent old, VEvent fresh) {
+        for (Property p : old.getProperties()) {
+            if (!OWNED.contains(p.getName().toUpperCase(java.util.Locale.ROOT))) {
+                fresh.add(p.copy());
+            }
+        }
+        for (Component c : old.getComponentList().getAll()) {
+            fresh.add(c.copy());
+        }
+        return fresh;
     }
 
     private static VEvent vevent(String uid, EventDraft d, Instant stamp) {
@@ -428,5 +450,59 @@ final class EventObject {
 
     private static String value(Component c, String name) {
         return c.getProperty(name).map(Property::getValue).orElse(null);
+    }
+
+    // Meetings (docs/adr/0108): what iTIP reads and changes; appended here, used by Itip and Meetings.
+
+    /** An object made of these VEVENTs (iTIP messages read). */
+    static EventObject of(String uid, VEvent master, List<VEvent> changed) {
+        return new EventObject(uid, master, changed);
+    }
+
+    VEvent master() {
+        return master;
+    }
+
+    List<VEvent> changed() {
+        return changed;
+    }
+
+    /** The organiser's address (ORGANIZER, without {@code mailto:}, lower case), or null when not a meeting. */
+    String organizer() {
+        return Itip.address(value(master, Property.ORGANIZER));
+    }
+
+    /** The attendees' addresses (lower case) with their PARTSTAT, in order. */
+    java.util.Map<String, String> attendees() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Property p : master.getProperties(Property.ATTENDEE)) {
+            out.put(Itip.address(p.getValue()), p.getParameter(net.fortuna.ical4j.model.Parameter.PARTSTAT)
+                    .map(x -> ((net.fortuna.ical4j.model.Parameter) x).getValue()).orElse("NEEDS-ACTION"));
+        }
+        return out;
+    }
+
+    /** SEQUENCE of the master (0 when absent). */
+    int sequence() {
+        String s = value(master, Property.SEQUENCE);
+        return s == null ? 0 : Integer.parseInt(s.strip());
+    }
+
+    /** Every VEVENT with SEQUENCE {@code n}. */
+    EventObject withSequence(int n) {
+        return map(v -> v.replace(new net.fortuna.ical4j.model.property.Sequence(n)));
+    }
+
+    /** Every VEVENT with this change (a copy of each). */
+    EventObject map(java.util.function.Consumer<VEvent> change) {
+        VEvent m = master.copy();
+        change.accept(m);
+        List<VEvent> c = new ArrayList<>();
+        for (VEvent v : changed) {
+            VEvent x = v.copy();
+            change.accept(x);
+            c.add(x);
+        }
+        return new EventObject(uid, m, c);
     }
 }

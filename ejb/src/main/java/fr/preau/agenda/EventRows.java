@@ -76,6 +76,15 @@ public class EventRows {
         return true;
     }
 
+    /** The event with this UID in one of {@code calendars} (meetings: the copy of an invitation), if any. */
+    public Optional<EventRow> byUid(Collection<Long> calendars, String uid) {
+        if (calendars.isEmpty()) {
+            return Optional.empty();
+        }
+        return list(em.createNativeQuery(SELECT + " where e.calendar_id in (?1) and e.uid = ?2 order by e.id")
+                .setParameter(1, calendars).setParameter(2, uid).getResultList()).stream().findFirst();
+    }
+
     private static Timestamp timestamp(Instant at) {
         return at == null ? null : Timestamp.from(at);
     }

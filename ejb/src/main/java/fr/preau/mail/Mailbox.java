@@ -153,6 +153,15 @@ public interface Mailbox {
      */
     void sendNotice(MailboxContext ctx, String to, String subject, String text);
 
+    /**
+     * Sends an iMIP message (RFC 6047) from the context's owner to {@code to}: the French {@code text} and the iTIP
+     * object {@code ical} as {@code text/calendar; method=<method>} in a multipart/alternative, and the same object
+     * attached as {@code invitation.ics} (as Outlook sends it); no copy kept in Envoyés (docs/adr/0108).
+     *
+     * @throws fr.preau.shared.InvalidInputException the submission server refused a recipient
+     */
+    void sendCalendar(MailboxContext ctx, List<String> to, String subject, String text, String method, String ical);
+
     /** Saves a draft in Brouillons, replacing {@code previous} (null for a first save): one copy at any time. */
     MessageUid saveDraft(MailboxContext ctx, OutgoingMessage draft, MessageUid previous);
 

@@ -7,14 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Properties;
 
 import fr.preau.delegation.DelegationFixture;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
+import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
+import jakarta.activation.DataHandler;
 import jakarta.ejb.EJB;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -302,5 +314,128 @@ class AgendaIT {
         assertEquals(1, fixture.count(cal));
         assertEquals(before[1], fixture.stored(pub.eventId())[1], "unchanged");
         assertEquals(1, owner.calendars().size());
+    }
+
+    @EJB
+    private MeetingsAsOwner ownerMeets;
+
+    @EJB
+    private MeetingsAsColleague colleagueMeets;
+
+    @EJB
+    private MeetingsAsDelegate delegateMeets;
+
+    /** An iMIP message as a mail client would put it in the INBOX: From {@code from}, the iTIP text as its part. */
+    private static MimeMessage imip(String from, String subject, String ical) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress(from));
+        m.setSubject(subject, "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Réponse", "UTF-8");
+        MimeBodyPart cal = new MimeBodyPart();
+        cal.setDataHandler(new DataHandler(new ByteArrayDataSource(ical.getBytes(StandardCharsets.UTF_8),
+                "text/calendar; charset=UTF-8; method=" + Itip.read(ical).method())));
+        m.setContent(new MimeMultipart("alternative", text, cal));
+        m.saveChanges();
+        return m;
+    }
+
+    private static long await(String who, String subject) throws Exception {
+        try (ImapProbe box = ImapProbe.asMaster(address(who))) {
+            return box.awaitSubject("INBOX", subject, Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void aMeetingRoundTripsThroughRealMailAndOnlyItsOrganiserAndAttendeesChangeIt() throws Exception {
+        for (String u : List.of(OWNER, COLLEAGUE, DELEGATE)) {
+            try (ImapProbe box = ImapProbe.asMaster(address(u))) {
+                box.empty("INBOX");
+            }
+        }
+        long cal = owner.calendars().get(0).id();
+        long id = owner.create(cal, appointment(false)).eventId();
+        assertEquals(List.of(new Attendance(address(COLLEAGUE), "NEEDS-ACTION")),
+                ownerMeets.invite(id, List.of(COLLEAGUE, " " + address(OWNER))), "by identifier, not oneself");
+        assertEquals(InvalidInputException.class, assertThrows(InvalidInputException.class,
+                () -> ownerMeets.invite(id, List.of("pas une adresse"))).getClass());
+        gone(() -> colleagueMeets.invite(id, List.of(DELEGATE)));
+
+        String invitation = "Invitation : Conseil de classe 4e B";
+        assertEquals(1, await(COLLEAGUE, invitation), "the iMIP REQUEST went through Postfix to Dovecot");
+        Invitation seen = colleagueMeets.invitation(invitation).orElseThrow();
+        assertEquals("REQUEST", seen.method());
+        assertEquals(LocalDateTime.of(2026, 10, 20, 17, 0), seen.start());
+        assertEquals("Salle des professeurs", seen.location());
+        assertEquals(address(OWNER), seen.organizer());
+        assertFalse(seen.inCalendar());
+        assertEquals(List.of(new Attendance(address(COLLEAGUE), "NEEDS-ACTION")), ownerMeets.invite(id,
+                List.of(address(COLLEAGUE))), "the same list again: nothing new");
+
+        colleagueMeets.answer(invitation, "ACCEPTED");
+        List<AgendaEntry> hers = colleague.entries(List.of(colleague.calendars().get(0).id()), OCT19, NOV10);
+        assertEquals(List.of("Conseil de classe 4e B"), hers.stream().map(AgendaEntry::title).toList());
+        String reply = "Réponse : Conseil de classe 4e B (accepté)";
+        assertEquals(1, await(OWNER, reply));
+        assertEquals(new Attendance(address(COLLEAGUE), "ACCEPTED"), ownerMeets.applyReply(reply).orElseThrow());
+        assertEquals(List.of(new Attendance(address(COLLEAGUE), "ACCEPTED")), ownerMeets.attendees(id));
+
+        long privateOne = colleague.create(colleague.calendars().get(0).id(), appointment(true).at(
+                LocalDateTime.of(2026, 10, 20, 10, 0), LocalDateTime.of(2026, 10, 20, 11, 0))).eventId();
+        Availability grid = ownerMeets.availability(List.of(COLLEAGUE, "externe@example.org"),
+                java.time.LocalDate.of(2026, 10, 20), Duration.ofHours(1));
+        assertEquals(List.of(address(OWNER), COLLEAGUE, "externe@example.org"), grid.people().stream()
+                .map(Availability.Person::name).toList());
+        assertEquals(List.of(new Availability.Block(LocalDateTime.of(2026, 10, 20, 10, 0),
+                LocalDateTime.of(2026, 10, 20, 11, 0)), new Availability.Block(LocalDateTime.of(2026, 10, 20, 17, 0),
+                LocalDateTime.of(2026, 10, 20, 18, 30))), grid.people().get(1).busy(),
+                "her private appointment as a time, the meeting she accepted");
+        assertFalse(grid.people().get(2).known());
+        assertEquals(List.of(LocalDateTime.of(2026, 10, 20, 8, 0), LocalDateTime.of(2026, 10, 20, 9, 0),
+                LocalDateTime.of(2026, 10, 20, 11, 0)), grid.slots());
+        colleague.delete(privateOne, null, Scope.ALL);
+        EventObject stored = EventObject.parse((String) fixture.stored(id)[0]);
+        Instant now = Instant.now();
+        try (ImapProbe box = ImapProbe.asMaster(address(OWNER))) {
+            box.append("INBOX", imip(address(DELEGATE), "Faux 1", Itip.reply(stored, address(DELEGATE), "DECLINED",
+                    now)), imip(address(DELEGATE), "Faux 2", Itip.reply(stored, address(COLLEAGUE), "DECLINED",
+                    now)));
+        }
+        assertTrue(ownerMeets.applyReply("Faux 1").isEmpty(), "not an attendee");
+        assertTrue(ownerMeets.applyReply("Faux 2").isEmpty(), "an attendee's answer not from the attendee");
+        try (ImapProbe box = ImapProbe.asMaster(address(DELEGATE))) {
+            box.append("INBOX", imip(address(COLLEAGUE), "Faux 3", Itip.reply(stored, address(COLLEAGUE), "DECLINED",
+                    now)));
+        }
+        assertTrue(delegateMeets.applyReply("Faux 3").isEmpty(), "the UID of someone else's event");
+        try (ImapProbe box = ImapProbe.asMaster(address(COLLEAGUE))) {
+            box.append("INBOX", imip(address(DELEGATE), "Faux 4", Itip.cancel(stored.withSequence(5), null,
+                    List.of(address(COLLEAGUE)), now)));
+        }
+        assertFalse(colleagueMeets.removeCancelled("Faux 4"), "a CANCEL not from the organiser");
+        assertEquals(List.of(new Attendance(address(COLLEAGUE), "ACCEPTED")), ownerMeets.attendees(id));
+        assertEquals(1, colleague.entries(List.of(colleague.calendars().get(0).id()), OCT19, NOV10).size());
+
+        owner.update(id, null, Scope.ALL, appointment(false).at(LocalDateTime.of(2026, 10, 22, 17, 0),
+                LocalDateTime.of(2026, 10, 22, 18, 30)));
+        assertTrue(((String) fixture.stored(id)[0]).contains("SEQUENCE:1"), "moved: SEQUENCE + 1");
+        String update = "Mise à jour : Conseil de classe 4e B";
+        assertEquals(1, await(COLLEAGUE, update));
+        Invitation moved = colleagueMeets.invitation(update).orElseThrow();
+        assertEquals(LocalDateTime.of(2026, 10, 22, 17, 0), moved.start());
+        assertTrue(moved.inCalendar());
+        colleagueMeets.answer(update, "TENTATIVE");
+        AgendaEntry copy = colleague.entries(List.of(colleague.calendars().get(0).id()), OCT19, NOV10).get(0);
+        assertEquals(LocalDateTime.of(2026, 10, 22, 17, 0), copy.start());
+        String copyText = (String) fixture.stored(copy.eventId())[0];
+        assertTrue(copyText.contains("SEQUENCE:1") && copyText.contains("PARTSTAT=TENTATIVE"), copyText);
+
+        owner.delete(id, null, Scope.ALL);
+        String cancel = "Annulé : Conseil de classe 4e B";
+        assertEquals(1, await(COLLEAGUE, cancel));
+        assertEquals("CANCEL", colleagueMeets.invitation(cancel).orElseThrow().method());
+        assertTrue(colleagueMeets.removeCancelled(cancel));
+        assertTrue(colleague.entries(List.of(colleague.calendars().get(0).id()), OCT19, NOV10).isEmpty());
+        assertFalse(colleagueMeets.removeCancelled(cancel), "once");
     }
 }

@@ -135,4 +135,34 @@ class EventObjectTest {
                 .stream().filter(o -> o.recurrenceId() != null && "Mathématiques 4e B".equals(o.title())).count(),
                 "a new title for all keeps the changed occurrence");
     }
+
+    @Test
+    void editsKeepAttendeesAlarmsAndPropertiesThePortalDoesNotModel() {
+        String client = EventObject.create("u7", lesson(new Repeat(Frequency.WEEKLY, null, null)), STAMP).text()
+                .replace("END:VEVENT", "ORGANIZER;CN=Claire Martin:mailto:claire@preau.invalid\r\n"
+                + "ATTENDEE;PARTSTAT=ACCEPTED:mailto:paul@preau.invalid\r\nX-MOZ-GENERATION:4\r\n"
+                + "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Rappel\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\n"
+                + "END:VEVENT");
+        EventObject e = EventObject.parse(client);
+        EventDraft renamed = new EventDraft("Maths", false, LocalDateTime.of(2026, 10, 12, 8, 0),
+                LocalDateTime.of(2026, 10, 12, 9, 0), null, null, false, new Repeat(Frequency.WEEKLY, null, null));
+        LocalDateTime nov2 = LocalDateTime.of(2026, 11, 2, 8, 0);
+        for (EventObject edited : List.of(e.withMaster(renamed, STAMP), e.withMaster(renamed.at(
+                LocalDateTime.of(2026, 10, 12, 10, 0), LocalDateTime.of(2026, 10, 12, 11, 0)), STAMP),
+                e.endingBefore(nov2, STAMP))) {
+            String text = EventObject.parse(edited.text()).text();
+            assertTrue(text.contains("ATTENDEE;PARTSTAT=ACCEPTED:mailto:paul@preau.invalid"), text);
+            assertTrue(text.contains("ORGANIZER;CN=Claire Martin:mailto:claire@preau.invalid"), text);
+            assertTrue(text.contains("X-MOZ-GENERATION:4"), text);
+            assertTrue(text.contains("TRIGGER:-PT15M"), text);
+            assertEquals(1, text.split("BEGIN:VEVENT").length - 1, text);
+        }
+        String master = EventObject.parse(e.withMaster(renamed, STAMP).text()).text();
+        assertTrue(master.contains("SUMMARY:Maths") && !master.contains("Salle 12"), "the dialog's own fields changed");
+        String one = e.withOccurrence(nov2, lesson(Repeat.NONE).at(LocalDateTime.of(2026, 11, 3, 14, 0),
+                LocalDateTime.of(2026, 11, 3, 15, 0)), STAMP).text();
+        assertEquals(2, one.split("ATTENDEE;PARTSTAT=ACCEPTED").length - 1, "the changed occurrence too: " + one);
+        assertEquals(2, one.split("TRIGGER:-PT15M").length - 1, one);
+        assertEquals(1, one.split("RRULE").length - 1, "no RRULE in the changed occurrence");
+    }
 }

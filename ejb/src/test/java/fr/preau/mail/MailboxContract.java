@@ -311,4 +311,29 @@ public interface MailboxContract {
         assertEquals(0, count(special(SpecialUse.TRASH), subject), "deleted for good, not moved to the Corbeille");
         mailbox().removeHeld(me(), List.of(held.uid()));
     }
+
+    @Test
+    default void aCalendarMessageArrivesWithItsCalendarPartAndTheSameIcsAttached() throws Exception {
+        String subject = "Invitation " + run();
+        String ical = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Préau//Test//FR\r\nMETHOD:REQUEST\r\n"
+                + "BEGIN:VEVENT\r\nUID:" + subject.replace(' ', '-') + "\r\nDTSTAMP:20261001T100000Z\r\n"
+                + "DTSTART:20261020T150000Z\r\nSUMMARY:Conseil pédagogique\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        mailbox().sendCalendar(me(), List.of(other().owner().address()), subject, "Vous êtes invité.", "REQUEST",
+                ical);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!subjects(other(), FolderPath.INBOX).contains(subject)) {
+            assertTrue(System.nanoTime() < deadline, "the invitation arrives");
+            Thread.sleep(200);
+        }
+        MessageUid uid = uidOf(other(), FolderPath.INBOX, subject);
+        OpenedMessage m = mailbox().open(other(), FolderPath.INBOX, uid, false);
+        assertTrue(m.parsed().text().contains("Vous êtes invité."), m.parsed().text());
+        assertFalse(m.parsed().text().contains("BEGIN:VCALENDAR"), "the calendar part is no text to read");
+        assertEquals(List.of("text/calendar", "application/ics"), m.parsed().attachments().stream()
+                .map(Attachment::contentType).toList());
+        assertEquals("invitation.ics", m.parsed().attachments().get(1).name());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        mailbox().download(other(), FolderPath.INBOX, uid, m.parsed().attachments().get(0).part(), part -> out);
+        assertEquals(ical, out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n").replace("\n", "\r\n"));
+    }
 }

@@ -227,6 +227,12 @@ public class ImapMailbox implements Mailbox {
     }
 
     @Override
+    public void sendCalendar(MailboxContext ctx, List<String> to, String subject, String text, String method,
+            String ical) {
+        sender.sendCalendar(ctx, to, subject, text, method, ical);
+    }
+
+    @Override
     public MessageUid saveDraft(MailboxContext ctx, OutgoingMessage draft, MessageUid previous) {
         return sender.saveDraft(ctx, draft, previous);
     }

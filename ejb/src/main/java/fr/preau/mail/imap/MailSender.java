@@ -28,6 +28,7 @@ import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.Part;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -35,7 +36,10 @@ import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -87,6 +91,42 @@ public class MailSender {
             LOG.log(Level.WARNING, "Notice from " + ctx.owner().address() + " not sent", e);
             throw new ServiceUnavailableException(Component.MAIL_TRANSPORT, e);
         }
+    }
+
+    /** {@link fr.preau.mail.Mailbox#sendCalendar}: text and calendar as alternatives, the same .ics attached. */
+    public void sendCalendar(MailboxContext ctx, List<String> to, String subject, String text, String method,
+            String ical) {
+        Session session = imap.userSession();
+        MimeMessage message = new MimeMessage(session);
+        try {
+            message.setFrom(new InternetAddress(ctx.owner().address(), ctx.owner().personal(), "UTF-8"));
+            List<InternetAddress> rcpt = new ArrayList<>();
+            for (String a : to) {
+                rcpt.add(new InternetAddress(a, true));
+            }
+            message.setRecipients(MimeMessage.RecipientType.TO, rcpt.toArray(new InternetAddress[0]));
+            message.setSubject(subject, "UTF-8");
+            message.setSentDate(new java.util.Date());
+            String type = "text/calendar; charset=UTF-8; method=" + method;
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(text, "UTF-8");
+            MimeBodyPart calendar = new MimeBodyPart();
+            byte[] bytes = ical.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            calendar.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(bytes, type)));
+            calendar.setHeader("Content-Type", type);
+            MimeMultipart alternative = new MimeMultipart("alternative", plain, calendar);
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(bytes, "application/ics")));
+            file.setDisposition(Part.ATTACHMENT);
+            file.setFileName("invitation.ics");
+            message.setContent(new MimeMultipart("mixed", body, file));
+            message.saveChanges();
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            throw new InvalidInputException("to", "mail.address.invalid", String.join(", ", to));
+        }
+        submit(ctx, session, message);
     }
 
     /** Submits a built message as the acting user: every message of the portal leaves through here. */

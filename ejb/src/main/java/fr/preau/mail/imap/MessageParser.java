@@ -271,7 +271,7 @@ public final class MessageParser {
                 String disposition = disposition(part);
                 boolean usual = part.isMimeType("text/plain") || part.isMimeType("text/html");
                 if (Part.ATTACHMENT.equalsIgnoreCase(disposition) || !part.isMimeType("text/*")
-                        || fileName != null && !usual) {
+                        || fileName != null && !usual || part.isMimeType("text/calendar")) {
                     attach(part, path, fileName);
                 } else if (part.isMimeType("text/html")) {
                     html = html == null ? cut(decodeText(part)) : html;

@@ -24,6 +24,7 @@ import fr.preau.web.shared.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.PrimeFaces;
 import org.primefaces.event.SelectEvent;
@@ -47,6 +48,9 @@ public class AgendaView implements Serializable {
 
     @EJB
     private Agenda agenda;
+
+    @Inject
+    private MeetingView meeting;
 
     private List<AgendaCalendar> mine = List.of();
     private List<AgendaCalendar> theirs = List.of();
@@ -167,6 +171,7 @@ public class AgendaView implements Serializable {
         until = null;
         count = null;
         scope = Scope.THIS;
+        meeting.reset();
         PrimeFaces.current().executeScript("PF('eventDialog').show()");
     }
 
@@ -195,6 +200,7 @@ public class AgendaView implements Serializable {
         until = selected.repeat().until();
         count = selected.repeat().count();
         scope = Scope.THIS;
+        meeting.load(selected.eventId(), own(selected.calendarId()));
         PrimeFaces.current().executeScript("PF('eventDialog').show()");
     }
 
@@ -207,16 +213,21 @@ public class AgendaView implements Serializable {
     public void save() {
         EventDraft d = new EventDraft(title, allDay, start, end, location, description, privateEvent,
                 new Repeat(frequency, until, count));
+        boolean own = own(selected == null ? calendarId : Long.valueOf(selected.calendarId()));
         try {
+            if (!meeting.check(own)) {
+                return;
+            }
             if (selected == null) {
                 if (calendarId == null) {
                     Feedback.error("event:calendar", "agenda.calendar.choose");
                     return;
                 }
-                agenda.create(calendarId, d);
+                meeting.apply(agenda.create(calendarId, d).eventId(), own);
                 Feedback.info("agenda.event.created", title.strip());
             } else {
                 agenda.update(selected.eventId(), selected.occurrence(), scope, d);
+                meeting.apply(selected.eventId(), own);
                 Feedback.info("agenda.event.saved", title.strip());
             }
             PrimeFaces.current().ajax().addCallbackParam("done", true);
@@ -479,5 +490,18 @@ public class AgendaView implements Serializable {
 
     public void setShareLevel(CalendarLevel shareLevel) {
         this.shareLevel = shareLevel;
+    }
+
+    /** Whether {@code calendar} is one of the caller's own (only there may they invite). */
+    private boolean own(Long calendar) {
+        return calendar != null && mine.stream().anyMatch(c -> c.id() == calendar);
+    }
+
+    /** A slot proposed by the free/busy grid: the event starts there, as long as before. */
+    public void startAt(LocalDateTime slot) {
+        if (slot != null && start != null && end != null) {
+            end = slot.plus(java.time.Duration.between(start, end));
+            start = slot;
+        }
     }
 }
