@@ -219,13 +219,23 @@ class DirectoryBrowserIT extends PortalDeployment {
      * The agenda's import, export and subscription (issue 14, item 4; docs/adr/0109): a teacher imports a .ics file
      * with a valid event, one without a start and one with a broken repeat rule; the valid one is in the week and
      * the two others are listed with their reason and line; a new private subscription address serves the calendar
-     * without a session while a made-up one gets 404. axe-core finds nothing serious with the list shown.
+     * without a session while a made-up one gets 404; a second calendar is deleted after a confirmation that says
+     * how many events go. axe-core finds nothing serious with the list, the address and the confirmation shown.
      */
     @Test
     void aTeacherImportsAFileWithBrokenEventsAndSeesWhatWasSkipped() throws Exception {
         String password = "Calendrier-scolaire-2026-" + UUID.randomUUID().toString().substring(0, 6) + "!";
         String owner = "it.agenda-ics-" + run;
         TestUser.create(owner, "Irène", "Import", password, false);
+        PortalDatabase.update("insert into agenda_calendar (account_id, uid, name, colour, is_default) select id, ?,"
+                + " 'Agenda', '#1d6fb8', true from account where username = ?", "agenda-" + run, owner);
+        PortalDatabase.update("insert into agenda_calendar (account_id, uid, name, colour) select id, ?,"
+                + " 'Club lecture', '#2e7d32' from account where username = ?", "club-" + run, owner);
+        PortalDatabase.update("insert into agenda_event (calendar_id, uid, ical, first_start, last_end,"
+                + " changed_token) select id, 'club-1', ?, '2020-01-01T10:00:00Z', '2020-01-01T10:00:00Z', 1 from"
+                + " agenda_calendar where uid = ?", String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0",
+                "PRODID:-//Test//FR", "BEGIN:VEVENT", "UID:club-1", "DTSTAMP:20200101T000000Z",
+                "DTSTART:20200101T100000Z", "SUMMARY:Club", "END:VEVENT", "END:VCALENDAR", ""), "club-" + run);
         String day = LocalDate.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.BASIC_ISO_DATE);
         Path ics = Files.createTempFile("agenda-", ".ics");
         Files.writeString(ics, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//FR",
@@ -268,6 +278,19 @@ class DirectoryBrowserIT extends PortalDeployment {
             assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(madeUp)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode());
             assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with the address shown");
+
+            // Deleting a calendar: the confirmation says how many events go; the default one is not offered.
+            browser.click(By.id("calendar-delete:ask-delete"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("calendar-delete:delete-question"), "« Club lecture » et ses 1 événements"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("calendar-delete:confirm-delete")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with the confirmation open");
+            browser.click(By.id("calendar-delete:confirm-delete"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:messages"),
+                    "L'agenda « Club lecture » est supprimé"));
+            assertFalse(d.findElement(By.id("calendars")).getAttribute("textContent").contains("Club lecture"));
+            assertTrue(d.findElements(By.id("calendar-delete:deleteCalendar")).isEmpty(), "only the default left");
         }
     }
 

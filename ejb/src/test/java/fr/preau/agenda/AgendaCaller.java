@@ -75,4 +75,12 @@ public abstract class AgendaCaller {
     public void revokeSubscription(long calendar) {
         files.revokeSubscription(calendar);
     }
+
+    public long eventCount(long calendar) {
+        return agenda.eventCount(calendar);
+    }
+
+    public int deleteCalendar(long calendar) {
+        return agenda.deleteCalendar(calendar);
+    }
 }

@@ -376,4 +376,34 @@ class AgendaIT {
                 () -> colleague.revokeSubscription(other)).messageKey());
         assertTrue(feed.read(otherToken).isPresent());
     }
+
+    @Test
+    void onlyItsOwnerDeletesACalendarWithItsEventsLeavingATombstoneButNeverTheDefaultOne() {
+        long first = owner.calendars().get(0).id();
+        long project = owner.createCalendar("Projet théâtre", "#2e7d32").id();
+        owner.importFile(project, ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:repetition-1\r\nSUMMARY:Répétition\r\n"
+                + "DTSTART:20261110T170000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").getBytes(StandardCharsets.UTF_8));
+        owner.create(project, appointment(false));
+        owner.share(project, COLLEAGUE, CalendarLevel.EDIT);
+        String token = owner.renewSubscription(project);
+
+        assertEquals("agenda.calendar.gone", assertThrows(NotFoundException.class,
+                () -> colleague.deleteCalendar(project)).messageKey(), "modifier is not owning");
+        assertThrows(NotFoundException.class, () -> colleague.eventCount(project));
+        assertEquals(2, fixture.count(project));
+        assertEquals(2, owner.eventCount(project));
+
+        assertEquals(2, owner.deleteCalendar(project));
+        assertEquals(0, fixture.count(project));
+        assertTrue(feed.read(token).isEmpty(), "its subscription address went with it");
+        assertEquals(List.of("Agenda"), owner.calendars().stream().map(AgendaCalendar::name).toList());
+        String uids = fixture.tombstone(OWNER, "Projet théâtre");
+        assertTrue(uids != null && uids.contains("repetition-1") && uids.split(",").length == 2, uids);
+        assertThrows(NotFoundException.class, () -> owner.entries(List.of(project), OCT19, NOV10));
+        assertThrows(NotFoundException.class, () -> owner.deleteCalendar(project));
+
+        assertEquals("agenda.calendar.default", assertThrows(InvalidInputException.class,
+                () -> owner.deleteCalendar(first)).messageKey(), "the default calendar stays: never none left");
+        assertEquals(List.of(first), owner.calendars().stream().map(AgendaCalendar::id).toList());
+    }
 }

@@ -7,8 +7,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
+import fr.preau.agenda.Agenda;
 import fr.preau.agenda.AgendaCalendar;
 import fr.preau.agenda.AgendaFiles;
 import fr.preau.agenda.CalendarFile;
@@ -21,6 +23,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
@@ -28,7 +31,8 @@ import org.primefaces.model.file.UploadedFile;
  * The agenda page's "Importer / exporter" part (issue 14, item 4; docs/adr/0109): a calendar downloaded as
  * {@code .ics} (what the caller may read of it), a file imported into a calendar the caller may change with the list
  * of what was left out, and the private subscription address of one of the caller's calendars, shown once when
- * made ("Révoquer" makes a new one). One service call per action; the rights are the service's.
+ * made ("Révoquer" makes a new one), and the deletion of one of the caller's calendars after a confirmation that
+ * says how many events go. One service call per action; the rights are the service's.
  */
 @Named
 @ViewScoped
@@ -42,6 +46,9 @@ public class AgendaFilesView implements Serializable {
     @EJB
     private AgendaFiles files;
 
+    @EJB
+    private Agenda agenda;
+
     @Inject
     private AgendaView agendaView;
 
@@ -50,6 +57,8 @@ public class AgendaFilesView implements Serializable {
     private Long subscriptionCalendar;
     private IcsImportReport report;
     private String address;
+    private Long deleteCalendar;
+    private String deleteQuestion;
 
     /** Sends calendar {@link #exportCalendar} as a {@code .ics} download. */
     public void export() {
@@ -149,6 +158,64 @@ public class AgendaFilesView implements Serializable {
 
     public void calendarChanged() {
         address = null;
+    }
+
+    /** The caller's calendars that may be deleted (all but the default one). */
+    public List<AgendaCalendar> deletable() {
+        return agendaView.getMine().stream().filter(c -> !c.isDefault()).toList();
+    }
+
+    /** "Supprimer l'agenda…": the question of the confirmation, with how many events go. */
+    public void askDelete() {
+        deleteQuestion = null;
+        Long id = getDeleteCalendar();
+        if (id == null) {
+            return;
+        }
+        try {
+            long count = agenda.eventCount(id);
+            String name = deletable().stream().filter(c -> c.id() == id).map(AgendaCalendar::name).findFirst()
+                    .orElse("");
+            deleteQuestion = Feedback.text("agenda.calendar.delete.confirm", name, String.valueOf(count));
+            PrimeFaces.current().ajax().addCallbackParam("ask", true);
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+        }
+    }
+
+    /** The deletion confirmed: the calendar and its events go, and the page starts again without it. */
+    public String confirmDelete() {
+        Long id = getDeleteCalendar();
+        if (id == null) {
+            return null;
+        }
+        try {
+            String name = deletable().stream().filter(c -> c.id() == id).map(AgendaCalendar::name).findFirst()
+                    .orElse("");
+            int gone = agenda.deleteCalendar(id);
+            Feedback.info("agenda.calendar.deleted", name, String.valueOf(gone));
+            Feedback.keepForRedirect();
+            return "/agenda.xhtml?faces-redirect=true";
+        } catch (RuntimeException e) {
+            Feedback.failed(e, null);
+            return null;
+        }
+    }
+
+    /** The calendar chosen for deletion, the first deletable one until one is chosen. */
+    public Long getDeleteCalendar() {
+        if (deleteCalendar == null) {
+            deleteCalendar = deletable().stream().findFirst().map(AgendaCalendar::id).orElse(null);
+        }
+        return deleteCalendar;
+    }
+
+    public void setDeleteCalendar(Long deleteCalendar) {
+        this.deleteCalendar = deleteCalendar;
+    }
+
+    public String getDeleteQuestion() {
+        return deleteQuestion;
     }
 
     public Long getExportCalendar() {
