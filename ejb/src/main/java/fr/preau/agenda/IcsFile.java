@@ -207,14 +207,22 @@ final class IcsFile {
     private static List<Line> unfold(String text) {
         String[] raw = text.split("\r\n|\n|\r", -1);
         List<Line> out = new ArrayList<>();
+        StringBuilder current = null;
+        int number = 0;
         for (int i = 0; i < raw.length; i++) {
             String l = raw[i];
-            if (!l.isEmpty() && (l.charAt(0) == ' ' || l.charAt(0) == '\t') && !out.isEmpty()) {
-                Line prev = out.remove(out.size() - 1);
-                out.add(new Line(prev.number(), prev.text() + l.substring(1)));
+            if (!l.isEmpty() && (l.charAt(0) == ' ' || l.charAt(0) == '\t') && current != null) {
+                current.append(l, 1, l.length());
             } else if (!l.isBlank()) {
-                out.add(new Line(i + 1, l));
+                if (current != null) {
+                    out.add(new Line(number, current.toString()));
+                }
+                current = new StringBuilder(l);
+                number = i + 1;
             }
+        }
+        if (current != null) {
+            out.add(new Line(number, current.toString()));
         }
         return out;
     }

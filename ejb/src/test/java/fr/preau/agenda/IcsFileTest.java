@@ -3,11 +3,13 @@ package fr.preau.agenda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -119,6 +121,19 @@ class IcsFileTest {
                 () -> IcsFile.read("BEGIN:VCARD\nEND:VCARD\n".getBytes(StandardCharsets.UTF_8))).messageKey());
         assertEquals("agenda.import.tooLarge", assertThrows(InvalidInputException.class,
                 () -> IcsFile.read(new byte[IcsFile.MAX_BYTES + 1])).messageKey());
+    }
+
+    @Test
+    void aLineFoldedHalfAMillionTimesIsJoinedInLinearTime() {
+        StringBuilder file = new StringBuilder("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:long\r\nSUMMARY:Long\r\n"
+                + "DTSTART:20261110T100000Z\r\nDESCRIPTION:");
+        for (int i = 0; i < 500_000; i++) {
+            file.append("\r\n x");
+        }
+        file.append("\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
+        List<IcsFile.Entry> es = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> IcsFile.read(bytes));
+        assertEquals(500_000, all(es.get(0).event()).get(0).description().length());
     }
 
     private static void assertFault(IcsFile.Entry e, int line, String title, String fault) {
