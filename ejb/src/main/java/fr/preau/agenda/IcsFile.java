@@ -42,6 +42,8 @@ final class IcsFile {
             "COMMENT", "CONTACT", "GEO", "RESOURCES", "RELATED-TO", "ATTACH");
     private static final Set<String> DATED = Set.of("DTSTART", "DTEND", "RDATE", "EXDATE", "RECURRENCE-ID");
     private static final Set<String> TOO_OFTEN = Set.of("SECONDLY", "MINUTELY", "HOURLY");
+    /** BYHOUR, BYMINUTE, BYSECOND: several occurrences a day, as costly as an hourly rule. */
+    private static final Pattern SUB_DAILY = Pattern.compile("(?i)BY(HOUR|MINUTE|SECOND)=");
     /** Windows time zone names (Outlook, Exchange) of the CLDR table, the ones met in Europe and beyond. */
     private static final Map<String, String> WINDOWS = Map.ofEntries(
             Map.entry("romance standard time", "Europe/Paris"),
@@ -193,7 +195,7 @@ final class IcsFile {
                 if (r.getFrequency() == null) {
                     return "agenda.import.badRule";
                 }
-                if (TOO_OFTEN.contains(r.getFrequency().name())) {
+                if (TOO_OFTEN.contains(r.getFrequency().name()) || SUB_DAILY.matcher(rule).find()) {
                     return "agenda.import.ruleTooOften";
                 }
             } catch (RuntimeException e) {

@@ -103,15 +103,19 @@ class IcsFileTest {
     }
 
     @Test
-    void aChangedOccurrenceWithoutItsSeriesAnHourlyRuleAndAReversedEventAreRefused() {
+    void aChangedOccurrenceWithoutItsSeriesRulesOfSeveralADayAndAReversedEventAreRefused() {
         String file = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Seule\r\n"
                 + "RECURRENCE-ID:20261110T100000Z\r\nDTSTART:20261110T100000Z\r\nEND:VEVENT\r\n"
                 + "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Chaque heure\r\nDTSTART:20261110T100000Z\r\n"
                 + "RRULE:FREQ=HOURLY\r\nEND:VEVENT\r\n"
                 + "BEGIN:VEVENT\r\nUID:c\r\nSUMMARY:À l'envers\r\nDTSTART:20261110T100000Z\r\n"
-                + "DTEND:20261110T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+                + "DTEND:20261110T090000Z\r\nEND:VEVENT\r\n"
+                + "BEGIN:VEVENT\r\nUID:d\r\nSUMMARY:Chaque minute\r\nDTSTART:20261110T100000Z\r\n"
+                + "RRULE:FREQ=DAILY;UNTIL=21991231T000000Z;BYHOUR=8,9,10;BYMINUTE=0,1,2,3\r\nEND:VEVENT\r\n"
+                + "END:VCALENDAR\r\n";
         List<IcsFile.Entry> es = IcsFile.read(file.getBytes(StandardCharsets.UTF_8));
-        assertEquals(List.of("agenda.import.orphan", "agenda.import.ruleTooOften", "agenda.import.endBeforeStart"),
+        assertEquals(List.of("agenda.import.orphan", "agenda.import.ruleTooOften", "agenda.import.endBeforeStart",
+                "agenda.import.ruleTooOften"),
                 es.stream().map(IcsFile.Entry::fault).toList());
     }
 
