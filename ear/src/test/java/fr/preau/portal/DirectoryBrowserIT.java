@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -280,6 +287,85 @@ class DirectoryBrowserIT extends PortalDeployment {
             d.get(Browser.portal() + "/agenda.xhtml");
             browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:schedule"),
                     title));
+        }
+    }
+
+    /**
+     * The agenda's import, export and subscription (issue 14, item 4; docs/adr/0109): a teacher imports a .ics file
+     * with a valid event, one without a start and one with a broken repeat rule; the valid one is in the week and
+     * the two others are listed with their reason and line; a new private subscription address serves the calendar
+     * without a session while a made-up one gets 404; a second calendar is deleted after a confirmation that says
+     * how many events go. axe-core finds nothing serious with the list, the address and the confirmation shown.
+     */
+    @Test
+    void aTeacherImportsAFileWithBrokenEventsAndSeesWhatWasSkipped() throws Exception {
+        String password = "Calendrier-scolaire-2026-" + UUID.randomUUID().toString().substring(0, 6) + "!";
+        String owner = "it.agenda-ics-" + run;
+        TestUser.create(owner, "Irène", "Import", password, false);
+        PortalDatabase.update("insert into agenda_calendar (account_id, uid, name, colour, is_default) select id, ?,"
+                + " 'Agenda', '#1d6fb8', true from account where username = ?", "agenda-" + run, owner);
+        PortalDatabase.update("insert into agenda_calendar (account_id, uid, name, colour) select id, ?,"
+                + " 'Club lecture', '#2e7d32' from account where username = ?", "club-" + run, owner);
+        PortalDatabase.update("insert into agenda_event (calendar_id, uid, ical, first_start, last_end,"
+                + " changed_token) select id, 'club-1', ?, '2020-01-01T10:00:00Z', '2020-01-01T10:00:00Z', 1 from"
+                + " agenda_calendar where uid = ?", String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0",
+                "PRODID:-//Test//FR", "BEGIN:VEVENT", "UID:club-1", "DTSTAMP:20200101T000000Z",
+                "DTSTART:20200101T100000Z", "SUMMARY:Club", "END:VEVENT", "END:VCALENDAR", ""), "club-" + run);
+        String day = LocalDate.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.BASIC_ISO_DATE);
+        Path ics = Files.createTempFile("agenda-", ".ics");
+        Files.writeString(ics, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//FR",
+                "BEGIN:VEVENT", "UID:valide-" + run, "DTSTAMP:20261001T080000Z", "SUMMARY:Sortie importée " + run,
+                "DTSTART;TZID=Romance Standard Time:" + day + "T100000",
+                "DTEND;TZID=Romance Standard Time:" + day + "T113000", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:sans-debut-" + run, "SUMMARY:Sans début", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:regle-" + run, "SUMMARY:Règle cassée", "DTSTART:" + day + "T140000",
+                "RRULE:FREQ=PARFOIS", "END:VEVENT", "END:VCALENDAR", ""), StandardCharsets.UTF_8);
+
+        try (Browser browser = new Browser()) {
+            WebDriver d = browser.driver();
+            browser.signIn(owner, password);
+            d.get(Browser.portal() + "/agenda.xhtml");
+            browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("ics:file_input")));
+            d.findElement(By.id("ics:file_input")).sendKeys(ics.toString());
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("ics-skipped")));
+            assertEquals(List.of("Événement « Sans début » ignoré : date de début manquante (ligne 11, UID"
+                    + " sans-debut-" + run + ")", "Événement « Règle cassée » ignoré : règle de répétition illisible"
+                    + " (ligne 15, UID regle-" + run + ")"), d.findElements(By.cssSelector(".ics-skipped-entry"))
+                    .stream().map(e -> e.getAttribute("textContent").strip()).toList());
+            assertTrue(d.findElement(By.id("ics-summary")).getText().contains("ajoutés : 1"),
+                    d.findElement(By.id("ics-summary")).getText());
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:schedule"),
+                    "Sortie importée " + run));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with the import report");
+
+            browser.click(By.id("subscription:renew-subscription"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("subscription:subscription-address")));
+            String url = d.findElement(By.id("subscription:subscription-address")).getAttribute("value");
+            assertTrue(url.startsWith(Browser.portal() + "/public/agenda/") && url.endsWith(".ics"), url);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> feed = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, feed.statusCode());
+            assertTrue(feed.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
+            assertTrue(feed.body().contains("SUMMARY:Sortie importée " + run), feed.body());
+            String madeUp = Browser.portal() + "/public/agenda/" + "A".repeat(43) + ".ics";
+            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(madeUp)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with the address shown");
+
+            // Deleting a calendar: the confirmation says how many events go; the default one is not offered.
+            browser.click(By.id("calendar-delete:ask-delete"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("calendar-delete:delete-question"), "« Club lecture » et ses 1 événements"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("calendar-delete:confirm-delete")));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core with the confirmation open");
+            browser.click(By.id("calendar-delete:confirm-delete"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:messages"),
+                    "L'agenda « Club lecture » est supprimé"));
+            assertFalse(d.findElement(By.id("calendars")).getAttribute("textContent").contains("Club lecture"));
+            assertTrue(d.findElements(By.id("calendar-delete:deleteCalendar")).isEmpty(), "only the default left");
         }
     }
 

@@ -312,6 +312,37 @@ public class Agenda {
         save(r, o.endingBefore(occurrence, now), token);
     }
 
+    /**
+     * How many events one of the caller's calendars holds (the confirmation of its deletion says it).
+     *
+     * @throws NotFoundException not a calendar of the caller's
+     */
+    public long eventCount(long calendarId) {
+        return calendars.eventCount(owned(me(), calendarId).id());
+    }
+
+    /**
+     * Deletes one of the caller's calendars with all its events (docs/adr/0109): its grants and subscription
+     * address go too; a tombstone keeps its UID and its objects' for sync clients. The default calendar ("Agenda",
+     * where the others' events land) stays, so an account always has one.
+     *
+     * @return how many events went
+     * @throws NotFoundException not a calendar of the caller's (another person's, even one they may change)
+     * @throws InvalidInputException field {@code calendar}: the default calendar; nothing is deleted
+     */
+    public int deleteCalendar(long calendarId) {
+        Account me = me();
+        CalendarRow c = owned(me, calendarId);
+        if (c.isDefault()) {
+            throw new InvalidInputException("calendar", "agenda.calendar.default", c.name());
+        }
+        int gone = calendars.delete(c.id(), me.getId());
+        if (gone < 0) {
+            throw calendarGone(calendarId);
+        }
+        return gone;
+    }
+
     void clock(Clock value) {
         clock = value;
     }

@@ -144,6 +144,32 @@ public class CalendarRows {
                 (String) r[1], CalendarLevel.of((String) r[2]), CalendarShare.Kind.valueOf((String) r[3]))).toList();
     }
 
+    /**
+     * Deletes calendar {@code id} of {@code account} with its events, grants and subscription (cascade), after
+     * writing its tombstone with the UIDs of its objects; the number of events that went, or -1 when there was no
+     * such calendar.
+     */
+    public int delete(long id, long account) {
+        List<?> gone = em.createNativeQuery("insert into agenda_calendar_deleted (account_id, uid, name, event_uids,"
+                + " sync_token) select c.account_id, c.uid, c.name, coalesce((select array_agg(e.uid order by e.uid)"
+                + " from agenda_event e where e.calendar_id = c.id), '{}'), c.sync_token + 1 from agenda_calendar c"
+                + " where c.id = ?1 and c.account_id = ?2 on conflict (account_id, uid) do update set"
+                + " event_uids = excluded.event_uids, sync_token = excluded.sync_token, deleted_at = now()"
+                + " returning cardinality(event_uids)").setParameter(1, id).setParameter(2, account).getResultList();
+        if (gone.isEmpty()) {
+            return -1;
+        }
+        em.createNativeQuery("delete from agenda_calendar where id = ?1 and account_id = ?2").setParameter(1, id)
+                .setParameter(2, account).executeUpdate();
+        return ((Number) gone.get(0)).intValue();
+    }
+
+    /** How many events calendar {@code id} holds. */
+    public long eventCount(long id) {
+        return ((Number) em.createNativeQuery("select count(*) from agenda_event where calendar_id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue();
+    }
+
     private static List<CalendarRow> list(List<?> rows) {
         return rows.stream().map(r -> (Object[]) r).map(r -> new CalendarRow(((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4], (String) r[5],

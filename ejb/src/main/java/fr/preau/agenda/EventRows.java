@@ -85,6 +85,18 @@ public class EventRows {
                 .setParameter(1, calendars).setParameter(2, uid).getResultList()).stream().findFirst();
     }
 
+    /** Every event of a calendar, by first start (an export, a subscription). */
+    public List<EventRow> ofCalendar(long calendar) {
+        return list(em.createNativeQuery(SELECT + " where e.calendar_id = ?1 order by e.first_start, e.id")
+                .setParameter(1, calendar).getResultList());
+    }
+
+    /** The event of UID {@code uid} in a calendar. */
+    public Optional<EventRow> byUid(long calendar, String uid) {
+        return list(em.createNativeQuery(SELECT + " where e.calendar_id = ?1 and e.uid = ?2").setParameter(1, calendar)
+                .setParameter(2, uid).getResultList()).stream().findFirst();
+    }
+
     private static Timestamp timestamp(Instant at) {
         return at == null ? null : Timestamp.from(at);
     }

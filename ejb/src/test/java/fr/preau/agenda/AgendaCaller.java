@@ -13,6 +13,9 @@ public abstract class AgendaCaller {
     @EJB
     private Agenda agenda;
 
+    @EJB
+    private AgendaFiles files;
+
     public List<AgendaCalendar> calendars() {
         return agenda.calendars();
     }
@@ -55,5 +58,29 @@ public abstract class AgendaCaller {
 
     public void delete(long event, LocalDateTime occurrence, Scope scope) {
         agenda.delete(event, occurrence, scope);
+    }
+
+    public CalendarFile export(long calendar) {
+        return files.export(calendar);
+    }
+
+    public IcsImportReport importFile(long calendar, byte[] bytes) {
+        return files.importFile(calendar, bytes);
+    }
+
+    public String renewSubscription(long calendar) {
+        return files.renewSubscription(calendar);
+    }
+
+    public void revokeSubscription(long calendar) {
+        files.revokeSubscription(calendar);
+    }
+
+    public long eventCount(long calendar) {
+        return agenda.eventCount(calendar);
+    }
+
+    public int deleteCalendar(long calendar) {
+        return agenda.deleteCalendar(calendar);
     }
 }

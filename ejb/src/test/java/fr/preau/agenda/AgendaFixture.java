@@ -82,4 +82,12 @@ public class AgendaFixture {
                 + " 'projet') returning id").setParameter(1, address).setParameter(2, name).getSingleResult())
                 .longValue();
     }
+
+    /** The UIDs a deleted calendar of that name held, comma-separated, as its tombstone keeps them; null if none. */
+    public String tombstone(String owner, String name) {
+        List<?> r = em.createNativeQuery("select array_to_string(d.event_uids, ',') from agenda_calendar_deleted d"
+                + " join account a on a.id = d.account_id where a.username = ?1 and d.name = ?2")
+                .setParameter(1, owner).setParameter(2, name).getResultList();
+        return r.isEmpty() ? null : (String) r.get(0);
+    }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +55,8 @@ class AgendaIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ItArchive.of("agenda-it.war");
+        return ItArchive.of("agenda-it.war").addAsResource("agenda/ics/google.ics")
+                .addAsResource("agenda/ics/broken.ics");
     }
 
     @EJB
@@ -67,6 +70,9 @@ class AgendaIT {
 
     @EJB
     private AgendaFixture fixture;
+
+    @EJB
+    private AgendaFeed feed;
 
     @EJB
     private DelegationFixture accounts;
@@ -346,6 +352,22 @@ class AgendaIT {
         }
     }
 
+    private static byte[] corpus(String name) throws IOException {
+        try (InputStream in = AgendaIT.class.getResourceAsStream("/agenda/ics/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String text(CalendarFile f) {
+        return new String(f.content(), StandardCharsets.UTF_8);
+    }
+
+    private static void noneOf(String text, String... secrets) {
+        for (String s : secrets) {
+            assertFalse(text.contains(s), s + " leaks: " + text);
+        }
+    }
+
     @Test
     void aMeetingRoundTripsThroughRealMailAndOnlyItsOrganiserAndAttendeesChangeIt() throws Exception {
         for (String u : List.of(OWNER, COLLEAGUE, DELEGATE)) {
@@ -437,5 +459,114 @@ class AgendaIT {
         assertTrue(colleagueMeets.removeCancelled(cancel));
         assertTrue(colleague.entries(List.of(colleague.calendars().get(0).id()), OCT19, NOV10).isEmpty());
         assertFalse(colleagueMeets.removeCancelled(cancel), "once");
+    }
+
+    @Test
+    void anIcsFileIsImportedAsFarAsItIsValidAgainByUidAndExportedAsEachMayReadIt() throws IOException {
+        long cal = owner.calendars().get(0).id();
+        IcsImportReport broken = owner.importFile(cal, corpus("broken.ics"));
+        assertEquals(1, broken.created());
+        assertEquals(List.of("4 agenda.import.noStart Sans début", "10 agenda.import.badRule Règle cassée",
+                "26 agenda.import.unreadable Date illisible", "32 agenda.import.truncated Tronqué"),
+                broken.skipped().stream().map(k -> k.line() + " " + k.reason() + " " + k.title()).toList());
+        IcsImportReport google = owner.importFile(cal, corpus("google.ics"));
+        assertEquals(List.of(2, 0, 0), List.of(google.created(), google.updated(), google.skipped().size()));
+        IcsImportReport again = owner.importFile(cal, corpus("google.ics"));
+        assertEquals(List.of(0, 0, 2), List.of(again.created(), again.updated(), again.unchanged()), "not doubled");
+        byte[] changed = new String(corpus("google.ics"), StandardCharsets.UTF_8)
+                .replace("SUMMARY:Sortie scolaire", "SUMMARY:Sortie au musée").getBytes(StandardCharsets.UTF_8);
+        assertEquals(1, owner.importFile(cal, changed).updated());
+        assertEquals(3, fixture.count(cal));
+        List<AgendaEntry> autumn = owner.entries(List.of(cal), OCT19, NOV10);
+        assertEquals(List.of("Sortie au musée", "Mathématiques 4e B"), autumn.subList(0, 2).stream()
+                .map(AgendaEntry::title).toList());
+        assertEquals(LocalDateTime.of(2026, 11, 9, 8, 0), autumn.get(autumn.size() - 1).start());
+        AgendaEntry priv = owner.create(cal, appointment(true));
+
+        String mine = text(owner.export(cal));
+        assertTrue(mine.contains("SUMMARY:Mathématiques 4e B") && mine.contains("Cabinet du Dr Martin")
+                && mine.contains("BEGIN:VTIMEZONE"), mine);
+        assertEquals("agenda.ics", owner.export(cal).name());
+        String busy = text(colleague.export(cal));
+        noneOf(busy, "Mathématiques", "Salle", "Chapitre", "Sortie", "Rendez-vous", "Cabinet", "Résultats",
+                "PRIVATE");
+        assertTrue(busy.contains("SUMMARY:Occupé") && busy.contains("RRULE:FREQ=WEEKLY"), busy);
+        owner.share(cal, COLLEAGUE, CalendarLevel.DETAILS);
+        String details = text(colleague.export(cal));
+        assertTrue(details.contains("SUMMARY:Mathématiques 4e B"), details);
+        noneOf(details, "Rendez-vous", "Cabinet", "Résultats");
+
+        Object[] before = fixture.stored(priv.eventId());
+        assertEquals("agenda.calendar.gone", assertThrows(NotFoundException.class,
+                () -> colleague.importFile(cal, changed)).messageKey(), "seeing details is not changing");
+        assertEquals("agenda.calendar.gone", assertThrows(NotFoundException.class,
+                () -> colleague.export(Long.MAX_VALUE)).messageKey());
+        assertEquals("agenda.import.notIcs", assertThrows(InvalidInputException.class,
+                () -> owner.importFile(cal, "pas un agenda".getBytes(StandardCharsets.UTF_8))).messageKey());
+        assertEquals(4, fixture.count(cal));
+        assertEquals(before[1], fixture.stored(priv.eventId())[1]);
+    }
+
+    @Test
+    void aSubscriptionAddressOpensItsCalendarOnlyReadOnlyAndPrivateAsBusyUntilRevoked() {
+        long cal = owner.calendars().get(0).id();
+        owner.create(cal, appointment(false));
+        owner.create(cal, appointment(true));
+        long other = owner.createCalendar("Perso", "#2e7d32").id();
+        owner.create(other, new EventDraft("Piscine", false, LocalDateTime.of(2026, 10, 21, 12, 0),
+                LocalDateTime.of(2026, 10, 21, 13, 0), null, null, false, null));
+
+        String token = owner.renewSubscription(cal);
+        String read = new String(feed.read(token).orElseThrow().content(), StandardCharsets.UTF_8);
+        assertTrue(read.contains("SUMMARY:Conseil de classe 4e B") && read.contains("SUMMARY:Occupé"), read);
+        noneOf(read, "Rendez-vous", "Cabinet", "Résultats", "Piscine");
+        String otherToken = owner.renewSubscription(other);
+        String perso = new String(feed.read(otherToken).orElseThrow().content(), StandardCharsets.UTF_8);
+        assertTrue(perso.contains("Piscine"));
+        noneOf(perso, "Conseil");
+
+        String renewed = owner.renewSubscription(cal);
+        assertTrue(feed.read(token).isEmpty(), "the old address answers nothing");
+        assertTrue(feed.read(renewed).isPresent());
+        owner.revokeSubscription(cal);
+        assertTrue(feed.read(renewed).isEmpty());
+        assertTrue(feed.read("x").isEmpty());
+        assertTrue(feed.read("A".repeat(43)).isEmpty());
+        assertTrue(feed.read(otherToken).isPresent(), "one calendar's revocation leaves the other's");
+        assertEquals("agenda.calendar.gone", assertThrows(NotFoundException.class,
+                () -> colleague.renewSubscription(cal)).messageKey());
+        assertEquals("agenda.calendar.gone", assertThrows(NotFoundException.class,
+                () -> colleague.revokeSubscription(other)).messageKey());
+        assertTrue(feed.read(otherToken).isPresent());
+    }
+
+    @Test
+    void onlyItsOwnerDeletesACalendarWithItsEventsLeavingATombstoneButNeverTheDefaultOne() {
+        long first = owner.calendars().get(0).id();
+        long project = owner.createCalendar("Projet théâtre", "#2e7d32").id();
+        owner.importFile(project, ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:repetition-1\r\nSUMMARY:Répétition\r\n"
+                + "DTSTART:20261110T170000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").getBytes(StandardCharsets.UTF_8));
+        owner.create(project, appointment(false));
+        owner.share(project, COLLEAGUE, CalendarLevel.EDIT);
+        String token = owner.renewSubscription(project);
+
+        assertEquals("agenda.calendar.gone", assertThrows(NotFoundException.class,
+                () -> colleague.deleteCalendar(project)).messageKey(), "modifier is not owning");
+        assertThrows(NotFoundException.class, () -> colleague.eventCount(project));
+        assertEquals(2, fixture.count(project));
+        assertEquals(2, owner.eventCount(project));
+
+        assertEquals(2, owner.deleteCalendar(project));
+        assertEquals(0, fixture.count(project));
+        assertTrue(feed.read(token).isEmpty(), "its subscription address went with it");
+        assertEquals(List.of("Agenda"), owner.calendars().stream().map(AgendaCalendar::name).toList());
+        String uids = fixture.tombstone(OWNER, "Projet théâtre");
+        assertTrue(uids != null && uids.contains("repetition-1") && uids.split(",").length == 2, uids);
+        assertThrows(NotFoundException.class, () -> owner.entries(List.of(project), OCT19, NOV10));
+        assertThrows(NotFoundException.class, () -> owner.deleteCalendar(project));
+
+        assertEquals("agenda.calendar.default", assertThrows(InvalidInputException.class,
+                () -> owner.deleteCalendar(first)).messageKey(), "the default calendar stays: never none left");
+        assertEquals(List.of(first), owner.calendars().stream().map(AgendaCalendar::id).toList());
     }
 }
