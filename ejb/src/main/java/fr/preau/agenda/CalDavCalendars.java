@@ -30,6 +30,7 @@ import fr.preau.delegation.Delegation;
 import fr.preau.delegation.Delegations;
 import fr.preau.shared.ServiceBoundary;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -42,9 +43,11 @@ import jakarta.inject.Inject;
  * unknown calendar or object: the same 404, nothing changes. Objects leave this service through
  * {@link RedactedObject}: a private event of someone else is busy times only, whatever the caller's level.
  * Objects are stored as the client sent them ({@link ClientObject} checks them), so its alarms, attendees and X-
- * properties are kept.
+ * properties are kept. No container sign-in is behind a DAV request: once the credentials are checked, this bean asks
+ * the delegations (a service of the role {@code user}) under that role ({@code @RunAs}), as the page's caller would.
  */
 @Stateless
+@RunAs("user")
 @PermitAll
 @ServiceBoundary
 public class CalDavCalendars {
