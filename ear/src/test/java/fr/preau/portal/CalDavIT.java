@@ -329,10 +329,6 @@ class CalDavIT extends DavDeployment {
 
     private HttpResponse<String> put(String path, String authorization, String text, String... headers)
             throws Exception {
-        String[] all = new String[headers.length + 2];
-        all[0] = "Content-Type";
-        all[1] = ICS;
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return send("PUT", path, authorization, text, all);
+        return upload(ICS, path, authorization, text, headers);
     }
 }

@@ -286,10 +286,6 @@ class CardDavIT extends DavDeployment {
 
     private HttpResponse<String> put(String path, String authorization, String card, String... headers)
             throws Exception {
-        String[] all = new String[headers.length + 2];
-        all[0] = "Content-Type";
-        all[1] = VCARD;
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return send("PUT", path, authorization, card, all);
+        return upload(VCARD, path, authorization, card, headers);
     }
 }

@@ -85,6 +85,16 @@ abstract class DavDeployment extends PortalDeployment {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A PUT of {@code body} as {@code type}, with more headers. */
+    HttpResponse<String> upload(String type, String path, String authorization, String body, String... headers)
+            throws Exception {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = type;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send("PUT", path, authorization, body, all);
+    }
+
     HttpResponse<String> send(String method, String path, String authorization, String body,
             String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Browser.portal() + path))
