@@ -3,32 +3,17 @@ package fr.preau.portal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import fr.preau.testing.TestUser;
-import org.apache.commons.codec.digest.Sha2Crypt;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -42,11 +27,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * sync-collection with deletions and an unknown token. Then a real client nobody here wrote: Debian's vdirsyncer
  * syncs a "phone" folder both ways with the portal, whose contacts are also edited and deleted in Chromium.
  */
-class CardDavIT extends PortalDeployment {
+class CardDavIT extends DavDeployment {
     private static final String VCARD = "text/vcard; charset=utf-8";
     private final String run = (UUID.randomUUID().toString().replaceAll("[^a-z]", "") + "qwxyz").substring(0, 5);
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void clientsFindTheirBooksAndNothingOfAnyoneElses() throws Exception {
@@ -270,11 +253,7 @@ class CardDavIT extends PortalDeployment {
         Files.writeString(directory.resolve("ajout.vcf"), card("ajout-" + run, "Ajout", "Telephone", null, null));
         vdirsyncer(config, "sync");
         assertEquals(0, number("select count(*) from directory_person where last_name = 'Telephone' and ? > 0", me));
-        try (Stream<Path> left = Files.walk(dir)) {
-            for (Path f : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
+        remove(dir);
     }
 
     private void openContact(Browser browser, String typed) {
@@ -284,36 +263,9 @@ class CardDavIT extends PortalDeployment {
         browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("card-actions:edit")));
     }
 
-    private static String storage(String name, String body) {
-        return "[storage " + name + "]\n" + body + "\n\n";
-    }
-
     private static String carddav(String address, String password) {
         return "type = \"carddav\"\nurl = \"" + Browser.portal() + "/dav/\"\nusername = \"" + address
                 + "\"\npassword = \"" + password + "\"";
-    }
-
-    /** Runs vdirsyncer to its end; it must succeed. Its output is in the failure message. */
-    private static void vdirsyncer(Path config, String command) throws Exception {
-        Path out = Files.createTempFile(config.getParent(), "vdirsyncer-", ".log");
-        Path yes = Files.writeString(config.getParent().resolve("yes"), "y\ny\ny\ny\n");
-        Process p = new ProcessBuilder("vdirsyncer", "-c", config.toString(), command)
-                .redirectErrorStream(true).redirectOutput(out.toFile()).redirectInput(yes.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "vdirsyncer " + command + " ended");
-        String log = Files.readString(out);
-        assertEquals(0, p.exitValue(), "vdirsyncer " + command + ":\n" + log);
-        assertFalse(log.contains("error:"), "vdirsyncer " + command + ":\n" + log);
-    }
-
-    /** The files of a folder with their contents, by name. */
-    private static List<String> snapshot(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            List<String> all = new ArrayList<>();
-            for (Path f : files.sorted().toList()) {
-                all.add(f.getFileName() + "\n" + Files.readString(f));
-            }
-            return all;
-        }
     }
 
     private static String card(String uid, String first, String last, String email, String extra) {
@@ -332,71 +284,8 @@ class CardDavIT extends PortalDeployment {
                 + "</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>";
     }
 
-    private static String syncToken(String multistatus) {
-        Matcher m = Pattern.compile("<d:sync-token>([^<]+)</d:sync-token>\\s*</d:multistatus>").matcher(multistatus);
-        assertTrue(m.find(), multistatus);
-        return m.group(1);
-    }
-
-    private static String basic(String login, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
     private HttpResponse<String> put(String path, String authorization, String card, String... headers)
             throws Exception {
-        String[] all = new String[headers.length + 2];
-        all[0] = "Content-Type";
-        all[1] = VCARD;
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return send("PUT", path, authorization, card, all);
-    }
-
-    private HttpResponse<String> send(String method, String path, String authorization, String body,
-            String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Browser.portal() + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        if (body != null && !List.of(headers).contains("Content-Type")) {
-            b.header("Content-Type", "application/xml; charset=utf-8");
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** An app password of the account, made as the portal makes them (ADR 0070): selector and SHA512-CRYPT. */
-    private static String appPassword(long account) throws Exception {
-        String selector = UUID.randomUUID().toString().replaceAll("[^a-z0-9]", "").substring(0, 6);
-        String secret = selector + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 18);
-        try (Connection c = PortalDatabase.open(); PreparedStatement s = c.prepareStatement("insert into"
-                + " app_password (account_id, name, selector, hash) values (?, ?, ?, ?)")) {
-            s.setLong(1, account);
-            s.setString(2, "vdirsyncer " + selector);
-            s.setString(3, selector);
-            s.setString(4, "{SHA512-CRYPT}" + Sha2Crypt.sha512Crypt(secret.getBytes(StandardCharsets.UTF_8)));
-            s.executeUpdate();
-        }
-        return secret;
-    }
-
-    private static long number(String sql, Object value) throws Exception {
-        String v = text(sql, value);
-        assertNotNull(v, sql);
-        return Long.parseLong(v);
-    }
-
-    private static String text(String sql, Object value) throws Exception {
-        try (Connection c = PortalDatabase.open(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, value);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
-            }
-        }
+        return upload(VCARD, path, authorization, card, headers);
     }
 }

@@ -7,6 +7,8 @@ public final class Dav {
     public static final String DAV = "DAV:";
     public static final String CARDDAV = "urn:ietf:params:xml:ns:carddav";
     public static final String CALENDARSERVER = "http://calendarserver.org/ns/";
+    public static final String CALDAV = "urn:ietf:params:xml:ns:caldav";
+    public static final String APPLE_ICAL = "http://apple.com/ns/ical/";
 
     public static final QName PROPFIND = dav("propfind");
     public static final QName PROP = dav("prop");
@@ -47,6 +49,24 @@ public final class Dav {
     public static final QName NO_UID_CONFLICT = carddav("no-uid-conflict");
     public static final QName GETCTAG = new QName(CALENDARSERVER, "getctag");
 
+
+    public static final QName CALENDAR = caldav("calendar");
+    public static final QName CALENDAR_HOME_SET = caldav("calendar-home-set");
+    public static final QName CALENDAR_USER_ADDRESS_SET = caldav("calendar-user-address-set");
+    public static final QName CALENDAR_MULTIGET = caldav("calendar-multiget");
+    public static final QName CALENDAR_QUERY = caldav("calendar-query");
+    public static final QName CALENDAR_DATA = caldav("calendar-data");
+    public static final QName CALENDAR_FILTER = caldav("filter");
+    public static final QName COMP_FILTER = caldav("comp-filter");
+    public static final QName TIME_RANGE = caldav("time-range");
+    public static final QName SUPPORTED_CALENDAR_COMPONENT_SET = caldav("supported-calendar-component-set");
+    public static final QName SUPPORTED_CALENDAR_COMPONENT = caldav("supported-calendar-component");
+    public static final QName VALID_CALENDAR_DATA = caldav("valid-calendar-data");
+    public static final QName VALID_CALENDAR_OBJECT_RESOURCE = caldav("valid-calendar-object-resource");
+    public static final QName CALDAV_NO_UID_CONFLICT = caldav("no-uid-conflict");
+    public static final QName CALENDAR_COLOR = new QName(APPLE_ICAL, "calendar-color");
+    public static final QName NEED_PRIVILEGES = dav("need-privileges");
+
     private Dav() {
     }
 
@@ -56,5 +76,9 @@ public final class Dav {
 
     public static QName carddav(String name) {
         return new QName(CARDDAV, name);
+    }
+
+    public static QName caldav(String name) {
+        return new QName(CALDAV, name);
     }
 }

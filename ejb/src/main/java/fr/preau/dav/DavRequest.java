@@ -43,7 +43,8 @@ public record DavRequest(Kind kind, List<QName> props, List<String> hrefs, CardF
 
     /** Whether property {@code name} is asked for (every live property under allprop, except address data). */
     public boolean wants(QName name) {
-        return kind == Kind.ALLPROP ? !Dav.ADDRESS_DATA.equals(name) : props.contains(name);
+        return kind == Kind.ALLPROP ? !Dav.ADDRESS_DATA.equals(name) && !Dav.CALENDAR_DATA.equals(name)
+                : props.contains(name);
     }
 
     /**
@@ -72,7 +73,9 @@ public record DavRequest(Kind kind, List<QName> props, List<String> hrefs, CardF
     }
 
     /**
-     * Reads a REPORT body: {@code addressbook-multiget}, {@code addressbook-query} or {@code sync-collection}.
+     * Reads a REPORT body: {@code addressbook-multiget}, {@code addressbook-query}, their CalDAV twins
+     * {@code calendar-multiget} and {@code calendar-query} (whose filter {@link CalendarFilter} reads) or
+     * {@code sync-collection}.
      *
      * @throws DavRefusal 400 not XML; 403 {@code DAV:supported-report} another report
      */
@@ -93,7 +96,7 @@ public record DavRequest(Kind kind, List<QName> props, List<String> hrefs, CardF
                 props.addAll(names(e));
             } else if (Dav.HREF.equals(n)) {
                 hrefs.add(e.getTextContent().strip());
-            } else if (Dav.FILTER.equals(n)) {
+            } else if (Dav.FILTER.equals(n) && Dav.ADDRESSBOOK_QUERY.equals(report)) {
                 filter = CardFilter.read(e);
             } else if (Dav.LIMIT.equals(n)) {
                 limit = nresults(e);
@@ -103,10 +106,10 @@ public record DavRequest(Kind kind, List<QName> props, List<String> hrefs, CardF
                 limit = nresults(e);
             }
         }
-        if (Dav.ADDRESSBOOK_MULTIGET.equals(report)) {
+        if (Dav.ADDRESSBOOK_MULTIGET.equals(report) || Dav.CALENDAR_MULTIGET.equals(report)) {
             return new DavRequest(Kind.MULTIGET, props, hrefs, CardFilter.ALL, 0, null);
         }
-        if (Dav.ADDRESSBOOK_QUERY.equals(report)) {
+        if (Dav.ADDRESSBOOK_QUERY.equals(report) || Dav.CALENDAR_QUERY.equals(report)) {
             return new DavRequest(Kind.QUERY, props, List.of(), filter, limit, null);
         }
         if (Dav.SYNC_COLLECTION.equals(report)) {
@@ -146,7 +149,7 @@ public record DavRequest(Kind kind, List<QName> props, List<String> hrefs, CardF
         return elements;
     }
 
-    private static Element parse(byte[] body) {
+    static Element parse(byte[] body) {
         if (body.length > MAX_BYTES) {
             throw new DavRefusal(413, null, "dav.tooLarge");
         }

@@ -16,8 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * A 207 multistatus body (RFC 4918 §13): one response per resource, with the properties found (200) and those
  * asked for that it does not have (404), or a status alone (a member removed since a sync token: 404, RFC 6578);
- * the new sync token of a sync-collection report. Namespaces DAV:, CardDAV and CalendarServer get the prefixes
- * {@code d}, {@code card}, {@code cs}; any other (a property a client asked for) its own.
+ * the new sync token of a sync-collection report. Namespaces DAV:, CardDAV, CalendarServer, CalDAV and Apple's
+ * iCal get the prefixes {@code d}, {@code card}, {@code cs}, {@code cal}, {@code ical}; any other (a property a
+ * client asked for) its own.
  */
 public final class Multistatus {
     private static final String PREAU = "urn:x-preau";
@@ -136,7 +137,7 @@ public final class Multistatus {
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             Map<String, String> prefixes = new HashMap<>(Map.of(Dav.DAV, "d", Dav.CARDDAV, "card",
-                    Dav.CALENDARSERVER, "cs"));
+                    Dav.CALENDARSERVER, "cs", Dav.CALDAV, "cal", Dav.APPLE_ICAL, "ical"));
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("d", root, Dav.DAV);
             for (Map.Entry<String, String> ns : prefixes.entrySet()) {
@@ -181,6 +182,15 @@ public final class Multistatus {
                     if (reports) {
                         w.writeEndElement();
                     }
+                    w.writeEndElement();
+                }
+                w.writeEndElement();
+            }
+            case COMPONENTS -> {
+                start(w, p.name(), prefixes);
+                for (String c : p.hrefs()) {
+                    start(w, Dav.caldav("comp"), prefixes);
+                    w.writeAttribute("name", c);
                     w.writeEndElement();
                 }
                 w.writeEndElement();

@@ -10,7 +10,7 @@ import javax.xml.namespace.QName;
  * ({@code supported-report-set}).
  */
 public record Prop(QName name, Kind kind, String text, List<String> hrefs, List<QName> elements) {
-    public enum Kind { TEXT, HREFS, ELEMENTS, REPORTS, PRIVILEGES }
+    public enum Kind { TEXT, HREFS, ELEMENTS, REPORTS, PRIVILEGES, COMPONENTS }
 
     public Prop {
         hrefs = List.copyOf(hrefs);
@@ -39,5 +39,10 @@ public record Prop(QName name, Kind kind, String text, List<String> hrefs, List<
     /** {@code current-user-privilege-set}: each privilege as {@code privilege/<name>}. */
     public static Prop privileges(QName... privileges) {
         return new Prop(Dav.CURRENT_USER_PRIVILEGE_SET, Kind.PRIVILEGES, null, List.of(), List.of(privileges));
+    }
+
+    /** CalDAV's {@code supported-calendar-component-set}: each component as {@code comp name="…"}. */
+    public static Prop components(QName name, String... components) {
+        return new Prop(name, Kind.COMPONENTS, null, List.of(components), List.of());
     }
 }

@@ -183,6 +183,29 @@ class DavProtocolTest {
         assertEquals("%C3%A9%2F%3F.vcf", DavPath.encode("é/?.vcf"));
     }
 
+    @Test
+    void aCalendarQueryReadsItsTimeRangeAndAnswersComponentsWithTheirNames() {
+        String q = "<?xml version=\"1.0\"?><c:calendar-query xmlns:d=\"DAV:\""
+                + " xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop><d:getetag/><c:calendar-data/></d:prop>"
+                + "<c:filter><c:comp-filter name=\"VCALENDAR\"><c:comp-filter name=\"VEVENT\">"
+                + "<c:time-range start=\"20261026T000000Z\" end=\"20261027T000000Z\"/>"
+                + "</c:comp-filter></c:comp-filter></c:filter></c:calendar-query>";
+        DavRequest r = DavRequest.report(bytes(q));
+        assertEquals(DavRequest.Kind.QUERY, r.kind());
+        assertTrue(r.wants(Dav.CALENDAR_DATA));
+        CalendarFilter f = CalendarFilter.of(bytes(q));
+        assertTrue(f.events() && f.timed());
+        assertEquals(java.time.Instant.parse("2026-10-26T00:00:00Z"), f.start());
+        assertEquals(java.time.Instant.parse("2026-10-27T00:00:00Z"), f.end());
+        assertFalse(CalendarFilter.of(bytes(q.replace("\"VEVENT\"", "\"VTODO\""))).events(), "no tasks here");
+        assertEquals(400, assertThrows(DavRefusal.class, () -> CalendarFilter.of(bytes(q.replace("20261026T000000Z",
+                "demain")))).status());
+        assertFalse(DavRequest.propfind(new byte[0]).wants(Dav.CALENDAR_DATA), "allprop does not carry events");
+        String xml = new Multistatus().response("/caldav/1/2/", List.of(Prop.components(
+                Dav.SUPPORTED_CALENDAR_COMPONENT_SET, "VEVENT")), List.of()).toXml();
+        assertTrue(xml.contains("<cal:supported-calendar-component-set><cal:comp name=\"VEVENT\">"), xml);
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
