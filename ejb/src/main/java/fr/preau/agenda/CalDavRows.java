@@ -89,10 +89,18 @@ public class CalDavRows {
         }
     }
 
-    /** The calendars other people granted {@code account} "voir les détails" or "modifier" on. */
+    /**
+     * The calendars other people granted {@code account} "voir les détails" or "modifier" on: by name, or through a
+     * list it belongs to (lists within lists too) or its establishment (V205).
+     */
     public List<Long> grantedTo(long account) {
-        return em.createNativeQuery("select s.calendar_id from agenda_share s join agenda_calendar c"
-                + " on c.id = s.calendar_id where s.grantee_id = ?1 order by c.account_id, c.id")
+        return em.createNativeQuery("with recursive lists(id) as (select list_id from distribution_list_member"
+                + " where account_id = ?1 union select m.list_id from distribution_list_member m join lists l on"
+                + " m.member_list_id = l.id) select c.id from agenda_calendar c where c.account_id <> ?1 and"
+                + " (exists (select 1 from agenda_share s where s.calendar_id = c.id and s.grantee_id = ?1)"
+                + " or exists (select 1 from agenda_share_group g where g.calendar_id = c.id and (g.list_id in"
+                + " (select id from lists) or g.establishment_uai = (select establishment_uai from account where"
+                + " id = ?1)))) order by c.account_id, c.id")
                 .setParameter(1, account).getResultList().stream().map(n -> ((Number) n).longValue()).toList();
     }
 
