@@ -235,6 +235,27 @@ class CalDavIT extends DavDeployment {
                 "20261104T110000", "")).statusCode());
         assertEquals(token, text("select sync_token from agenda_calendar where id = ?", calendar), "nothing changed");
         assertTrue(send("GET", at + open + ".ics", mine, null).body().contains("Chimie 1re C"));
+
+        // A delegate with the agenda right "modifier" (ADR 0103, through AgendaRights): my calendar in their home,
+        // writable, but not my private event; once the delegation has ended, nothing (404).
+        String helper = TestUser.create("it.cald-" + run, "Denise", "Deleguee", password, false);
+        long delegate = number("select id from account where address = ?", helper);
+        String theirs2 = basic(helper, appPassword(delegate));
+        PortalDatabase.update("insert into delegation (owner_id, delegate_id, mail_access, agenda_access, status,"
+                + " granted_by, granted_at, accepted_at, acl_identifier) values (?::bigint, ?::bigint, 'none', 'edit',"
+                + " 'active', 'it', now(), now(), ?)", String.valueOf(me), String.valueOf(delegate), helper);
+        String delegateAt = "/caldav/" + delegate + "/" + calendar + "/";
+        HttpResponse<String> delegateHome = send("PROPFIND", "/caldav/" + delegate + "/", theirs2,
+                propfind("<d:current-user-privilege-set/>"), "Depth", "1");
+        assertTrue(delegateHome.body().contains("<d:href>" + delegateAt + "</d:href>"), delegateHome.body());
+        assertEquals(204, put(delegateAt + open + ".ics", theirs2, event(open, "Chimie 1re C (TP)",
+                "20261103T100000", "20261103T110000", "LOCATION:Labo 2\r\n")).statusCode());
+        assertEquals(403, put(delegateAt + secret + ".ics", theirs2, event(secret, "Effacé", "20261103T170000",
+                "20261103T180000", "")).statusCode(), "my private event stays mine");
+        assertFalse(send("GET", delegateAt + secret + ".ics", theirs2, null).body().contains("médical"));
+        PortalDatabase.update("update delegation set ends_at = now() where delegate_id = ?::bigint",
+                String.valueOf(delegate));
+        assertEquals(404, send("GET", delegateAt + open + ".ics", theirs2, null).statusCode(), "ended");
     }
 
     @Test
