@@ -40,13 +40,16 @@ class CalDavIT extends DavDeployment {
         assertEquals("/dav/", URI.create(Browser.portal()).resolve(wellKnown.headers().firstValue("Location")
                 .orElseThrow()).getPath());
         HttpResponse<String> principal = send("PROPFIND", "/dav/" + me + "/", basic(owner, password),
-                propfind("<cal:calendar-home-set/><cal:calendar-user-address-set/><d:current-user-principal/>"
+                propfind("<cal:calendar-home-set/><cal:calendar-user-address-set/><cal:schedule-outbox-URL/>"
+                        + "<d:current-user-principal/>"
                         + "<card:addressbook-home-set/>"), "Depth", "0");
         assertEquals(207, principal.statusCode(), principal.body());
         String home = "/caldav/" + me + "/";
         assertTrue(principal.body().contains("<cal:calendar-home-set><d:href>" + home + "</d:href>"),
                 principal.body());
         assertTrue(principal.body().contains("<d:href>mailto:" + owner + "</d:href>"), principal.body());
+        assertTrue(principal.body().contains("<cal:schedule-outbox-URL><d:href>" + home + "outbox/</d:href>"),
+                principal.body());
         assertTrue(principal.body().contains("<card:addressbook-home-set><d:href>/dav/" + me + "/</d:href>"),
                 "one principal for both: " + principal.body());
 
@@ -182,6 +185,22 @@ class CalDavIT extends DavDeployment {
         assertEquals(401, send("GET", at + secret + ".ics", basic(owner, readerApp), null).statusCode(),
                 "another account's app password with my login");
 
+        // Free/busy from their scheduling outbox (RFC 6638): every colleague may know when I am busy, nothing more;
+        // an address that is no account is said unknown; my outbox is not theirs.
+        String request = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Client//FR\r\nMETHOD:REQUEST\r\n"
+                + "BEGIN:VFREEBUSY\r\nUID:fb-" + run + "\r\nDTSTAMP:20261001T080000Z\r\nDTSTART:20261103T000000Z"
+                + "\r\nDTEND:20261104T000000Z\r\nORGANIZER:mailto:" + reader + "\r\nATTENDEE:mailto:" + owner
+                + "\r\nATTENDEE:mailto:personne-" + run + "@exemple.fr\r\nEND:VFREEBUSY\r\nEND:VCALENDAR\r\n";
+        HttpResponse<String> freeBusy = send("POST", "/caldav/" + them + "/outbox/", theirs, request,
+                "Content-Type", ICS);
+        assertEquals(200, freeBusy.statusCode(), freeBusy.body());
+        assertTrue(freeBusy.body().contains("FREEBUSY;FBTYPE=BUSY:20261103T090000Z/20261103T100000Z")
+                && freeBusy.body().contains("FREEBUSY;FBTYPE=BUSY:20261103T160000Z/20261103T170000Z"), freeBusy.body());
+        assertTrue(freeBusy.body().contains("3.7;"), "the unknown address: " + freeBusy.body());
+        assertFalse(freeBusy.body().contains("Chimie") || freeBusy.body().contains("Labo"), freeBusy.body());
+        assertEquals(404, send("POST", "/caldav/" + me + "/outbox/", theirs, request, "Content-Type", ICS)
+                .statusCode());
+
         // "Voir les détails": the calendar in their home, read-only; my private event as busy times only.
         PortalDatabase.update("insert into agenda_share (calendar_id, grantee_id, level) values (?::bigint,"
                 + " ?::bigint, 'details')", String.valueOf(calendar), String.valueOf(them));
@@ -196,7 +215,7 @@ class CalDavIT extends DavDeployment {
         assertEquals(200, busy.statusCode());
         assertTrue(busy.body().contains("SUMMARY:Occupé") && busy.body().contains("UID:" + secret)
                 && busy.body().contains("20261103T170000"), busy.body());
-        List<String> answers = List.of(busy.body(),
+        List<String> answers = List.of(busy.body(), freeBusy.body(),
                 send("PROPFIND", theirAt, theirs, propfind("<d:getetag/><cal:calendar-data/>"), "Depth", "1").body(),
                 send("REPORT", theirAt, theirs, query("20261103T000000Z", "20261104T000000Z"), "Depth", "1").body(),
                 send("REPORT", theirAt, theirs, sync("")).body());
@@ -205,8 +224,8 @@ class CalDavIT extends DavDeployment {
                 assertFalse(answer.contains(leak), leak + " in " + answer);
             }
         }
-        assertTrue(answers.get(2).contains("Chimie 1re C") && answers.get(2).contains("Labo 2"),
-                "an ordinary event in full: " + answers.get(2));
+        assertTrue(answers.get(3).contains("Chimie 1re C") && answers.get(3).contains("Labo 2"),
+                "an ordinary event in full: " + answers.get(3));
         HttpResponse<String> write = put(theirAt + open + ".ics", theirs, event(open, "Chimie annulée",
                 "20261103T100000", "20261103T110000", ""));
         assertEquals(403, write.statusCode());
@@ -216,6 +235,27 @@ class CalDavIT extends DavDeployment {
                 "20261104T110000", "")).statusCode());
         assertEquals(token, text("select sync_token from agenda_calendar where id = ?", calendar), "nothing changed");
         assertTrue(send("GET", at + open + ".ics", mine, null).body().contains("Chimie 1re C"));
+
+        // A delegate with the agenda right "modifier" (ADR 0103, through AgendaRights): my calendar in their home,
+        // writable, but not my private event; once the delegation has ended, nothing (404).
+        String helper = TestUser.create("it.cald-" + run, "Denise", "Deleguee", password, false);
+        long delegate = number("select id from account where address = ?", helper);
+        String theirs2 = basic(helper, appPassword(delegate));
+        PortalDatabase.update("insert into delegation (owner_id, delegate_id, mail_access, agenda_access, status,"
+                + " granted_by, granted_at, accepted_at, acl_identifier) values (?::bigint, ?::bigint, 'none', 'edit',"
+                + " 'active', 'it', now(), now(), ?)", String.valueOf(me), String.valueOf(delegate), helper);
+        String delegateAt = "/caldav/" + delegate + "/" + calendar + "/";
+        HttpResponse<String> delegateHome = send("PROPFIND", "/caldav/" + delegate + "/", theirs2,
+                propfind("<d:current-user-privilege-set/>"), "Depth", "1");
+        assertTrue(delegateHome.body().contains("<d:href>" + delegateAt + "</d:href>"), delegateHome.body());
+        assertEquals(204, put(delegateAt + open + ".ics", theirs2, event(open, "Chimie 1re C (TP)",
+                "20261103T100000", "20261103T110000", "LOCATION:Labo 2\r\n")).statusCode());
+        assertEquals(403, put(delegateAt + secret + ".ics", theirs2, event(secret, "Effacé", "20261103T170000",
+                "20261103T180000", "")).statusCode(), "my private event stays mine");
+        assertFalse(send("GET", delegateAt + secret + ".ics", theirs2, null).body().contains("médical"));
+        PortalDatabase.update("update delegation set ends_at = now() where delegate_id = ?::bigint",
+                String.valueOf(delegate));
+        assertEquals(404, send("GET", delegateAt + open + ".ics", theirs2, null).statusCode(), "ended");
     }
 
     @Test

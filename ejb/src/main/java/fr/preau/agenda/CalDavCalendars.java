@@ -1,8 +1,11 @@
 package fr.preau.agenda;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -237,6 +240,65 @@ public class CalDavCalendars {
             throw new DavRefusal(403, Dav.NEED_PRIVILEGES, "caldav.private");
         }
         events.delete(current.id(), calendar, token);
+    }
+
+    /**
+     * Checks that {@code owner} is the caller's account: its scheduling outbox exists for the caller only.
+     *
+     * @throws DavRefusal 401; 404 not the caller's
+     */
+    public void outbox(DavLogin login, long owner) {
+        owned(login, owner);
+    }
+
+    /**
+     * The busy periods of each attendee of a free/busy request posted to the caller's scheduling outbox (RFC 6638
+     * §5): every event of all their calendars met by the window, private ones included, as times only (every
+     * colleague may see when another is busy, ADR 0106); merged where they overlap. An address that is no enabled
+     * account maps to null (the client shows it unknown).
+     *
+     * @return per attendee address, the reply to give ({@link FreeBusyQuery#reply}), or null for an unknown one
+     * @throws DavRefusal 401; 404 not the caller's outbox; 400 not a free/busy request; 403 a window longer than
+     *     {@link Agenda#WINDOW_MAX}
+     */
+    public Map<String, String> freeBusy(DavLogin login, long owner, String request) {
+        owned(login, owner);
+        FreeBusyQuery query = FreeBusyQuery.parse(request);
+        Instant now = Instant.now();
+        if (Duration.between(query.from(), query.to()).compareTo(Agenda.WINDOW_MAX) > 0) {
+            throw new DavRefusal(403, Dav.caldav("max-date-time"), "caldav.freeBusy");
+        }
+        LocalDateTime f = query.from().atZone(EventObject.PARIS).toLocalDateTime();
+        LocalDateTime t = query.to().atZone(EventObject.PARIS).toLocalDateTime();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String attendee : query.attendees()) {
+            Optional<Account> who = accounts.findEnabled(attendee);
+            if (who.isEmpty()) {
+                out.put(attendee, null);
+                continue;
+            }
+            List<Long> ids = calendars.ofAccount(who.get().getId()).stream().map(CalendarRow::id).toList();
+            List<Instant[]> busy = new ArrayList<>();
+            for (EventRow r : events.meeting(ids, query.from(), query.to())) {
+                for (Occurrence o : EventObject.parse(r.ical()).expand(f, t)) {
+                    busy.add(new Instant[] {o.start().atZone(EventObject.PARIS).toInstant(),
+                            o.end().atZone(EventObject.PARIS).toInstant()});
+                }
+            }
+            busy.sort(Comparator.comparing((Instant[] p) -> p[0]));
+            List<Instant[]> merged = new ArrayList<>();
+            for (Instant[] p : busy) {
+                Instant[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+                if (last != null && !p[0].isAfter(last[1])) {
+                    last[1] = p[1].isAfter(last[1]) ? p[1] : last[1];
+                } else {
+                    merged.add(new Instant[] {p[0].isBefore(query.from()) ? query.from() : p[0],
+                            p[1].isAfter(query.to()) ? query.to() : p[1]});
+                }
+            }
+            out.put(attendee, query.reply(attendee, merged, now));
+        }
+        return out;
     }
 
     /** The sync-collection name of a calendar. */

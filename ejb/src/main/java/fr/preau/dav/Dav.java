@@ -66,6 +66,8 @@ public final class Dav {
     public static final QName CALDAV_NO_UID_CONFLICT = caldav("no-uid-conflict");
     public static final QName CALENDAR_COLOR = new QName(APPLE_ICAL, "calendar-color");
     public static final QName NEED_PRIVILEGES = dav("need-privileges");
+    public static final QName SCHEDULE_OUTBOX = caldav("schedule-outbox");
+    public static final QName SCHEDULE_OUTBOX_URL = caldav("schedule-outbox-URL");
 
     private Dav() {
     }

@@ -69,7 +69,7 @@ public final class Multistatus {
     }
 
     public String toXml() {
-        return document("multistatus", (w, prefixes) -> {
+        return document(Dav.dav("multistatus"), (w, prefixes) -> {
             for (Response r : responses) {
                 w.writeStartElement("d", "response", Dav.DAV);
                 text(w, Dav.HREF, r.href(), prefixes);
@@ -116,7 +116,7 @@ public final class Multistatus {
      * reason a person reads in {@code <preau:message>} (other elements are allowed there).
      */
     public static String error(QName condition, String message) {
-        return document("error", (w, prefixes) -> {
+        return document(Dav.dav("error"), (w, prefixes) -> {
             empty(w, condition, prefixes);
             if (message != null) {
                 w.writeStartElement("preau", "message", PREAU);
@@ -127,19 +127,40 @@ public final class Multistatus {
         });
     }
 
+    /**
+     * The body of a scheduling outbox POST (RFC 6638 §5.3): {@code <cal:schedule-response>} with, per recipient,
+     * its {@code request-status} and, for those known, the reply as {@code calendar-data} (null: unknown, 3.7).
+     */
+    public static String schedule(Map<String, String> replies) {
+        return document(Dav.caldav("schedule-response"), (w, prefixes) -> {
+            for (Map.Entry<String, String> r : replies.entrySet()) {
+                w.writeStartElement("cal", "response", Dav.CALDAV);
+                w.writeStartElement("cal", "recipient", Dav.CALDAV);
+                text(w, Dav.HREF, "mailto:" + r.getKey(), prefixes);
+                w.writeEndElement();
+                text(w, Dav.caldav("request-status"), r.getValue() == null ? "3.7;Invalid calendar user"
+                        : "2.0;Success", prefixes);
+                if (r.getValue() != null) {
+                    text(w, Dav.CALENDAR_DATA, r.getValue(), prefixes);
+                }
+                w.writeEndElement();
+            }
+        });
+    }
+
     private interface Body {
         void write(XMLStreamWriter w, Map<String, String> prefixes) throws XMLStreamException;
     }
 
-    /** A document whose root is {@code d:<root>}, the known namespaces declared on it. */
-    private static String document(String root, Body body) {
+    /** A document whose root is {@code root}, the known namespaces declared on it. */
+    private static String document(QName root, Body body) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             Map<String, String> prefixes = new HashMap<>(Map.of(Dav.DAV, "d", Dav.CARDDAV, "card",
                     Dav.CALENDARSERVER, "cs", Dav.CALDAV, "cal", Dav.APPLE_ICAL, "ical"));
             w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("d", root, Dav.DAV);
+            w.writeStartElement(prefixes.get(root.getNamespaceURI()), root.getLocalPart(), root.getNamespaceURI());
             for (Map.Entry<String, String> ns : prefixes.entrySet()) {
                 w.writeNamespace(ns.getValue(), ns.getKey());
             }

@@ -40,7 +40,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public class CalDavServlet extends DavServlet {
     private static final long serialVersionUID = 1L;
     private static final String ICS = "text/calendar; charset=utf-8";
-    private static final String ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, REPORT";
+    private static final String ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, REPORT, POST";
     private static final int MAX_OBJECT_BYTES = 1 << 20;
     private static final Map<String, String> WORDING = Map.of("dav.notFound", "caldav.notFound", "dav.stale",
             "caldav.stale", "dav.syncToken", "caldav.syncToken", "dav.report", "caldav.report");
@@ -65,7 +65,7 @@ public class CalDavServlet extends DavServlet {
 
     @Override
     protected String compliance() {
-        return "1, 3, calendar-access, sync-collection";
+        return "1, 3, calendar-access, calendar-schedule, sync-collection";
     }
 
     @Override
@@ -109,6 +109,11 @@ public class CalDavServlet extends DavServlet {
             if (children) {
                 all.forEach(c -> ms.answer(home + c.name() + "/", asked, calendarProps(principal, c)));
             }
+        } else if (segments.size() == 3 && OUTBOX.equals(segments.get(2))) {
+            calendars.outbox(login, owner);
+            ms.answer(home + OUTBOX + "/", asked, List.of(Prop.elements(Dav.RESOURCETYPE, Dav.COLLECTION,
+                    Dav.SCHEDULE_OUTBOX), Prop.hrefs(Dav.OWNER, principal), Prop.privileges(Dav.dav("read"),
+                    Dav.caldav("schedule-send"))));
         } else if (segments.size() == 3) {
             CalDavCalendar c = calendars.calendar(login, owner, calendar(segments), children);
             String at = home + c.name() + "/";
@@ -183,6 +188,24 @@ public class CalDavServlet extends DavServlet {
         calendars.delete(login, owner(segments), calendar(segments), segments.get(3), req.getHeader("If-Match"),
                 req.getHeader("If-None-Match"));
         resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /** A free/busy request to the caller's scheduling outbox (RFC 6638 §5): busy periods only, per attendee. */
+    @Override
+    protected void post(HttpServletRequest req, HttpServletResponse resp, DavLogin login, List<String> segments)
+            throws IOException {
+        if (segments.size() != 3 || !OUTBOX.equals(segments.get(2))) {
+            super.post(req, resp, login, segments);
+            return;
+        }
+        long owner = owner(segments);
+        Map<String, String> replies = calendars.freeBusy(login, owner, new String(body(req, MAX_OBJECT_BYTES),
+                StandardCharsets.UTF_8));
+        byte[] xml = Multistatus.schedule(replies).getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentType(XML);
+        resp.setContentLength(xml.length);
+        resp.getOutputStream().write(xml);
     }
 
     private static List<Prop> calendarProps(String principal, CalDavCalendar c) {

@@ -205,6 +205,8 @@ public class CardDavServlet extends DavServlet {
                 Prop.hrefs(Dav.CALENDAR_HOME_SET, base.substring(0, base.length() - ROOT.length() - 1) + CALENDARS
                         + "/" + me.id() + "/"),
                 Prop.hrefs(Dav.CALENDAR_USER_ADDRESS_SET, "mailto:" + me.address()),
+                Prop.hrefs(Dav.SCHEDULE_OUTBOX_URL, base.substring(0, base.length() - ROOT.length() - 1) + CALENDARS
+                        + "/" + me.id() + "/" + OUTBOX + "/"),
                 Prop.hrefs(Dav.dav("principal-collection-set"), base));
     }
 

@@ -48,6 +48,8 @@ public abstract class DavServlet extends HttpServlet {
     protected static final String PRINCIPALS = "dav";
     /** The calendar homes' collection (CalDAV). */
     protected static final String CALENDARS = "caldav";
+    /** The scheduling outbox in a calendar home (free/busy requests, RFC 6638). */
+    protected static final String OUTBOX = "outbox";
     protected static final String XML = "application/xml; charset=utf-8";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(DavServlet.class.getName());
@@ -85,6 +87,13 @@ public abstract class DavServlet extends HttpServlet {
     /** Checks the credentials alone (before refusing what the path cannot do: the client learns nothing first). */
     protected abstract void signIn(DavLogin login);
 
+    /** A POST (CalDAV's scheduling outbox); none elsewhere. */
+    protected void post(HttpServletRequest req, HttpServletResponse resp, DavLogin login, List<String> segments)
+            throws IOException {
+        resp.setHeader("Allow", allowed());
+        throw new DavRefusal(405, null, "dav.method");
+    }
+
     /** The message key shown for a refusal's reason (a servlet may word the shared ones for its resources). */
     protected String key(String reason) {
         return reason;
@@ -119,6 +128,7 @@ public abstract class DavServlet extends HttpServlet {
                 case "GET", "HEAD" -> get(resp, login, segments, "HEAD".equals(method));
                 case "PUT" -> put(req, resp, login, segments);
                 case "DELETE" -> delete(req, resp, login, segments);
+                case "POST" -> post(req, resp, login, segments);
                 default -> {
                     resp.setHeader("Allow", allowed());
                     throw new DavRefusal(405, null, "dav.method");
