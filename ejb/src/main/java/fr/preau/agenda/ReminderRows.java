@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.preau.shared.Repository;
+import fr.preau.shared.SqlTimes;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -102,8 +103,8 @@ public class ReminderRows {
                 .setParameter(1, Timestamp.from(now)).setParameter(2, limit).getResultList()) {
             Object[] r = (Object[]) o;
             out.add(new Pending(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                    (String) r[3], ((Number) r[4]).intValue(), ((Timestamp) r[5]).toLocalDateTime(),
-                    ((Timestamp) r[6]).toInstant(), (String) r[7], ((Number) r[8]).longValue()));
+                    (String) r[3], ((Number) r[4]).intValue(), wallClock(r[5]),
+                    SqlTimes.instant(r[6]), (String) r[7], ((Number) r[8]).longValue()));
         }
         return out;
     }
@@ -133,8 +134,8 @@ public class ReminderRows {
                 + " limit ?2 for update skip locked").setParameter(1, Timestamp.from(now.minus(lease)))
                 .setParameter(2, limit).getResultList()) {
             Object[] r = (Object[]) o;
-            Claim c = new Claim(((Number) r[0]).longValue(), ((Timestamp) r[1]).toLocalDateTime(),
-                    ((Timestamp) r[2]).toInstant(), (String) r[3], (byte[]) r[4], ((Number) r[5]).intValue());
+            Claim c = new Claim(((Number) r[0]).longValue(), wallClock(r[1]),
+                    SqlTimes.instant(r[2]), (String) r[3], (byte[]) r[4], ((Number) r[5]).intValue());
             em.createNativeQuery("update agenda_reminder_sent set claimed_by = ?3, claimed_at = ?4,"
                     + " attempts = attempts + 1 where event_id = ?1 and occurrence = ?2").setParameter(1, c.eventId())
                     .setParameter(2, local(c.occurrence())).setParameter(3, claimant)
@@ -157,5 +158,10 @@ public class ReminderRows {
 
     private static Timestamp local(LocalDateTime t) {
         return t == null ? null : Timestamp.valueOf(t);
+    }
+
+    /** A {@code timestamp} (wall clock) column read by a native query. */
+    private static LocalDateTime wallClock(Object value) {
+        return value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
     }
 }
