@@ -3,6 +3,7 @@ package fr.preau.agenda;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,6 +106,12 @@ public class ReminderSender {
         clock = value;
     }
 
+    /** The Message-ID of the reminder of one occurrence, in the academy's domain. */
+    static String messageId(long eventId, LocalDateTime occurrence) {
+        return ReminderMail.messageId(eventId, occurrence,
+                Optional.ofNullable(Deployment.mailDomain()).orElse("preau.invalid"));
+    }
+
     /** A changed event: its next reminder from now on (an occurrence moved away is no longer reminded). */
     private void recompute(Instant now) {
         for (ReminderRows.Stale s : rows.stale(BATCH)) {
@@ -124,8 +131,7 @@ public class ReminderSender {
             LOG.info("Agenda reminder of event " + p.eventId() + " at " + p.occurrence() + " skipped: fell at "
                     + due.get().at() + ", more than " + TOO_LATE + " ago");
         } else if (due.isPresent()) {
-            String domain = Optional.ofNullable(Deployment.mailDomain()).orElse("preau.invalid");
-            String id = ReminderMail.messageId(p.eventId(), p.occurrence(), domain);
+            String id = messageId(p.eventId(), p.occurrence());
             String link = Optional.ofNullable(Deployment.portalUrl()).map(u -> u.replaceAll("/+$", "")
                     + "/agenda.xhtml").orElse(null);
             byte[] mime = ReminderMail.mime(due.get().details(), id, sender().address(), p.address(), p.name(),

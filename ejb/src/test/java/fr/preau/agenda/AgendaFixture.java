@@ -121,4 +121,17 @@ public class AgendaFixture {
                 + " where event_id = ?1 order by occurrence").setParameter(1, id).getResultList();
         return r;
     }
+
+    /**
+     * Holds the reminder sender at its test pause point after the submission of event {@code id}'s next reminder
+     * (the kill test of docs/adr/0111), then makes that reminder due; returns its Message-ID.
+     */
+    public String reminderHeldAfterSubmit(long id) {
+        Object value = reminder(id)[1];
+        LocalDateTime occurrence = value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
+        String messageId = ReminderSender.messageId(id, occurrence);
+        System.setProperty(ReminderSender.PAUSE_AFTER_SUBMIT, messageId);
+        reminderDueNow(id);
+        return messageId;
+    }
 }
