@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -406,6 +407,21 @@ class AgendaIT {
         owner.delete(id, null, Scope.ALL);
         assertNull(fixture.reminder(id), "deleting the event removes its reminder");
         assertEquals(List.of(), fixture.remindersSent(id));
+
+        // Fell 13 hours ago (the server was down): skipped, not sent late; the next occurrence planned.
+        LocalDateTime past = LocalDateTime.now(EventObject.PARIS).truncatedTo(ChronoUnit.MINUTES).minusHours(13);
+        long late = owner.create(cal, new EventDraft("Cours du matin", false, past, past.plusHours(1), null, null,
+                false, new Repeat(Frequency.WEEKLY, null, 2))).eventId();
+        owner.setReminder(late, 10);
+        assertEquals(past.plusWeeks(1), wallClock(fixture.reminder(late)[1]), "set now: the past one is not reminded");
+        fixture.reminderAt(late, past, past.minusMinutes(10).atZone(EventObject.PARIS).toInstant());
+        reminders.run();
+        assertEquals(List.of(), fixture.remindersSent(late), "nothing claimed, nothing sent");
+        assertEquals(past.plusWeeks(1), wallClock(fixture.reminder(late)[1]), "moved on to the next week");
+    }
+
+    private static LocalDateTime wallClock(Object value) {
+        return value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
     }
 
     private static long await(String who, String subject) throws Exception {
