@@ -28,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * "Annuaire" (issue 12, DIR-1; docs/adr/0099) in Chromium: a teacher finds colleagues of other establishments by a
@@ -177,6 +178,7 @@ class DirectoryBrowserIT extends PortalDeployment {
                         .getAttribute("value"));
             }
             d.findElement(By.id("event:location")).sendKeys("Salle des professeurs " + run);
+            new Select(d.findElement(By.id("event:reminder"))).selectByVisibleText("1 heure avant");
             d.findElement(By.id("event:description")).sendKeys("Bulletins du trimestre " + run
                     + ", en visio : https://visio.example.fr/conseil-" + run + ".");
             browser.click(By.id("event:save"));
@@ -194,6 +196,7 @@ class DirectoryBrowserIT extends PortalDeployment {
             browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("event:delete")));
             assertEquals(title, d.findElement(By.id("event:title")).getAttribute("value"));
             assertEquals("Salle des professeurs " + run, d.findElement(By.id("event:location")).getAttribute("value"));
+            assertEquals("60", d.findElement(By.id("event:reminder")).getAttribute("value"), "the reminder kept");
             WebElement link = d.findElement(By.cssSelector("#event\\:panel a.agenda-link"));
             assertEquals("https://visio.example.fr/conseil-" + run, link.getAttribute("href"), "without the dot");
             assertEquals("noopener noreferrer", link.getAttribute("rel"));

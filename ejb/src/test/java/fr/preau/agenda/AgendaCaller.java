@@ -16,6 +16,9 @@ public abstract class AgendaCaller {
     @EJB
     private AgendaFiles files;
 
+    @EJB
+    private Reminders reminders;
+
     public List<AgendaCalendar> calendars() {
         return agenda.calendars();
     }
@@ -82,5 +85,13 @@ public abstract class AgendaCaller {
 
     public int deleteCalendar(long calendar) {
         return agenda.deleteCalendar(calendar);
+    }
+
+    public int reminder(long event) {
+        return reminders.reminder(event);
+    }
+
+    public void setReminder(long event, int minutes) {
+        reminders.setReminder(event, minutes);
     }
 }

@@ -1,5 +1,8 @@
 package fr.preau.agenda;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import fr.preau.testing.TestEnv;
@@ -89,5 +92,46 @@ public class AgendaFixture {
                 + " join account a on a.id = d.account_id where a.username = ?1 and d.name = ?2")
                 .setParameter(1, owner).setParameter(2, name).getResultList();
         return r.isEmpty() ? null : (String) r.get(0);
+    }
+
+    /** The reminder row of event {@code id}: minutes before, next occurrence, next due, or null when it has none. */
+    public Object[] reminder(long id) {
+        List<?> r = em.createNativeQuery("select minutes_before, next_occurrence, next_due from agenda_reminder"
+                + " where event_id = ?1").setParameter(1, id).getResultList();
+        return r.isEmpty() ? null : (Object[]) r.get(0);
+    }
+
+    /** Makes the next reminder of event {@code id} due a minute ago (its occurrence unchanged). */
+    public void reminderDueNow(long id) {
+        em.createNativeQuery("update agenda_reminder set next_due = now() - interval '1 minute' where event_id = ?1")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    /** Points the reminder of event {@code id} at occurrence {@code start}, due {@code due}. */
+    public void reminderAt(long id, LocalDateTime start, Instant due) {
+        em.createNativeQuery("update agenda_reminder set next_occurrence = ?2, next_due = ?3 where event_id = ?1")
+                .setParameter(1, id).setParameter(2, Timestamp.valueOf(start))
+                .setParameter(3, Timestamp.from(due)).executeUpdate();
+    }
+
+    /** The states of the reminders sent for event {@code id}, by occurrence. */
+    public List<String> remindersSent(long id) {
+        @SuppressWarnings("unchecked")
+        List<String> r = em.createNativeQuery("select state || ' ' || attempts from agenda_reminder_sent"
+                + " where event_id = ?1 order by occurrence").setParameter(1, id).getResultList();
+        return r;
+    }
+
+    /**
+     * Holds the reminder sender at its test pause point after the submission of event {@code id}'s next reminder
+     * (the kill test of docs/adr/0111), then makes that reminder due; returns its Message-ID.
+     */
+    public String reminderHeldAfterSubmit(long id) {
+        Object value = reminder(id)[1];
+        LocalDateTime occurrence = value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
+        String messageId = ReminderSender.messageId(id, occurrence);
+        System.setProperty(ReminderSender.PAUSE_AFTER_SUBMIT, messageId);
+        reminderDueNow(id);
+        return messageId;
     }
 }

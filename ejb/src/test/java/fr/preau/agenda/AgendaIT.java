@@ -10,17 +10,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 import fr.preau.delegation.DelegationFixture;
 import fr.preau.shared.InvalidInputException;
 import fr.preau.shared.NotFoundException;
+import fr.preau.shared.SqlTimes;
 import fr.preau.testing.ImapProbe;
 import fr.preau.testing.ItArchive;
+import fr.preau.testing.SmtpProbe;
 import jakarta.activation.DataHandler;
 import jakarta.ejb.EJB;
 import jakarta.mail.Session;
@@ -73,6 +79,9 @@ class AgendaIT {
 
     @EJB
     private AgendaFeed feed;
+
+    @EJB
+    private ReminderSender reminders;
 
     @EJB
     private DelegationFixture accounts;
@@ -344,6 +353,75 @@ class AgendaIT {
         m.setContent(new MimeMultipart("alternative", text, cal));
         m.saveChanges();
         return m;
+    }
+
+    @Test
+    void aReminderIsMailedOnceToTheOwnerThenPlannedForTheNextOccurrenceAndOnlyTheOwnerSetsIt() throws Exception {
+        long cal = owner.calendars().get(0).id();
+        LocalDateTime start = LocalDateTime.now(EventObject.PARIS).truncatedTo(ChronoUnit.MINUTES).plusHours(2);
+        long id = owner.create(cal, new EventDraft("Conseil pédagogique", false, start, start.plusHours(1),
+                "Salle B12", null, false, new Repeat(Frequency.WEEKLY, null, 3))).eventId();
+        assertEquals(Reminders.NONE, owner.reminder(id));
+        owner.share(cal, COLLEAGUE, CalendarLevel.EDIT);
+        gone(() -> colleague.setReminder(id, 10));
+        gone(() -> colleague.reminder(id));
+        assertNull(fixture.reminder(id), "a colleague who may change the event cannot set a reminder on it");
+        assertEquals("reminder", assertThrows(InvalidInputException.class, () -> owner.setReminder(id, 15)).field());
+        assertNull(fixture.reminder(id), "refused, nothing written");
+
+        owner.setReminder(id, 60);
+        assertEquals(60, owner.reminder(id));
+        assertEquals(start.atZone(EventObject.PARIS).minusHours(1).toInstant(),
+                SqlTimes.instant(fixture.reminder(id)[2]), "an hour before the first occurrence");
+        owner.update(id, start, Scope.ALL, new EventDraft("Conseil pédagogique", false, start.plusMinutes(30),
+                start.plusMinutes(90), "Salle B12", null, false, new Repeat(Frequency.WEEKLY, null, 3)));
+        reminders.run();
+        assertEquals(start.plusMinutes(30).atZone(EventObject.PARIS).minusHours(1).toInstant(),
+                SqlTimes.instant(fixture.reminder(id)[2]), "the event moved: its reminder too");
+
+        try (ImapProbe inbox = ImapProbe.asMaster(address(OWNER))) {
+            inbox.empty("INBOX");
+        }
+        fixture.reminderDueNow(id);
+        reminders.run();
+        reminders.run();
+        String subject = "Rappel : Conseil pédagogique — " + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH:mm",
+                Locale.FRENCH).format(start.plusMinutes(30));
+        assertEquals(1, await(OWNER, subject), subject);
+        SmtpProbe.witness(address(OWNER), Duration.ofSeconds(60));
+        try (ImapProbe inbox = ImapProbe.asMaster(address(OWNER))) {
+            assertEquals(1, inbox.subjects("INBOX").stream().filter(subject::equals).count(), "exactly once");
+            String text = inbox.text("INBOX", subject);
+            assertTrue(text.contains("Lieu : Salle B12"), text);
+            assertTrue(inbox.header("INBOX", subject, "Message-ID").startsWith("<rappel-" + id + "-"));
+        }
+        assertEquals(List.of("SENT 1"), fixture.remindersSent(id));
+        assertEquals(start.plusMinutes(30).plusWeeks(1).atZone(EventObject.PARIS).minusHours(1).toInstant(),
+                SqlTimes.instant(fixture.reminder(id)[2]), "the next occurrence planned");
+
+        LocalDateTime yesterday = start.minusDays(1);
+        fixture.reminderAt(id, start.plusMinutes(30), yesterday.atZone(EventObject.PARIS).toInstant());
+        reminders.run();
+        assertEquals(List.of("SENT 1"), fixture.remindersSent(id), "the same occurrence is never sent again");
+
+        owner.delete(id, null, Scope.ALL);
+        assertNull(fixture.reminder(id), "deleting the event removes its reminder");
+        assertEquals(List.of(), fixture.remindersSent(id));
+
+        // Fell 13 hours ago (the server was down): skipped, not sent late; the next occurrence planned.
+        LocalDateTime past = LocalDateTime.now(EventObject.PARIS).truncatedTo(ChronoUnit.MINUTES).minusHours(13);
+        long late = owner.create(cal, new EventDraft("Cours du matin", false, past, past.plusHours(1), null, null,
+                false, new Repeat(Frequency.WEEKLY, null, 2))).eventId();
+        owner.setReminder(late, 10);
+        assertEquals(past.plusWeeks(1), wallClock(fixture.reminder(late)[1]), "set now: the past one is not reminded");
+        fixture.reminderAt(late, past, past.minusMinutes(10).atZone(EventObject.PARIS).toInstant());
+        reminders.run();
+        assertEquals(List.of(), fixture.remindersSent(late), "nothing claimed, nothing sent");
+        assertEquals(past.plusWeeks(1), wallClock(fixture.reminder(late)[1]), "moved on to the next week");
+    }
+
+    private static LocalDateTime wallClock(Object value) {
+        return value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
     }
 
     private static long await(String who, String subject) throws Exception {

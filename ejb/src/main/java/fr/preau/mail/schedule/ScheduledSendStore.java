@@ -64,7 +64,9 @@ public class ScheduledSendStore {
     public Set<String> inDoubt() {
         @SuppressWarnings("unchecked")
         List<String> ids = em.createNativeQuery("select message_id from scheduled_message"
-                + " where state = 'SENDING' and submitted_at is null").getResultList();
+                + " where state = 'SENDING' and submitted_at is null"
+                // The agenda's reminders use the same evidence mailbox (docs/adr/0111).
+                + " union select message_id from agenda_reminder_sent where state = 'SENDING'").getResultList();
         return Set.copyOf(ids);
     }
 

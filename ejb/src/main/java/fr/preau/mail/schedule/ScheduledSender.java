@@ -3,7 +3,6 @@ package fr.preau.mail.schedule;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,8 +10,8 @@ import fr.preau.mail.Mailbox;
 import fr.preau.mail.MailboxAccess;
 import fr.preau.mail.MailboxContext;
 import fr.preau.mail.schedule.ScheduledSendStore.Claim;
-import fr.preau.shared.Deployment;
 import fr.preau.shared.InvalidInputException;
+import fr.preau.shared.PausePoint;
 import fr.preau.shared.ServiceUnavailableException;
 import fr.preau.settings.AcademySettings;
 import jakarta.annotation.PostConstruct;
@@ -55,7 +54,10 @@ public class ScheduledSender {
     /** What a dead sender's attempt did, as far as the servers tell. */
     private enum Outcome { COPIED, ACCEPTED, NOT_ACCEPTED, UNKNOWN }
 
-    /** The JVM system property of the test pause point ({@link #pauseAfterSubmit}). */
+    /**
+     * The JVM system property of the test pause point of ADR 0083: the sender stops right after the submission
+     * server's 250 to DATA and before the sent marker, until the process is killed ({@link PausePoint}).
+     */
     public static final String PAUSE_AFTER_SUBMIT = "preau.test.schedule.pause-after-submit";
 
     /** This server's run: a claim made by another run (or older than the lease) is one to recover. */
@@ -136,7 +138,7 @@ public class ScheduledSender {
                     return;
                 } else {
                     mailbox.submitStored(ctx, claim.mime(), evidence);
-                    pauseAfterSubmit(claim.messageId());
+                    PausePoint.hold(PAUSE_AFTER_SUBMIT, claim.messageId());
                 }
                 store.markSubmitted(claim.id());
             }
@@ -205,25 +207,6 @@ public class ScheduledSender {
 
     private String evidenceAddress() {
         return settings.text("mail.schedule.evidence-address", EVIDENCE_ADDRESS);
-    }
-
-    /**
-     * The test pause point of ADR 0083: when the JVM's system property {@value #PAUSE_AFTER_SUBMIT} names this
-     * Message-ID, the sender stops right after the submission server's 250 to DATA and before the sent marker, until
-     * the process is killed (a crash in the window the evidence mailbox closes). Only a test running inside the
-     * server sets it; nothing in the configuration does.
-     */
-    private static void pauseAfterSubmit(String messageId) {
-        if (!messageId.equals(Deployment.testPausePoint(PAUSE_AFTER_SUBMIT))) {
-            return;
-        }
-        LOG.warning("Scheduled message " + messageId + " accepted by SMTP: test pause point, waiting to be killed");
-        try {
-            new CountDownLatch(1).await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Test pause point interrupted", e);
-        }
     }
 
     private Optional<MailboxContext> owner(long accountId) {

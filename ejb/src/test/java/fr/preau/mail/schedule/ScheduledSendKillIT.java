@@ -9,11 +9,21 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 
+import fr.preau.agenda.AgendaFixture;
+import fr.preau.agenda.AsOwner;
+import fr.preau.agenda.EventDraft;
+import fr.preau.agenda.Repeat;
+import fr.preau.delegation.DelegationFixture;
 import fr.preau.mail.ListFixture;
 import fr.preau.mail.MailAddress;
 import fr.preau.mail.MailFixture;
@@ -56,6 +66,8 @@ class ScheduledSendKillIT {
     private static final String EVIDENCE = "preuve-envoi@preau.invalid";
     private static final String FULL_EVIDENCE = "it.preuves.pleines";
     private static final String RUN_FILE = "scheduled-kill-run.txt";
+    /** The reminder killed in the same window (docs/adr/0111): its event id, then its subject. */
+    private static final String REMINDER_FILE = "reminder-kill-run.txt";
 
     @EJB
     private ScheduleFixture rows;
@@ -69,8 +81,26 @@ class ScheduledSendKillIT {
     @EJB
     private ListFixture quotas;
 
+    @EJB
+    private AsOwner agendaOwner;
+
+    @EJB
+    private AgendaFixture agenda;
+
+    @EJB
+    private DelegationFixture accounts;
+
     private static String sender() {
         return AsPlanner.USERNAME + "@" + TestEnv.domain();
+    }
+
+    private static String remindedOwner() {
+        return AgendaFixture.address(AsOwner.USERNAME);
+    }
+
+    /** Line {@code n} of the reminder's run file: its event id (0), its subject (1). */
+    private static String reminder(int n) throws Exception {
+        return Files.readAllLines(new File(TestEnv.get("PREAU_HOME"), REMINDER_FILE).toPath()).get(n);
     }
 
     private static String recipient() {
@@ -105,6 +135,20 @@ class ScheduledSendKillIT {
                 Instant.now().plusSeconds(3600));
         System.setProperty(ScheduledSender.PAUSE_AFTER_SUBMIT, rows.messageId(id));
         rows.dueNow(id);
+
+        // An agenda reminder falls at the same time; its sender is held after Postfix's 250 too (docs/adr/0111).
+        accounts.accounts(List.of(AsOwner.USERNAME));
+        agenda.reset(List.of(AsOwner.USERNAME));
+        mailboxes.resetMailbox(remindedOwner());
+        LocalDateTime start = LocalDateTime.now(ZoneId.of("Europe/Paris")).truncatedTo(ChronoUnit.MINUTES).plusHours(2);
+        String title = "Réunion " + subject();
+        long event = agendaOwner.create(agendaOwner.calendars().get(0).id(), new EventDraft(title, false, start,
+                start.plusHours(1), "Salle 4", null, false, Repeat.NONE)).eventId();
+        agendaOwner.setReminder(event, 10);
+        Files.write(new File(TestEnv.get("PREAU_HOME"), REMINDER_FILE).toPath(), List.of(String.valueOf(event),
+                "Rappel : " + title + " — " + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH:mm", Locale.FRENCH)
+                        .format(start)));
+        agenda.reminderHeldAfterSubmit(event);
     }
 
     @Test
@@ -114,6 +158,9 @@ class ScheduledSendKillIT {
         // In the recipient's inbox: Postfix answered 250 to DATA; the sender waits at its pause point, no marker.
         try (ImapProbe inbox = ImapProbe.asMaster(recipient())) {
             assertEquals(1, inbox.awaitSubject("INBOX", subject(), Duration.ofSeconds(90)));
+        }
+        try (ImapProbe inbox = ImapProbe.asMaster(remindedOwner())) {
+            assertEquals(1, inbox.awaitSubject("INBOX", reminder(1), Duration.ofSeconds(90)));
         }
         WildFlyRestart server = WildFlyRestart.current();
         server.kill();
@@ -145,6 +192,18 @@ class ScheduledSendKillIT {
                 Thread.sleep(1000);
             }
             assertEquals(0, Collections.frequency(evidence.subjects("INBOX"), subject), "evidence purged");
+        }
+        // The reminder: its claim taken again after the lease, found in the evidence mailbox, not submitted again.
+        long event = Long.parseLong(reminder(0));
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (!agenda.remindersSent(event).equals(List.of("SENT 2")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        assertEquals(List.of("SENT 2"), agenda.remindersSent(event), "recovered once after the kill");
+        SmtpProbe.witness(remindedOwner(), Duration.ofSeconds(60));
+        try (ImapProbe inbox = ImapProbe.asMaster(remindedOwner())) {
+            List<String> received = inbox.subjects("INBOX");
+            assertEquals(1, Collections.frequency(received, reminder(1)), "reminded once: " + received);
         }
         rows.setting("mail.schedule.lease", null);
         rows.setting("mail.schedule.evidence-keep", null);

@@ -52,6 +52,9 @@ public class AgendaView implements Serializable {
     @Inject
     private MeetingView meeting;
 
+    @Inject
+    private ReminderView reminder;
+
     private List<AgendaCalendar> mine = List.of();
     private List<AgendaCalendar> theirs = List.of();
     private final Map<Long, Boolean> shown = new HashMap<>();
@@ -172,6 +175,7 @@ public class AgendaView implements Serializable {
         count = null;
         scope = Scope.THIS;
         meeting.reset();
+        reminder.reset();
         PrimeFaces.current().executeScript("PF('eventDialog').show()");
     }
 
@@ -201,6 +205,7 @@ public class AgendaView implements Serializable {
         count = selected.repeat().count();
         scope = Scope.THIS;
         meeting.load(selected.eventId(), own(selected.calendarId()));
+        reminder.load(selected.eventId(), own(selected.calendarId()));
         PrimeFaces.current().executeScript("PF('eventDialog').show()");
     }
 
@@ -223,11 +228,14 @@ public class AgendaView implements Serializable {
                     Feedback.error("event:calendar", "agenda.calendar.choose");
                     return;
                 }
-                meeting.apply(agenda.create(calendarId, d).eventId(), own);
+                long created = agenda.create(calendarId, d).eventId();
+                meeting.apply(created, own);
+                reminder.apply(created, own);
                 Feedback.info("agenda.event.created", title.strip());
             } else {
                 agenda.update(selected.eventId(), selected.occurrence(), scope, d);
                 meeting.apply(selected.eventId(), own);
+                reminder.apply(selected.eventId(), own);
                 Feedback.info("agenda.event.saved", title.strip());
             }
             PrimeFaces.current().ajax().addCallbackParam("done", true);
