@@ -382,7 +382,8 @@ public class Meetings {
 
     /** The caller's event with this UID in one of their own calendars. */
     private Optional<EventRow> copy(Account me, String uid) {
-        List<Long> mine = calendars.ofAccount(me.getId()).stream().map(CalendarRow::id).toList();
+        List<Long> mine = calendars.ofAccount(me.getId()).stream().filter(c -> !c.readOnly()).map(CalendarRow::id)
+                .toList();
         return events.byUid(mine, uid);
     }
 
@@ -392,6 +393,7 @@ public class Meetings {
         if (rights.level(me, c) != CalendarLevel.OWNER) {
             throw eventGone(eventId);
         }
+        Agenda.refuseReadOnly(c);
         return r;
     }
 

@@ -16,6 +16,9 @@ public abstract class AgendaCaller {
     @EJB
     private AgendaFiles files;
 
+    @EJB
+    private SchoolHolidays holidays;
+
     public List<AgendaCalendar> calendars() {
         return agenda.calendars();
     }
@@ -82,5 +85,18 @@ public abstract class AgendaCaller {
 
     public int deleteCalendar(long calendar) {
         return agenda.deleteCalendar(calendar);
+    }
+
+    public boolean holidaysOffered() {
+        return holidays.offered();
+    }
+
+    public AgendaCalendar addHolidays() {
+        return holidays.addCalendar();
+    }
+
+    /** A crafted call of the administrator's import (refused to anyone but {@code admin}). */
+    public IcsImportReport importHolidays(byte[] bytes) {
+        return holidays.importFile(bytes);
     }
 }
