@@ -103,6 +103,7 @@ public class Meetings {
     public List<Attendance> invite(long eventId, List<String> people) {
         Account me = me();
         EventRow r = own(me, eventId);
+        Agenda.refuseReadOnly(calendars.one(r.calendarId()).orElseThrow(() -> eventGone(eventId)));
         List<String> addresses = resolve(people, Itip.address(me.getAddress()));
         EventObject before = EventObject.parse(r.ical());
         Set<String> added = new LinkedHashSet<>(addresses);
@@ -393,7 +394,6 @@ public class Meetings {
         if (rights.level(me, c) != CalendarLevel.OWNER) {
             throw eventGone(eventId);
         }
-        Agenda.refuseReadOnly(c);
         return r;
     }
 

@@ -627,6 +627,7 @@ class AgendaIT {
             readOnly(() -> owner.create(hol.id(), appointment(false)));
             readOnly(() -> owner.importFile(hol.id(), corpus("google.ics")));
             readOnly(() -> ownerMeets.invite(toussaint.eventId(), List.of(address(COLLEAGUE))));
+            assertEquals(List.of(), ownerMeets.attendees(toussaint.eventId()), "reading is not changing");
             assertEquals(Arrays.asList(before), Arrays.asList(fixture.stored(toussaint.eventId())), "nothing changed");
             assertEquals(6, fixture.count(hol.id()));
             assertTrue(owner.calendars().stream().noneMatch(c -> c.id() != hol.id() && c.readOnly()));
