@@ -537,12 +537,14 @@ class AccountsBrowserIT extends PortalDeployment {
     }
 
     /**
-     * The settings and quota classes pages, and crafted posts to them, are refused to anyone but an academy
-     * administrator (the services refuse them too: AccountAdministrationIT).
+     * The settings, quota classes, establishment administrators and school holidays pages, and crafted posts to
+     * them, are refused to anyone but an academy administrator (the services refuse them too:
+     * AccountAdministrationIT, AgendaIT).
      */
     private static void assertAdministratorsOnly(PortalHttp http) throws Exception {
         for (String page : List.of("/admin/parametres", "/admin/parametres.xhtml", "/admin/classes-quota",
-                "/admin/classes-quota.xhtml", "/admin/etablissements", "/admin/etablissements.xhtml")) {
+                "/admin/classes-quota.xhtml", "/admin/etablissements", "/admin/etablissements.xhtml",
+                "/admin/vacances-scolaires", "/admin/vacances-scolaires.xhtml")) {
             assertEquals(403, http.get(Browser.portal() + page).statusCode(), page);
         }
         HttpResponse<String> settings = http.post(Browser.portal() + "/admin/parametres.xhtml", "settings=settings"
@@ -558,6 +560,9 @@ class AccountsBrowserIT extends PortalDeployment {
                 "etab-admins=etab-admins&etab-admins%3Ausername=it.chef.page-b&etab-admins%3Aestablishment=" + UAI_A
                 + "&etab-admins%3Aappoint=etab-admins%3Aappoint&jakarta.faces.ViewState=stateless", Browser.portal());
         assertEquals(403, appointed.statusCode(), appointed.body());
+        HttpResponse<String> holidays = http.post(Browser.portal() + "/admin/vacances-scolaires.xhtml",
+                "holidays=holidays&jakarta.faces.ViewState=stateless", Browser.portal());
+        assertEquals(403, holidays.statusCode(), holidays.body());
     }
 
     /** Three days of quota snapshots after any other: teacher A's mailbox 85 % full, teacher B's 14 %. */
