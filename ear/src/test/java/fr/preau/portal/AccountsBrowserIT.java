@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -102,6 +103,7 @@ class AccountsBrowserIT extends PortalDeployment {
             settingsPage(browser);
             quotaClassesPage(browser, run);
             establishmentAdministratorsPage(browser, username);
+            schoolHolidays(browser);
             String renamed = rename(browser, username, "Élodie", "Martin-N'Guyen " + run);
             assertEquals("elodie.martin-nguyen-" + run, renamed);
             assertTrue(AuditTrail.about(renamed).contains("ADMIN_ACTION it.admin.page renamed " + username + " -> "
@@ -268,6 +270,49 @@ class AccountsBrowserIT extends PortalDeployment {
                     "ADMIN_ACTION it.admin.page setting audit.retention-days: default 365 -> 400"));
         } finally {
             PortalDatabase.academySetting(retention, null);
+        }
+    }
+
+    /**
+     * Issue 14, item 1 (docs/adr/0110): the administrator uploads the Ministry's .ics of zone A (one broken event
+     * listed) and sees how many periods, from when to when and the zone; on her agenda she adds the school holidays,
+     * finds the Toussaint 2025 in its colour, read-only, and a change from the dialog is refused. axe on both pages.
+     */
+    private static void schoolHolidays(Browser browser) throws Exception {
+        WebDriver d = browser.driver();
+        PortalDatabase.update("delete from agenda_holiday");
+        PortalDatabase.update("delete from agenda_calendar where holidays and account_id = (select id from account"
+                + " where username = ?)", "it.admin.page");
+        try {
+            browser.click(By.id("nav-school-holidays"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("holidays-empty")));
+            d.findElement(By.id("holidays:file_input")).sendKeys(Path.of("..", "ejb", "src", "test", "resources",
+                    "agenda", "ics", "zone-a-2025-2026.ics").toAbsolutePath().normalize().toString());
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("holidays-summary")));
+            assertEquals("6 périodes, du 18/10/2025 au 04/07/2026", text(d, "holidays-summary").strip());
+            assertEquals("Zone(s) indiquée(s) dans le fichier : A", text(d, "holidays-zones").strip());
+            assertTrue(text(d, "holidays-skipped").contains("« Rentrée scolaire des enseignants - Zone A » ignoré :"
+                    + " date de début manquante (ligne 73"), text(d, "holidays-skipped"));
+            assertTrue(text(d, "holidays:messages").contains("6 nouvelles périodes"), text(d, "holidays:messages"));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the school holidays page");
+
+            d.get(Browser.portal() + "/agenda");
+            browser.click(By.id("holidays:add-holidays"));
+            browser.waitUpTo(30).until(t -> text(t, "agenda:messages").contains("L'agenda « Vacances scolaires » a"
+                    + " été ajouté"));
+            assertTrue(text(d, "calendars").contains("Vacances scolaires (Lecture seule)"), text(d, "calendars"));
+            assertTrue(d.findElements(By.id("holidays:add-holidays")).isEmpty(), "offered once");
+            browser.driver().executeScript("PF('agendaSchedule').calendar.gotoDate('2025-10-20')");
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda:schedule"),
+                    "Vacances de la Toussaint - Zone A"));
+            assertEquals(List.of(), browser.accessibilityProblems(), "axe-core on the agenda with the holidays");
+            browser.click(By.cssSelector("#agenda\\:schedule .fc-event"));
+            browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("event:save")));
+            browser.click(By.id("event:save"));
+            browser.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("event:panel"),
+                    "L'agenda « Vacances scolaires » est en lecture seule"));
+        } finally {
+            PortalDatabase.update("delete from agenda_holiday");
         }
     }
 
@@ -492,12 +537,14 @@ class AccountsBrowserIT extends PortalDeployment {
     }
 
     /**
-     * The settings and quota classes pages, and crafted posts to them, are refused to anyone but an academy
-     * administrator (the services refuse them too: AccountAdministrationIT).
+     * The settings, quota classes, establishment administrators and school holidays pages, and crafted posts to
+     * them, are refused to anyone but an academy administrator (the services refuse them too:
+     * AccountAdministrationIT, AgendaIT).
      */
     private static void assertAdministratorsOnly(PortalHttp http) throws Exception {
         for (String page : List.of("/admin/parametres", "/admin/parametres.xhtml", "/admin/classes-quota",
-                "/admin/classes-quota.xhtml", "/admin/etablissements", "/admin/etablissements.xhtml")) {
+                "/admin/classes-quota.xhtml", "/admin/etablissements", "/admin/etablissements.xhtml",
+                "/admin/vacances-scolaires", "/admin/vacances-scolaires.xhtml")) {
             assertEquals(403, http.get(Browser.portal() + page).statusCode(), page);
         }
         HttpResponse<String> settings = http.post(Browser.portal() + "/admin/parametres.xhtml", "settings=settings"
@@ -513,6 +560,9 @@ class AccountsBrowserIT extends PortalDeployment {
                 "etab-admins=etab-admins&etab-admins%3Ausername=it.chef.page-b&etab-admins%3Aestablishment=" + UAI_A
                 + "&etab-admins%3Aappoint=etab-admins%3Aappoint&jakarta.faces.ViewState=stateless", Browser.portal());
         assertEquals(403, appointed.statusCode(), appointed.body());
+        HttpResponse<String> holidays = http.post(Browser.portal() + "/admin/vacances-scolaires.xhtml",
+                "holidays=holidays&jakarta.faces.ViewState=stateless", Browser.portal());
+        assertEquals(403, holidays.statusCode(), holidays.body());
     }
 
     /** Three days of quota snapshots after any other: teacher A's mailbox 85 % full, teacher B's 14 %. */

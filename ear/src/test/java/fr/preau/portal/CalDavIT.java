@@ -171,6 +171,12 @@ class CalDavIT extends DavDeployment {
         assertEquals(201, put(at + open + ".ics", mine, event(open, "Chimie 1re C", "20261103T100000",
                 "20261103T110000", "LOCATION:Labo 2\r\n")).statusCode());
         String token = text("select sync_token from agenda_calendar where id = ?", calendar);
+        // The school holidays' calendar is read-only, for its owner too (ADR 0110): a client's write gets 403.
+        PortalDatabase.update("insert into agenda_calendar (account_id, uid, name, colour, holidays) values"
+                + " (?::bigint, ?, 'Vacances scolaires', '#2e7d32', true)", String.valueOf(me), "vacances-" + run);
+        long holidays = number("select id from agenda_calendar where account_id = ? and holidays", me);
+        assertEquals(403, put("/caldav/" + me + "/" + holidays + "/ajout.ics", mine, event("ajout-" + run, "Ajout",
+                "20261104T100000", "20261104T110000", "")).statusCode(), "the holidays are read-only");
 
         // Without a grant a colleague sees me only as busy: my calendar is not theirs to read over CalDAV (404),
         // under my home or theirs; their password with my login is refused (401).

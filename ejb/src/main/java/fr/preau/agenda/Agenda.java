@@ -192,7 +192,7 @@ public class Agenda {
         Map<Long, CalendarLevel> levels = new LinkedHashMap<>();
         for (Long id : calendarIds) {
             CalendarRow c = calendars.one(id).orElseThrow(() -> calendarGone(id));
-            levels.put(id, rights.level(me, c));
+            levels.put(id, shown(rights.level(me, c), c));
         }
         List<AgendaEntry> out = new ArrayList<>();
         for (EventRow r : events.meeting(levels.keySet(), from.atZone(EventObject.PARIS).toInstant(),
@@ -218,7 +218,7 @@ public class Agenda {
         CalendarRow c = calendars.one(r.calendarId()).orElseThrow(() -> eventGone(eventId));
         EventObject o = EventObject.parse(r.ical());
         Occurrence occ = o.occurrence(o.repeats() ? occurrence : null).orElseThrow(() -> eventGone(eventId));
-        AgendaEntry e = AgendaRights.entry(rights.level(me, c), r.id(), r.calendarId(), occ, o);
+        AgendaEntry e = AgendaRights.entry(shown(rights.level(me, c), c), r.id(), r.calendarId(), occ, o);
         if (e.busy()) {
             throw eventGone(eventId);
         }
@@ -238,6 +238,7 @@ public class Agenda {
         if (!rights.level(me, c).mayEdit()) {
             throw calendarGone(calendarId);
         }
+        refuseReadOnly(c);
         EventDraft d = EventRules.check(draft);
         EventObject o = EventObject.create(UUID.randomUUID().toString(), d, clock.instant());
         long id = insert(c.id(), o, calendars.nextToken(c.id()));
@@ -353,6 +354,7 @@ public class Agenda {
         if (!AgendaRights.mayChange(rights.level(me, c), EventObject.parse(r.ical()).isPrivate())) {
             throw eventGone(eventId);
         }
+        refuseReadOnly(c);
         return r;
     }
 
@@ -384,7 +386,7 @@ public class Agenda {
 
     private static AgendaCalendar view(CalendarRow c, CalendarLevel level) {
         return new AgendaCalendar(c.id(), c.name(), c.colour(), c.isDefault(), c.ownerName(), c.ownerAddress(),
-                level);
+                level, c.readOnly());
     }
 
     private Account me() {
@@ -394,6 +396,21 @@ public class Agenda {
 
     private static NotFoundException calendarGone(long id) {
         return new NotFoundException("agenda.calendar.gone", String.valueOf(id));
+    }
+
+    /**
+     * Refuses any change of the events of a read-only calendar (the school holidays, docs/adr/0110) with
+     * {@code agenda.calendar.readOnly} (no field: the page shows it above the form, whatever was changed).
+     */
+    static void refuseReadOnly(CalendarRow c) {
+        if (c.readOnly()) {
+            throw new InvalidInputException(null, "agenda.calendar.readOnly", c.name());
+        }
+    }
+
+    /** The level its entries are shown at: in a read-only calendar no entry is editable, not even by its owner. */
+    private static CalendarLevel shown(CalendarLevel level, CalendarRow c) {
+        return c.readOnly() && level.seesDetails() ? CalendarLevel.DETAILS : level;
     }
 
     private static NotFoundException eventGone(long id) {

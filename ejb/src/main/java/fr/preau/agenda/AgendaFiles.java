@@ -73,6 +73,7 @@ public class AgendaFiles {
         if (!level.mayEdit()) {
             throw calendarGone(calendarId);
         }
+        Agenda.refuseReadOnly(c);
         List<IcsFile.Entry> entries = IcsFile.read(bytes);
         List<IcsImportReport.Skipped> skipped = new ArrayList<>();
         int created = 0;

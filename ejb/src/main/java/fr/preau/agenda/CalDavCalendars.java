@@ -325,8 +325,9 @@ public class CalDavCalendars {
         return new Seen(c, level);
     }
 
+    /** A calendar the caller may not change, or the school holidays' (read-only for everyone, ADR 0110): 403. */
     private static void writable(Seen s) {
-        if (!s.level().mayEdit()) {
+        if (!s.level().mayEdit() || s.row().readOnly()) {
             throw new DavRefusal(403, Dav.NEED_PRIVILEGES, "caldav.readOnly");
         }
     }
@@ -334,7 +335,7 @@ public class CalDavCalendars {
     private CalDavCalendar view(Seen s, List<DavCard> objects) {
         CalendarRow c = s.row();
         String shown = s.level() == CalendarLevel.OWNER ? c.name() : c.name() + " — " + c.ownerName();
-        return new CalDavCalendar(String.valueOf(c.id()), shown, c.colour(), s.level().mayEdit(),
+        return new CalDavCalendar(String.valueOf(c.id()), shown, c.colour(), s.level().mayEdit() && !c.readOnly(),
                 SyncToken.of(collection(c.id()), rows.token(c.id())), objects);
     }
 

@@ -12,7 +12,8 @@ package fr.preau.agenda;
  * @param name name
  * @param colour {@code #rrggbb}
  * @param isDefault the owner's first calendar
+ * @param readOnly the school holidays' calendar (docs/adr/0110): its events are the academy's, nobody changes them
  */
 record CalendarRow(long id, long accountId, String ownerUsername, String ownerAddress, String ownerName, String uid,
-        String name, String colour, boolean isDefault) {
+        String name, String colour, boolean isDefault, boolean readOnly) {
 }

@@ -17,7 +17,8 @@ import jakarta.persistence.PersistenceContext;
 @Repository
 public class CalendarRows {
     private static final String SELECT = "select c.id, c.account_id, a.username, a.address, a.display_name, c.uid,"
-            + " c.name, c.colour, c.is_default from agenda_calendar c join account a on a.id = c.account_id";
+            + " c.name, c.colour, c.is_default, c.holidays from agenda_calendar c join account a"
+            + " on a.id = c.account_id";
 
     @PersistenceContext(unitName = "preau")
     private EntityManager em;
@@ -173,6 +174,6 @@ public class CalendarRows {
     private static List<CalendarRow> list(List<?> rows) {
         return rows.stream().map(r -> (Object[]) r).map(r -> new CalendarRow(((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                (String) r[6], (String) r[7], (Boolean) r[8])).toList();
+                (String) r[6], (String) r[7], (Boolean) r[8], (Boolean) r[9])).toList();
     }
 }

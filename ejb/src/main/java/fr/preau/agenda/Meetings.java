@@ -103,6 +103,7 @@ public class Meetings {
     public List<Attendance> invite(long eventId, List<String> people) {
         Account me = me();
         EventRow r = own(me, eventId);
+        Agenda.refuseReadOnly(calendars.one(r.calendarId()).orElseThrow(() -> eventGone(eventId)));
         List<String> addresses = resolve(people, Itip.address(me.getAddress()));
         EventObject before = EventObject.parse(r.ical());
         Set<String> added = new LinkedHashSet<>(addresses);
@@ -382,7 +383,8 @@ public class Meetings {
 
     /** The caller's event with this UID in one of their own calendars. */
     private Optional<EventRow> copy(Account me, String uid) {
-        List<Long> mine = calendars.ofAccount(me.getId()).stream().map(CalendarRow::id).toList();
+        List<Long> mine = calendars.ofAccount(me.getId()).stream().filter(c -> !c.readOnly()).map(CalendarRow::id)
+                .toList();
         return events.byUid(mine, uid);
     }
 

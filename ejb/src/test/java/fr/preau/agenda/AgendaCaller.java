@@ -19,6 +19,9 @@ public abstract class AgendaCaller {
     @EJB
     private Reminders reminders;
 
+    @EJB
+    private SchoolHolidays holidays;
+
     public List<AgendaCalendar> calendars() {
         return agenda.calendars();
     }
@@ -93,5 +96,18 @@ public abstract class AgendaCaller {
 
     public void setReminder(long event, int minutes) {
         reminders.setReminder(event, minutes);
+    }
+
+    public boolean holidaysOffered() {
+        return holidays.offered();
+    }
+
+    public AgendaCalendar addHolidays() {
+        return holidays.addCalendar();
+    }
+
+    /** A crafted call of the administrator's import (refused to anyone but {@code admin}). */
+    public IcsImportReport importHolidays(byte[] bytes) {
+        return holidays.importFile(bytes);
     }
 }

@@ -57,6 +57,17 @@ public class AgendaFixture {
                 .getSingleResult();
     }
 
+    /** Forgets the academy's school holidays (the administrator's uploads). */
+    public void clearHolidays() {
+        em.createNativeQuery("delete from agenda_holiday").executeUpdate();
+    }
+
+    /** The sync token of a calendar. */
+    public long token(long calendar) {
+        return ((Number) em.createNativeQuery("select sync_token from agenda_calendar where id = ?1")
+                .setParameter(1, calendar).getSingleResult()).longValue();
+    }
+
     /** How many events the calendar holds. */
     public long count(long calendar) {
         return ((Number) em.createNativeQuery("select count(*) from agenda_event where calendar_id = ?1")

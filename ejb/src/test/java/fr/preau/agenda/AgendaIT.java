@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -29,6 +31,8 @@ import fr.preau.testing.ItArchive;
 import fr.preau.testing.SmtpProbe;
 import jakarta.activation.DataHandler;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -62,7 +66,7 @@ class AgendaIT {
     @Deployment
     static WebArchive deployment() {
         return ItArchive.of("agenda-it.war").addAsResource("agenda/ics/google.ics")
-                .addAsResource("agenda/ics/broken.ics");
+                .addAsResource("agenda/ics/broken.ics").addAsResource("agenda/ics/zone-a-2025-2026.ics");
     }
 
     @EJB
@@ -646,5 +650,85 @@ class AgendaIT {
         assertEquals("agenda.calendar.default", assertThrows(InvalidInputException.class,
                 () -> owner.deleteCalendar(first)).messageKey(), "the default calendar stays: never none left");
         assertEquals(List.of(first), owner.calendars().stream().map(AgendaCalendar::id).toList());
+    }
+
+    @EJB
+    private AsHolidaysAdmin admin;
+
+    private static void readOnly(Executable call) {
+        assertEquals("agenda.calendar.readOnly", assertThrows(InvalidInputException.class, call).messageKey());
+    }
+
+    @Test
+    void theAcademysSchoolHolidaysAreAReadOnlyCalendarThatFollowsEachUploadWithoutDoubling() throws IOException {
+        fixture.clearHolidays();
+        try {
+            byte[] ministry = corpus("zone-a-2025-2026.ics");
+            assertFalse(owner.holidaysOffered());
+            assertEquals("agenda.holidays.none", assertThrows(NotFoundException.class, owner::addHolidays)
+                    .messageKey());
+            Throwable refused = assertThrows(EJBException.class, () -> owner.importHolidays(ministry));
+            while (refused != null && !(refused instanceof EJBAccessException)) {
+                refused = refused.getCause();
+            }
+            assertTrue(refused instanceof EJBAccessException, "a teacher's crafted import is refused by role");
+            assertFalse(owner.holidaysOffered(), "nothing imported");
+
+            IcsImportReport first = admin.importFile(ministry);
+            assertEquals(List.of(6, 0, 0), List.of(first.created(), first.updated(), first.unchanged()));
+            assertEquals(List.of("73 agenda.import.noStart"), first.skipped().stream()
+                    .map(k -> k.line() + " " + k.reason()).toList());
+            HolidayState state = admin.state();
+            assertEquals(List.of(6, LocalDate.of(2025, 10, 18), LocalDate.of(2026, 7, 4), List.of("A")),
+                    List.of(state.periods(), state.first(), state.last(), state.zones()));
+
+            assertTrue(owner.holidaysOffered());
+            AgendaCalendar hol = owner.addHolidays();
+            assertEquals(List.of("Vacances scolaires", true, CalendarLevel.OWNER), List.of(hol.name(),
+                    hol.readOnly(), hol.level()));
+            assertFalse(owner.holidaysOffered(), "added once");
+            assertEquals(hol.id(), owner.addHolidays().id(), "a second click adds nothing");
+            assertEquals(6, fixture.count(hol.id()));
+            List<AgendaEntry> october = owner.entries(List.of(hol.id()), LocalDateTime.of(2025, 10, 1, 0, 0),
+                    LocalDateTime.of(2025, 11, 1, 0, 0));
+            assertEquals(1, october.size(), october.toString());
+            AgendaEntry toussaint = october.get(0);
+            assertEquals(List.of("Vacances de la Toussaint - Zone A", true, LocalDateTime.of(2025, 10, 18, 0, 0),
+                    LocalDateTime.of(2025, 11, 3, 0, 0), false), List.of(toussaint.title(), toussaint.allDay(),
+                    toussaint.start(), toussaint.end(), toussaint.editable()));
+
+            Object[] before = fixture.stored(toussaint.eventId());
+            EventDraft longer = new EventDraft("Vacances prolongées", true, LocalDateTime.of(2025, 10, 18, 0, 0),
+                    LocalDateTime.of(2025, 11, 10, 0, 0), null, null, false, Repeat.NONE);
+            readOnly(() -> owner.update(toussaint.eventId(), null, Scope.ALL, longer));
+            readOnly(() -> owner.delete(toussaint.eventId(), null, Scope.ALL));
+            readOnly(() -> owner.create(hol.id(), appointment(false)));
+            readOnly(() -> owner.importFile(hol.id(), corpus("google.ics")));
+            readOnly(() -> ownerMeets.invite(toussaint.eventId(), List.of(address(COLLEAGUE))));
+            assertEquals(List.of(), ownerMeets.attendees(toussaint.eventId()), "reading is not changing");
+            assertEquals(Arrays.asList(before), Arrays.asList(fixture.stored(toussaint.eventId())), "nothing changed");
+            assertEquals(6, fixture.count(hol.id()));
+            assertTrue(owner.calendars().stream().noneMatch(c -> c.id() != hol.id() && c.readOnly()));
+            assertTrue(text(owner.export(hol.id())).contains("SUMMARY:Vacances de Noël - Zone A"), "exported");
+
+            IcsImportReport again = admin.importFile(ministry);
+            assertEquals(List.of(0, 0, 6), List.of(again.created(), again.updated(), again.unchanged()));
+            assertEquals(6, fixture.count(hol.id()), "not doubled");
+            assertEquals(((Number) before[2]).longValue(), fixture.token(hol.id()), "nothing changed for sync clients");
+            byte[] corrected = new String(ministry, StandardCharsets.UTF_8).replace(
+                    "SUMMARY:Vacances de la Toussaint - Zone A", "SUMMARY:Vacances de la Toussaint (rectifié) - Zone A")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertEquals(1, admin.importFile(corrected).updated());
+            assertEquals(6, fixture.count(hol.id()), "still not doubled");
+            assertEquals("Vacances de la Toussaint (rectifié) - Zone A", owner.entry(toussaint.eventId(), null)
+                    .title(), "the teacher's calendar follows the academy's upload");
+            assertTrue(fixture.token(hol.id()) > ((Number) before[2]).longValue(), "sync clients see the change");
+
+            assertEquals(6, owner.deleteCalendar(hol.id()));
+            assertTrue(owner.holidaysOffered(), "it can come back");
+            assertEquals(6, fixture.count(owner.addHolidays().id()));
+        } finally {
+            fixture.clearHolidays();
+        }
     }
 }

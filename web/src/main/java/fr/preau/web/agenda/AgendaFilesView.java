@@ -108,9 +108,7 @@ public class AgendaFilesView implements Serializable {
 
     /** "Événement « … » ignoré : date de début manquante (ligne 12, UID …)". */
     public String skipped(IcsImportReport.Skipped s) {
-        String title = s.title() == null ? Feedback.text("agenda.import.untitled") : s.title();
-        return Feedback.text("agenda.import.skipped", title, Feedback.text(s.reason()), String.valueOf(s.line()),
-                s.uid() == null ? "—" : s.uid());
+        return SkippedEvents.text(s);
     }
 
     /** Makes a new private address for {@link #subscriptionCalendar} (the old one stops working) and shows it once. */

@@ -313,9 +313,9 @@ public class AgendaView implements Serializable {
         }
     }
 
-    /** The calendars the caller may add events to. */
+    /** The calendars the caller may add events to (not a read-only one: the school holidays). */
     public List<AgendaCalendar> editableCalendars() {
-        return calendars().stream().filter(c -> c.level().mayEdit()).toList();
+        return calendars().stream().filter(c -> c.level().mayEdit() && !c.readOnly()).toList();
     }
 
     /** Whether the dialog shows an existing event of a repeated series (the scope is then asked). */

@@ -49,7 +49,7 @@ public final class Feedback {
         if (e instanceof ServiceUnavailableException u) {
             error(null, "error.unavailable." + u.component().name());
         } else if (e instanceof InvalidInputException i) {
-            String clientId = formId == null ? null : formId + ":" + i.field();
+            String clientId = formId == null || i.field() == null ? null : formId + ":" + i.field();
             error(clientId, i.messageKey(), i.argument() == null ? "" : i.argument());
         } else if (e instanceof ReauthenticationRequiredException) {
             reauthenticate();
